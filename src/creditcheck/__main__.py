@@ -1,0 +1,5 @@
+"""Entry point for ``python -m creditcheck``."""
+
+from creditcheck.cli import main
+
+main()

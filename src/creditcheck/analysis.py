@@ -1,0 +1,189 @@
+"""Per-document judgements shared by several checks: credit forms and license coverage.
+
+Checks read these instead of recomputing them, so e.g. deprecated-credit, credit-format and
+missing-photographer can never disagree about which form a credit was matched against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from creditcheck.model import Attribution, AttributionKind, Name, Span
+from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet
+from creditcheck.templates import Template, normalize
+
+_TAG = re.compile(
+    r"(?:\s*[,;]\s*(?:file|files|file\s+photo|archive)|\s*\((?:file|files|archive)\)|\s+file(?:\s+photo)?"
+    r"|\s*\+{2,3}.*?\+{2,3}|\s+TPX IMAGES OF THE DAY|\s*\((?:composite|illustration)\))\s*$",
+    re.I,
+)
+_NO_PHOTOGRAPHER_CACHE: dict[str, Template] = {}
+
+
+class FormStatus(enum.Enum):
+    OK = "ok"
+    UNCHECKED = "unchecked"
+    DEPRECATED = "deprecated"
+    FORMAT = "format"
+    MISSING_PHOTOGRAPHER = "missing-photographer"
+
+
+@dataclass(frozen=True, slots=True)
+class CreditJudgement:
+    """How one photo credit compares with the forms its sources' rules accept."""
+
+    attribution: Attribution
+    status: FormStatus
+    rule: Rule | None = None
+    expected: str | None = None  # the form the credit should take, placeholders filled where known
+    fix: str | None = None  # replacement for the whole credit, only when fully known
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageProblem:
+    """A source named in the document that its license does not cover on the publication date."""
+
+    outcome: Coverage
+    name: Name
+    rule: Rule
+    decided_by: Rule
+    span: Span
+    text: str
+
+
+def cased_like(original: str, replacement: str) -> str:
+    """``replacement`` in the letter case the original used (REUTERS stays upper case)."""
+    letters = [c for c in original if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 1:
+        return replacement.upper()
+    return replacement
+
+
+def corrected_text(attribution: Attribution) -> str:
+    """The attribution's text with every misspelled source name replaced by its alias."""
+    text = attribution.text
+    for name in attribution.names:
+        if name.misspelled and name.alias:
+            text = text.replace(name.text, cased_like(name.text, name.alias), 1)
+    return text
+
+
+def _no_photographer(template: Template) -> Template:
+    cached = _NO_PHOTOGRAPHER_CACHE.get(template.text)
+    if cached is None:
+        bare = re.sub(r"\s*\{photographer\}\s*[/,]?\s*|\s*[/,]?\s*\{photographer\}\s*", "", template.text)
+        cached = Template(bare.strip() or template.text)
+        _NO_PHOTOGRAPHER_CACHE[template.text] = cached
+    return cached
+
+
+def _split_suffix(text: str, ruleset: RuleSet, resolve: dict[str, str | None]) -> tuple[str, str]:
+    """Split a trailing syndicator credit ("…/TNS") from the credit proper."""
+    m = re.search(r"(\s*/\s*|\s+via\s+)([^/]+?)\s*$", text)
+    if m:
+        rule_id = resolve.get(normalize(m.group(2)).casefold())
+        if rule_id is not None and ruleset[rule_id].kind == "syndicator":
+            return text[: m.start()], text[m.start() :]
+    return text, ""
+
+
+def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> CreditJudgement:
+    """Compare a photo credit with the accepted and deprecated forms of the sources it names."""
+    rules = [ruleset[r] for r in attribution.sources if ruleset[r].credits or ruleset[r].deprecated]
+    if not rules:
+        return CreditJudgement(attribution, FormStatus.UNCHECKED)
+    text = corrected_text(attribution)
+    tag = _TAG.search(text)
+    tag_text = text[tag.start() :] if tag and tag.start() > 0 else ""
+    core = text[: len(text) - len(tag_text)]
+    names = {normalize(n.text).casefold(): n.rule for n in attribution.names}
+    proper, suffix = _split_suffix(core, ruleset, names)
+    variants = [(core, "")] if not suffix else [(core, ""), (proper, suffix)]
+    people = ", ".join(attribution.people)
+    stale: tuple[Rule, CreditForm] | None = None
+    for variant, var_suffix in variants:
+        for rule in rules:
+            for form in rule.credits:
+                if form.template.match(variant) is None:
+                    continue
+                if form.in_effect(day):
+                    return CreditJudgement(attribution, FormStatus.OK, rule)
+                stale = stale or (rule, form)
+            for dep in rule.deprecated:
+                values = dep.template.match(variant)
+                if values is None:
+                    continue
+                if not dep.deprecated_on(day):
+                    return CreditJudgement(attribution, FormStatus.OK, rule)
+                new = dep.replacement.render(**values) + var_suffix + tag_text
+                complete = "{" not in new
+                return CreditJudgement(
+                    attribution, FormStatus.DEPRECATED, rule, new, new if complete else None
+                )
+    current = [(rule, form) for rule in rules for form in rule.credits if form.in_effect(day)]
+    if not attribution.people:
+        for variant, _var_suffix in variants:
+            for rule, form in current:
+                if form.template.needs_photographer and _no_photographer(form.template).match(variant):
+                    return CreditJudgement(
+                        attribution, FormStatus.MISSING_PHOTOGRAPHER, rule, form.template.text + suffix
+                    )
+            for rule in rules:
+                for dep in rule.deprecated:
+                    if dep.template.needs_photographer and _no_photographer(dep.template).match(variant):
+                        return CreditJudgement(
+                            attribution, FormStatus.MISSING_PHOTOGRAPHER, rule,
+                            dep.replacement.text + suffix,
+                        )
+    if not current:
+        if stale is None:
+            return CreditJudgement(attribution, FormStatus.UNCHECKED)
+        return CreditJudgement(attribution, FormStatus.FORMAT, stale[0], None)
+    # The closest accepted form, filled in with the credit's own photographer(s).
+    target = normalize(proper if suffix else core).casefold()
+    best_rule, best_form, best_score = current[0][0], current[0][1], -1.0
+    for rule, form in current:
+        rendered = form.template.render(photographer=people) if people else form.template.text
+        score = fuzz.ratio(target, normalize(rendered).casefold())
+        if score > best_score:
+            best_rule, best_form, best_score = rule, form, score
+    expected = best_form.template.render(photographer=people) if people else best_form.template.text
+    # Keep a syndicator suffix unless the form already ends with it.
+    if suffix and not normalize(expected).casefold().endswith(normalize(suffix).casefold().lstrip("/ ")):
+        expected += suffix
+    expected += tag_text
+    fix = expected if "{" not in expected else None
+    return CreditJudgement(attribution, FormStatus.FORMAT, best_rule, expected, fix)
+
+
+def coverage_problems(
+    attributions: list[Attribution], extra: list[Name], ruleset: RuleSet, day: dt.date
+) -> list[CoverageProblem]:
+    """Every source that is not covered on ``day``, once per attribution and deciding license."""
+    problems: list[CoverageProblem] = []
+    groups: list[tuple[list[Name], Span, str]] = [
+        (list(a.names), a.span, a.text) for a in attributions
+    ]
+    groups.extend(([n], n.span, n.text) for n in extra)
+    for names, _span, text in groups:
+        seen: set[tuple[str, Coverage]] = set()
+        for name in names:
+            if name.rule is None:
+                continue
+            outcome, decided_by = ruleset.coverage(name.rule, day)
+            if outcome is Coverage.COVERED or (decided_by.id, outcome) in seen:
+                continue
+            seen.add((decided_by.id, outcome))
+            problems.append(
+                CoverageProblem(outcome, name, ruleset[name.rule], decided_by, name.span, text)
+            )
+    return problems
+
+
+def is_credit(attribution: Attribution) -> bool:
+    return attribution.kind is AttributionKind.PHOTO_CREDIT

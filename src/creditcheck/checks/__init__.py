@@ -1,0 +1,40 @@
+"""Every check, one module each, listed explicitly in ALL_CHECKS (no import-time registry)."""
+
+from __future__ import annotations
+
+from creditcheck.checks import (
+    copyright_format,
+    copyright_year,
+    credit_format,
+    deprecated_credit,
+    license_expired,
+    license_not_started,
+    misspelled_source,
+    missing_copyright,
+    missing_credit,
+    missing_photographer,
+    unknown_source,
+    unlicensed_source,
+    unreadable_file,
+)
+from creditcheck.checks.base import Check, CheckContext
+
+ALL_CHECKS: tuple[Check, ...] = (
+    unreadable_file.CHECK,
+    unknown_source.CHECK,
+    unlicensed_source.CHECK,
+    license_expired.CHECK,
+    license_not_started.CHECK,
+    misspelled_source.CHECK,
+    deprecated_credit.CHECK,
+    credit_format.CHECK,
+    missing_photographer.CHECK,
+    missing_credit.CHECK,
+    missing_copyright.CHECK,
+    copyright_year.CHECK,
+    copyright_format.CHECK,
+)
+BY_NAME: dict[str, Check] = {c.name: c for c in ALL_CHECKS}
+UNREADABLE = unreadable_file.CHECK
+
+__all__ = ["ALL_CHECKS", "BY_NAME", "UNREADABLE", "Check", "CheckContext"]

@@ -1,0 +1,104 @@
+"""The Check type and the per-document context every check reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from creditcheck.analysis import (
+    CoverageProblem,
+    CreditJudgement,
+    coverage_problems,
+    is_credit,
+    judge_credit,
+)
+from creditcheck.model import Attribution, AttributionKind, Document, Finding, Name, Severity, Span
+from creditcheck.resolve import Resolver
+from creditcheck.ruleset import RuleSet
+
+
+class CheckContext:
+    """One document, its attributions and the rules; shared judgements are computed once."""
+
+    def __init__(
+        self, doc: Document, attributions: list[Attribution], ruleset: RuleSet, resolver: Resolver
+    ) -> None:
+        self.doc = doc
+        self.attributions = attributions
+        self.ruleset = ruleset
+        self.resolver = resolver
+
+    @property
+    def credits(self) -> list[Attribution]:
+        return [a for a in self.attributions if is_credit(a)]
+
+    @property
+    def notices(self) -> list[Attribution]:
+        return [a for a in self.attributions if a.kind is AttributionKind.COPYRIGHT]
+
+    @cached_property
+    def article_sources(self) -> list[Name]:
+        """The story's own sources (front matter, meta, "Source:" and TNS trailer lines)."""
+        names: list[Name] = []
+        for text, span in self.doc.source_names:
+            res = self.resolver.resolve(text)
+            if res is None:
+                names.append(Name(text, span, "organisation"))
+            else:
+                names.append(Name(text, span, "organisation", res.rule, res.score, res.alias))
+        return names
+
+    @cached_property
+    def judgements(self) -> list[CreditJudgement]:
+        return [judge_credit(a, self.ruleset, self.doc.published) for a in self.credits]
+
+    @cached_property
+    def coverage(self) -> list[CoverageProblem]:
+        return coverage_problems(
+            self.attributions, self.article_sources, self.ruleset, self.doc.published
+        )
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check: stable name and code, default severity, and a pure generator of findings.
+
+    ``doc`` is the ``creditcheck explain`` text; its "Fails:" and "Passes:" examples are run by
+    the test suite.
+    """
+
+    name: str
+    code: str
+    severity: Severity
+    summary: str
+    doc: str
+    run: Callable[[Check, CheckContext], Iterator[Finding]]
+
+    def finding(
+        self,
+        ctx: CheckContext,
+        span: Span,
+        message: str,
+        text: str,
+        fix: str | None = None,
+        source: str | None = None,
+    ) -> Finding:
+        return Finding(
+            path=ctx.doc.path,
+            span=span,
+            check=self.name,
+            code=self.code,
+            severity=self.severity,
+            message=message,
+            text=text,
+            fix=fix,
+            source=source,
+        )
+
+    def findings(self, ctx: CheckContext) -> Iterator[Finding]:
+        return self.run(self, ctx)
+
+
+def quote(text: str) -> str:
+    return f"`{text}`"

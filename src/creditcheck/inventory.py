@@ -1,0 +1,50 @@
+"""The inventory view: every attribution found, with its parse, as text or versioned JSON."""
+
+from __future__ import annotations
+
+import json
+
+from creditcheck.model import Attribution, FileResult
+
+VERSION = 1
+
+
+def attribution_json(path: str, a: Attribution) -> dict[str, object]:
+    return {
+        "path": path,
+        "line": a.span.line,
+        "column": a.span.column,
+        "kind": a.kind.value,
+        "text": a.text,
+        "people": a.people,
+        "sources": a.sources,
+        "unknown": a.unknown,
+        "year": a.year,
+        "holder": a.holder,
+    }
+
+
+def render_json(results: list[FileResult]) -> str:
+    items = [attribution_json(r.path, a) for r in results for a in r.attributions]
+    return json.dumps({"version": VERSION, "attributions": items}, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_text(results: list[FileResult]) -> str:
+    lines: list[str] = []
+    for r in results:
+        for a in r.attributions:
+            parts = [f"{r.path}:{a.span.line}:{a.span.column}: {a.kind.value} {a.text!r}"]
+            if a.people:
+                parts.append("people=" + ", ".join(a.people))
+            if a.sources:
+                parts.append("sources=" + ", ".join(a.sources))
+            if a.unknown:
+                parts.append("unknown=" + ", ".join(a.unknown))
+            if a.year is not None:
+                parts.append(f"year={a.year}")
+            if a.holder is not None:
+                parts.append(f"holder={a.holder}")
+            lines.append("  ".join(parts))
+    count = sum(len(r.attributions) for r in results)
+    lines.append(f"{count} attribution{'s' if count != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''}.")
+    return "\n".join(lines) + "\n"

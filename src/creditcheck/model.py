@@ -1,0 +1,214 @@
+"""The core value types that flow through the pipeline: spans, documents, attributions, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; the order is used by ``--fail-on``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+class ExitCode(enum.IntEnum):
+    """Process exit codes, the same whatever the output format."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    USAGE = 2
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A 1-based, end-exclusive range of characters in the original file."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A piece of a document's text with the position of its first character.
+
+    ``kind`` says where it came from: ``text`` (a line of prose or a caption line),
+    ``caption`` (a figure caption), ``credit`` (an element or field that holds only a credit),
+    ``copyright`` (a field that holds only a notice).  ``line_starts`` maps offsets inside
+    ``text`` to positions for blocks that span several source lines.
+    """
+
+    text: str
+    line: int
+    column: int
+    kind: str = "text"
+    image: int | None = None
+    line_starts: tuple[tuple[int, int, int], ...] = ()
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of ``text[start:end]``."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        return Span(line, col, end_line, end_col)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line, column, base = self.line, self.column, 0
+        for off, ln, col in self.line_starts:
+            if off <= offset:
+                line, column, base = ln, col, off
+            else:
+                break
+        return line, column + offset - base
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image or figure; blocks whose ``image`` is its index may hold its credit."""
+
+    index: int
+    src: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a reader produces from one file."""
+
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    published: dt.date
+    published_from: str
+    images: tuple[Image, ...] = ()
+    source_names: tuple[tuple[str, Span], ...] = ()
+    title: str | None = None
+    end: Span = Span(1, 1, 1, 1)
+
+
+class AttributionKind(enum.StrEnum):
+    """The two things creditcheck reads."""
+
+    PHOTO_CREDIT = "photo-credit"
+    COPYRIGHT = "copyright"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """One name inside an attribution with its span; ``rule`` is set when it resolved."""
+
+    text: str
+    span: Span
+    role: str
+    rule: str | None = None
+    score: float = 100.0
+    alias: str | None = None
+
+    @property
+    def misspelled(self) -> bool:
+        return self.rule is not None and self.score < 100.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One credit line or copyright notice as parsed (it knows nothing of licenses)."""
+
+    kind: AttributionKind
+    text: str
+    span: Span
+    names: tuple[Name, ...]
+    year: int | None = None
+    holder: str | None = None
+    image: int | None = None
+
+    @property
+    def people(self) -> list[str]:
+        return [n.text for n in self.names if n.role == "person"]
+
+    @property
+    def sources(self) -> list[str]:
+        seen: list[str] = []
+        for n in self.names:
+            if n.rule is not None and n.rule not in seen:
+                seen.append(n.rule)
+        return seen
+
+    @property
+    def unknown(self) -> list[str]:
+        return [n.text for n in self.names if n.role == "organisation" and n.rule is None]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One violation, complete at construction."""
+
+    path: str
+    span: Span
+    check: str
+    code: str
+    severity: Severity
+    message: str
+    text: str
+    fix: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "check": self.check,
+            "code": self.code,
+            "severity": self.severity.label,
+            "message": self.message,
+            "text": self.text,
+            "fix": self.fix,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything the scan of one file produced; picklable so it can cross processes."""
+
+    path: str
+    format: str
+    published: dt.date | None
+    published_from: str | None
+    findings: tuple[Finding, ...]
+    attributions: tuple[Attribution, ...] = ()
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """The merged result of a run over many files, in a deterministic order."""
+
+    files: tuple[FileResult, ...]
+    findings: tuple[Finding, ...] = field(default=())
+
+    @classmethod
+    def merge(cls, results: list[FileResult]) -> RunResult:
+        ordered = tuple(sorted(results, key=lambda r: r.path))
+        findings = tuple(sorted(f for r in ordered for f in r.findings))
+        return cls(ordered, findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)

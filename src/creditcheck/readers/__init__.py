@@ -1,0 +1,128 @@
+"""Readers turn a file's text into a Document; each format's reader is imported lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from creditcheck.dates import parse_dateline
+from creditcheck.model import Block, Document, Image, Span
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+# Lines that name where a syndicated story came from (plain text and Markdown bodies),
+# e.g. TNS's trailer "Visit The Japan Times at www.japantimes.co.jp. Distributed by ...".
+_SOURCE_LINES = [
+    re.compile(r"^\s*(?:source|syndication source|original source)\s*:\s*(?P<name>[^.|]{2,60}?)\s*\.?\s*$", re.I),
+    re.compile(
+        r"(?:^|[.!?]\s+)(?:this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
+        r"(?:appeared|published|ran)\s+(?:in|on|by)|originally\s+published\s+(?:in|by|on))\s+"
+        r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})",
+    ),
+    re.compile(r"(?:^|[.!?]\s+)Visit\s+(?P<name>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})\s+at\s+\S"),
+    re.compile(
+        r"(?:^|[.!?]\s+)Distributed\s+by\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})",
+    ),
+]
+
+
+@dataclass
+class ReadResult:
+    """What a format reader found before the publication date is decided."""
+
+    blocks: list[Block]
+    images: list[Image]
+    metadata_date: dt.date | None = None
+    sources: list[tuple[str, Span]] | None = None
+    title: str | None = None
+    text_lines: Sequence[str] = ()
+
+
+Reader = Callable[[str, str], ReadResult]
+
+
+def format_for(path: str, text: str | None = None) -> str | None:
+    """The format of ``path`` from its extension, sniffing ``text`` for unknown extensions."""
+    lower = path.lower()
+    for ext, fmt in FORMATS.items():
+        if lower.endswith(ext):
+            return fmt
+    if text is None:
+        return None
+    head = text.lstrip()[:200].lower()
+    if head.startswith("---"):
+        return "markdown"
+    if head.startswith(("<!doctype html", "<html", "<body", "<article", "<div", "<p", "<figure")):
+        return "html"
+    return "text"
+
+
+def get_reader(fmt: str) -> Reader:
+    module = importlib.import_module(f"creditcheck.readers.{fmt}")
+    reader: Reader = module.read
+    return reader
+
+
+def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, Span]]:
+    """Names of the story's source from trailer/header lines such as ``Source: X``."""
+    found: list[tuple[str, Span]] = []
+    for i, line in enumerate(lines):
+        if len(line) > 400 or not line.strip():
+            continue
+        for pattern in _SOURCE_LINES:
+            for m in pattern.finditer(line):
+                name = m.group("name").rstrip(" .,")
+                start = m.start("name")
+                ln = first_line + i
+                found.append((name, Span(ln, start + 1, ln, start + 1 + len(name))))
+    return found
+
+
+def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
+    """The first line that holds only a date (not a date inside a caption sentence)."""
+    for block in blocks:
+        if block.kind == "text" and "\n" not in block.text:
+            day = parse_dateline(block.text)
+            if day is not None:
+                return day
+    return None
+
+
+def read_document(
+    path: str, text: str, fmt: str, published: dt.date | None, today: dt.date
+) -> Document:
+    """Run the format's reader and decide the publication date (flag, metadata, dateline, today)."""
+    result = get_reader(fmt)(path, text)
+    if published is not None:
+        day, origin = published, "flag"
+    elif result.metadata_date is not None:
+        day, origin = result.metadata_date, "metadata"
+    else:
+        dateline = find_dateline(result.blocks)
+        day, origin = (dateline, "dateline") if dateline is not None else (today, "today")
+    lines = text.splitlines() or [""]
+    end_line = len(lines)
+    end_col = len(lines[-1]) + 1
+    return Document(
+        path=path,
+        format=fmt,
+        blocks=tuple(result.blocks),
+        published=day,
+        published_from=origin,
+        images=tuple(result.images),
+        source_names=tuple(result.sources or ()),
+        title=result.title,
+        end=Span(end_line, end_col, end_line, end_col),
+    )

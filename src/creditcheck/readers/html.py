@@ -1,0 +1,380 @@
+"""HTML articles (lxml): text blocks, figures and captions, credit elements, meta dates."""
+
+from __future__ import annotations
+
+import bisect
+import html as htmllib
+import re
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.dates import parse_date_value
+from creditcheck.model import Block, Image, Span
+from creditcheck.readers import ReadResult, source_lines
+
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "select",
+     "iframe", "object", "head", "textarea", "aside", "menu"}
+)
+_BLOCKS = frozenset(
+    {"p", "div", "li", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td",
+     "th", "dd", "dt", "caption", "pre", "address", "section", "article", "header", "footer",
+     "figure", "main", "ul", "ol", "table", "tr", "body", "br", "hr", "dl"}
+)
+_CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
+_COPYRIGHT_CLASS = re.compile(r"copyright|rights", re.I)
+_CAPTION_CLASS = re.compile(r"caption", re.I)
+_DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
+_DATE_META = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
+    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
+)
+_SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:source")
+_CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright")
+
+
+class _Positions:
+    """Maps character offsets of the source text to 1-based line and column."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for m in re.finditer("\n", text):
+            self.starts.append(m.end())
+
+    def line_offset(self, line: int) -> int:
+        return self.starts[min(max(line, 1), len(self.starts)) - 1]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _align(text: str, pos: _Positions, line: int) -> tuple[int, int, tuple[tuple[int, int, int], ...]] | None:
+    """Find ``text`` (collapsed whitespace, entities decoded) in the source from ``line`` on.
+
+    Returns the line and column of its first character and the offsets where it moves to a new
+    source line, so spans inside a block point at the original file even when the element's
+    text crosses lines, tags or entities.
+    """
+    src = pos.text
+    begin = pos.line_offset(line)
+    limit = min(len(src), begin + 200_000)
+    first = text[0]
+    start = begin
+    while start < limit:
+        found = _next_char(src, start, limit, first)
+        if found is None:
+            return None
+        result = _try_align(text, src, found, limit, pos)
+        if result is not None:
+            return result
+        start = found + 1
+    return None
+
+
+def _next_char(src: str, start: int, limit: int, ch: str) -> int | None:
+    i = start
+    while i < limit:
+        c = src[i]
+        if c == "<":
+            close = src.find(">", i)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if c == ch or (c == "&" and _decode_entity(src, i)[0] == ch):
+            return i
+        i += 1
+    return None
+
+
+def _decode_entity(src: str, i: int) -> tuple[str, int]:
+    m = _ENTITY.match(src, i)
+    if m is None:
+        return "&", i + 1
+    decoded = htmllib.unescape(m.group(0))
+    return (decoded if len(decoded) == 1 else "&"), m.end() if len(decoded) == 1 else i + 1
+
+
+def _try_align(
+    text: str, src: str, start: int, limit: int, pos: _Positions
+) -> tuple[int, int, tuple[tuple[int, int, int], ...]] | None:
+    j, i = 0, start
+    first_line, first_col = pos.position(start)
+    current_line = first_line
+    starts: list[tuple[int, int, int]] = []
+    while j < len(text):
+        if i >= limit:
+            return None
+        c = src[i]
+        if c == "<":
+            close = src.find(">", i)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        t = text[j]
+        if t.isspace():
+            if c.isspace():
+                while i < limit and src[i].isspace():
+                    i += 1
+                j += 1
+                continue
+            j += 1  # a space the reader inserted between elements
+            continue
+        if c.isspace():
+            i += 1
+            continue
+        step = 1
+        if c == "&":
+            c, end = _decode_entity(src, i)
+            step = end - i
+        if c != t:
+            return None
+        line, col = pos.position(i)
+        if line != current_line:
+            starts.append((j, line, col))
+            current_line = line
+        i += step
+        j += 1
+    return first_line, first_col, tuple(starts)
+
+
+def _classes(el: lxml.html.HtmlElement) -> str:
+    return " ".join(
+        v for v in (el.get("class"), el.get("id"), el.get("itemprop")) if v
+    )
+
+
+def _kind(el: lxml.html.HtmlElement) -> str | None:
+    names = _classes(el)
+    if not names:
+        return "caption" if el.tag == "figcaption" else None
+    if _CREDIT_CLASS.search(names):
+        return "credit"
+    if _COPYRIGHT_CLASS.search(names) and el.tag not in ("body", "html", "article", "main"):
+        return "copyright"
+    if el.tag == "figcaption" or _CAPTION_CLASS.search(names):
+        return "caption"
+    return None
+
+
+class _Walker:
+    def __init__(self, pos: _Positions) -> None:
+        self.pos = pos
+        self.blocks: list[Block] = []
+        self.images: list[Image] = []
+        # Caption elements that follow a bare <img>, mapped to that image's index.
+        self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
+
+    def emit(self, parts: list[str], line: int, kind: str, image: int | None) -> None:
+        text = " ".join("".join(parts).split())
+        if not text:
+            return
+        aligned = _align(text, self.pos, line)
+        if aligned is None:
+            self.blocks.append(Block(text, line, 1, kind, image))
+        else:
+            ln, col, starts = aligned
+            self.blocks.append(Block(text, ln, col, kind, image, starts))
+
+    def walk(self, el: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
+        """Emit one block per block-level element; credit/caption elements are their own blocks."""
+        if el in self.pending_sibling:
+            image = self.pending_sibling.pop(el)
+        parts: list[str] = []
+        line = el.sourceline or 1
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag:  # comments and processing instructions
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            if tag in _SKIP or _hidden(child):
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            child_kind = _kind(child)
+            child_image = image
+            if tag == "figure":
+                child_image = self.add_figure(child)
+            elif tag == "img":
+                if content:
+                    self.add_img(child, image)
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            if tag in _BLOCKS or child_kind is not None:
+                self.emit(parts, line, kind, image)
+                parts = []
+                self.walk(child, child_kind or ("caption" if kind == "caption" else kind), child_image,
+                          content or tag in ("article", "main") or child.get("role") == "main")
+                line = child.sourceline or line
+                if child.tail and child.tail.strip():
+                    parts.append(child.tail)
+                    line = _tail_line(child, line)
+            else:
+                parts.append(_inline_text(child))
+                if child.tail:
+                    parts.append(child.tail)
+        self.emit(parts, line, kind, image)
+
+    def add_figure(self, fig: lxml.html.HtmlElement) -> int | None:
+        imgs = [i for i in fig.iter("img", "picture", "video") if not _decorative(i)]
+        if not imgs:
+            return None
+        first = imgs[0]
+        index = len(self.images)
+        src = first.get("src") or first.get("data-src") or ""
+        line = first.sourceline or fig.sourceline or 1
+        self.images.append(Image(index, src, self._tag_span(line, first.tag)))
+        self._attr_credits(first, index)
+        return index
+
+    def add_img(self, img: lxml.html.HtmlElement, image: int | None) -> None:
+        if image is not None or _decorative(img):
+            return  # an image inside a figure belongs to the figure
+        index = len(self.images)
+        line = img.sourceline or 1
+        self.images.append(Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, "img")))
+        self._attr_credits(img, index)
+        sibling = img.getnext()
+        if sibling is not None and isinstance(sibling.tag, str) and _kind(sibling) in ("credit", "caption"):
+            # The caption element right after a bare image is its caption.
+            self.pending_sibling[sibling] = index
+
+    def _attr_credits(self, img: lxml.html.HtmlElement, index: int) -> None:
+        for attr in _CREDIT_ATTRS:
+            value = img.get(attr)
+            if value and value.strip():
+                self.emit([value], img.sourceline or 1, "credit", index)
+
+    def _tag_span(self, line: int, tag: str) -> Span:
+        offset = self.pos.line_offset(line)
+        found = self.pos.text.find("<" + tag, offset)
+        if found < 0:
+            return Span(line, 1, line, 1)
+        end = self.pos.text.find(">", found)
+        ln, col = self.pos.position(found)
+        eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
+        return Span(ln, col, eln, ecol)
+
+
+def _tail_line(child: lxml.html.HtmlElement, line: int) -> int:
+    last = child
+    for last in child.iter():
+        pass
+    return last.sourceline or line
+
+
+def _inline_text(el: lxml.html.HtmlElement) -> str:
+    if el.tag in _SKIP:
+        return ""
+    if el.tag == "br":
+        return " "
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _SKIP:
+            parts.append(_inline_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style
+
+
+def _decorative(img: lxml.html.HtmlElement) -> bool:
+    if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
+        return True
+    src = (img.get("src") or img.get("data-src") or "").lower()
+    if src.startswith("data:") or src.endswith((".svg", ".ico")):
+        return True
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").rstrip("px")
+        if value.isdigit() and int(value) <= 50:
+            return True
+    return bool(_DECORATIVE_CLASS.search(_classes(img)))
+
+
+def read(path: str, text: str) -> ReadResult:
+    parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=False, huge_tree=False)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "Document is empty" in str(exc):
+            return ReadResult([], [], None, [], None)
+        if "encoding declaration" in str(exc):
+            root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+        else:
+            raise
+    pos = _Positions(text)
+    walker = _Walker(pos)
+    body = root.find("body")
+    start = body if body is not None else root
+    content_roots = start.xpath(".//article | .//main | .//*[@role='main']")
+    has_content_root = bool(content_roots)
+    walker.walk(start, "text", None, not has_content_root)
+    result = ReadResult(walker.blocks, walker.images, None, [], None)
+    _metadata(root, result, pos)
+    return result
+
+
+def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _Positions) -> None:
+    metas: dict[str, tuple[str, int]] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content and key not in metas:
+            metas[key] = (content, meta.sourceline or 1)
+    for key in _DATE_META:
+        if key in metas:
+            day = parse_date_value(metas[key][0])
+            if day is not None:
+                result.metadata_date = day
+                break
+    if result.metadata_date is None:
+        for t in root.iter("time"):
+            if t.get("pubdate") is not None or t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or ""):
+                day = parse_date_value(t.get("datetime") or (t.text or "").strip())
+                if day is not None:
+                    result.metadata_date = day
+                    break
+    sources: list[tuple[str, Span]] = []
+    for key in _SOURCE_META:
+        if key in metas:
+            value, line = metas[key]
+            offset = pos.text.find(value, pos.line_offset(line))
+            if offset >= 0:
+                ln, col = pos.position(offset)
+                sources.append((value, Span(ln, col, ln, col + len(value))))
+            else:
+                sources.append((value, Span(line, 1, line, 1)))
+    text_blocks = [b for b in result.blocks if b.kind == "text"]
+    for name, span in source_lines([b.text for b in text_blocks]):
+        block = text_blocks[span.line - 1]
+        start = span.column - 1
+        sources.append((name, block.span(start, start + len(name))))
+    result.sources = sources
+    title = root.find(".//title")
+    og = metas.get("og:title")
+    if og:
+        result.title = og[0]
+    elif title is not None and title.text:
+        result.title = title.text.strip()
+    else:
+        h1 = root.find(".//h1")
+        if h1 is not None:
+            result.title = " ".join(h1.text_content().split()) or None

@@ -1,0 +1,183 @@
+"""Markdown articles with YAML front matter (date, source, image credits, copyright)."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from creditcheck.dates import parse_date_value
+from creditcheck.model import Block, Image, Span
+from creditcheck.readers import ReadResult, source_lines
+
+try:
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc,unused-ignore]
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)")
+_DATE_KEYS = ("date", "published", "publishdate", "publish_date", "pubdate", "date_published", "published_at")
+_SOURCE_KEYS = ("source", "sources", "syndication_source", "original_source")
+_CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_credit")
+_IMAGE_KEYS = ("image", "images", "featured_image", "hero", "photo", "photos", "cover")
+_COPYRIGHT_KEYS = ("copyright", "rights", "copyright_notice")
+
+
+class FrontMatterError(ValueError):
+    """The front matter is not valid YAML; the message names the line."""
+
+
+def _split_front_matter(text: str) -> tuple[list[str], int]:
+    """The front-matter lines and the index of the first body line (0 when there is none)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return [], 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return lines[1:i], i + 1
+    return [], 0
+
+
+def _scalar_block(node: yaml.Node, kind: str, first_line: int, image: int | None = None) -> Block | None:
+    if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+        return None
+    quoted = 1 if node.style in ("'", '"') else 0
+    line = first_line + int(node.start_mark.line)
+    column = int(node.start_mark.column) + 1 + quoted
+    value = str(node.value)
+    if node.style in ("|", ">"):
+        line += 1
+        column = int(node.start_mark.column) + 3
+    return Block(value.strip(), line, column, kind, image=image)
+
+
+def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value).lower(): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
+    try:
+        root = yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {int(mark.line) + 2}" if mark is not None else "front matter"
+        raise FrontMatterError(f"invalid YAML front matter at {where}") from None
+    fm = _mapping(root) if root is not None else {}
+    first = 2  # the front matter starts on the line after the opening ---
+    for key in _DATE_KEYS:
+        node = fm.get(key)
+        if isinstance(node, yaml.ScalarNode):
+            day = parse_date_value(str(node.value))
+            if day is not None:
+                result.metadata_date = day
+                break
+    if "title" in fm and isinstance(fm["title"], yaml.ScalarNode):
+        result.title = str(fm["title"].value)
+    sources = result.sources if result.sources is not None else []
+    for key in _SOURCE_KEYS:
+        node = fm.get(key)
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
+        for item in items:
+            block = _scalar_block(item, "source", first)
+            if block is not None:
+                sources.append((block.text, block.span(0, len(block.text))))
+    result.sources = sources
+    for key in _CREDIT_KEYS:
+        node = fm.get(key)
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
+        for item in items:
+            block = _scalar_block(item, "credit", first)
+            if block is not None:
+                result.blocks.append(block)
+    for key in _COPYRIGHT_KEYS:
+        node = fm.get(key)
+        if node is not None:
+            block = _scalar_block(node, "copyright", first)
+            if block is not None:
+                result.blocks.append(block)
+    for key in _IMAGE_KEYS:
+        node = fm.get(key)
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
+        for item in items:
+            _front_matter_image(item, result, first)
+
+
+def _front_matter_image(node: yaml.Node, result: ReadResult, first: int) -> None:
+    if isinstance(node, yaml.ScalarNode):
+        src, fields = str(node.value), {}
+    else:
+        fields = _mapping(node)
+        src_node = fields.get("src") or fields.get("url") or fields.get("path") or fields.get("file")
+        src = str(src_node.value) if isinstance(src_node, yaml.ScalarNode) else ""
+    line = first + int(node.start_mark.line)
+    col = int(node.start_mark.column) + 1
+    index = len(result.images)
+    result.images.append(Image(index, src, Span(line, col, line, col + max(len(src), 1))))
+    for key in ("credit", "photo_credit", "image_credit", "copyright"):
+        if key in fields:
+            block = _scalar_block(fields[key], "credit", first, image=index)
+            if block is not None:
+                result.blocks.append(block)
+    if "caption" in fields:
+        block = _scalar_block(fields["caption"], "caption", first, image=index)
+        if block is not None:
+            result.blocks.append(block)
+
+
+def read(path: str, text: str) -> ReadResult:
+    lines = text.splitlines()
+    fm_lines, body_start = _split_front_matter(text)
+    result = ReadResult([], [], None, [], None, lines)
+    if fm_lines:
+        _front_matter(fm_lines, result, path)
+    pending: int | None = None
+    in_code = False
+    for number in range(body_start + 1, len(lines) + 1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code or not stripped:
+            if not stripped:
+                # A blank line ends an image's caption unless the caption has not started.
+                pending = pending if pending is not None and not _ended(result, pending) else None
+            continue
+        rest_start = 0
+        image_here: int | None = None
+        for m in _IMAGE.finditer(line):
+            index = len(result.images)
+            result.images.append(
+                Image(index, m.group("src"), Span(number, m.start() + 1, number, m.end() + 1))
+            )
+            if m.group("title"):
+                col = m.start("title") + 1
+                result.blocks.append(Block(m.group("title"), number, col, "caption", image=index))
+            image_here = index
+            rest_start = m.end()
+        if image_here is not None:
+            rest = line[rest_start:]
+            if rest.strip():
+                col = rest_start + len(rest) - len(rest.lstrip()) + 1
+                result.blocks.append(Block(rest.strip(), number, col, "caption", image=image_here))
+            pending = image_here
+            continue
+        indent = len(line) - len(line.lstrip())
+        if result.title is None and stripped.startswith("#"):
+            result.title = stripped.lstrip("#").strip()
+        kind = "text"
+        image = None
+        if pending is not None:
+            kind, image = "caption", pending
+        result.blocks.append(Block(line.rstrip()[indent:], number, indent + 1, kind, image=image))
+        pending = None
+    if result.sources is not None:
+        result.sources.extend(source_lines(lines[body_start:], body_start + 1))
+    return result
+
+
+def _ended(result: ReadResult, image: int) -> bool:
+    return any(b.image == image and b.kind == "caption" for b in result.blocks)
+

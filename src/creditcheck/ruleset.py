@@ -1,0 +1,436 @@
+"""Loading and validating rule files, and answering "is source S covered on date D"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from creditcheck.errors import RuleFileError
+from creditcheck.templates import Template, TemplateError, normalize
+
+KINDS = ("agency", "distributor", "syndicator", "publisher")
+STATUSES = ("active", "none", "suspended")
+YEAR_POLICIES = ("publication", "any")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+try:  # libyaml is several times faster; it keeps the same node marks
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc,unused-ignore]
+except AttributeError:  # pragma: no cover - pure-python PyYAML
+    _Loader = yaml.SafeLoader
+
+
+class Coverage(enum.Enum):
+    """The outcome of asking whether a source's license covers a date."""
+
+    COVERED = "covered"
+    UNLICENSED = "unlicensed"
+    SUSPENDED = "suspended"
+    EXPIRED = "expired"
+    NOT_STARTED = "not-started"
+
+
+@dataclass(frozen=True)
+class License:
+    status: str
+    via: str | None = None
+    start: dt.date | None = None
+    until: dt.date | None = None
+    territories: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    agreement: str | None = None
+    monthly_cap: int | None = None
+
+
+@dataclass(frozen=True)
+class CreditForm:
+    """An accepted credit form, in effect for articles published in [start, until]."""
+
+    template: Template
+    start: dt.date | None = None
+    until: dt.date | None = None
+
+    def in_effect(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
+class DeprecatedForm:
+    """A retired credit form: accepted before ``start``, a finding from ``start`` on."""
+
+    template: Template
+    replacement: Template
+    start: dt.date | None = None
+
+    def deprecated_on(self, day: dt.date) -> bool:
+        return self.start is None or day >= self.start
+
+
+@dataclass(frozen=True)
+class Notice:
+    template: Template
+    required: bool = True
+    year: str = "publication"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule file: a source and its license."""
+
+    id: str
+    name: str
+    path: str
+    kind: str
+    license: License
+    aliases: tuple[str, ...] = ()
+    credits: tuple[CreditForm, ...] = ()
+    deprecated: tuple[DeprecatedForm, ...] = ()
+    notice: Notice | None = None
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass
+class RuleSet:
+    """All rules of a folder, with the alias index the resolver uses."""
+
+    rules: dict[str, Rule]
+    digest: str = ""
+    alias_index: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for rule in self.rules.values():
+            for name in (rule.id, *rule.all_names):
+                self.alias_index.setdefault(alias_key(name), rule.id)
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self.rules[rule_id]
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules[k] for k in sorted(self.rules))
+
+    def chain(self, rule_id: str) -> list[Rule]:
+        """The rule and every rule its license is held through, in order."""
+        out: list[Rule] = []
+        current: str | None = rule_id
+        while current is not None and current in self.rules and self.rules[current] not in out:
+            rule = self.rules[current]
+            out.append(rule)
+            current = rule.license.via if rule.license.status == "active" else None
+        return out
+
+    def coverage(self, rule_id: str, day: dt.date) -> tuple[Coverage, Rule]:
+        """Whether ``rule_id`` is covered on ``day``, and the rule whose license decides it."""
+        for rule in self.chain(rule_id):
+            lic = rule.license
+            if lic.status == "none":
+                return Coverage.UNLICENSED, rule
+            if lic.status == "suspended":
+                return Coverage.SUSPENDED, rule
+            if lic.start is not None and day < lic.start:
+                return Coverage.NOT_STARTED, rule
+            if lic.until is not None and day > lic.until:
+                return Coverage.EXPIRED, rule
+            if lic.via is None:
+                return Coverage.COVERED, rule
+        # An unbroken chain always ends above; a dangling `via` is rejected at load time.
+        raise AssertionError(f"broken via chain for {rule_id}")  # pragma: no cover
+
+
+def alias_key(name: str) -> str:
+    """The form in which names are compared: folded case, no leading "the", no punctuation."""
+    key = normalize(name).casefold()
+    key = re.sub(r"[.,'’`]", "", key)
+    key = re.sub(r"[-‐–]", " ", key)
+    key = " ".join(key.split())
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+# --------------------------------------------------------------------------------------------
+# Validation over YAML nodes, so that every error can name its line.
+
+
+class _Node:
+    """A thin view over a yaml node that knows its file and key path."""
+
+    def __init__(self, node: yaml.Node, path: str, key: str) -> None:
+        self.node, self.path, self.key = node, path, key
+
+    @property
+    def line(self) -> int:
+        return int(self.node.start_mark.line) + 1
+
+    def fail(self, message: str) -> RuleFileError:
+        return RuleFileError(self.path, self.line, self.key or None, message)
+
+    def mapping(self, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, _Node]:
+        if not isinstance(self.node, yaml.MappingNode):
+            raise self.fail(f"expected a mapping, got {_describe(self.node)}")
+        out: dict[str, _Node] = {}
+        for k, v in self.node.value:
+            if not isinstance(k, yaml.ScalarNode):
+                raise _Node(k, self.path, self.key).fail("keys must be plain words")
+            name = str(k.value)
+            full = f"{self.key}.{name}" if self.key else name
+            if name not in allowed:
+                raise RuleFileError(
+                    self.path, int(k.start_mark.line) + 1, full,
+                    "unknown key; expected one of: " + ", ".join(allowed),
+                )
+            if name in out:
+                raise RuleFileError(self.path, int(k.start_mark.line) + 1, full, "duplicate key")
+            out[name] = _Node(v, self.path, full)
+        for name in required:
+            if name not in out:
+                key = f"{self.key}.{name}" if self.key else name
+                raise RuleFileError(self.path, self.line, key, "required key is missing")
+        return out
+
+    def string(self) -> str:
+        if not isinstance(self.node, yaml.ScalarNode) or self.node.tag.endswith(":null"):
+            raise self.fail(f"expected a string, got {_describe(self.node)}")
+        value = str(self.node.value).strip()
+        if not value:
+            raise self.fail("must not be empty")
+        return value
+
+    def choice(self, options: tuple[str, ...]) -> str:
+        value = self.string()
+        if value not in options:
+            raise self.fail(f"{value!r} is not one of: " + ", ".join(options))
+        return value
+
+    def date(self) -> dt.date:
+        value = self.string()
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(f"expected a date written YYYY-MM-DD, got {value!r}") from None
+
+    def integer(self) -> int:
+        value = self.string()
+        if not value.isdigit():
+            raise self.fail(f"expected a whole number, got {value!r}")
+        return int(value)
+
+    def boolean(self) -> bool:
+        value = self.string().lower()
+        if value in ("true", "yes"):
+            return True
+        if value in ("false", "no"):
+            return False
+        raise self.fail(f"expected true or false, got {value!r}")
+
+    def items(self) -> list[_Node]:
+        if isinstance(self.node, yaml.ScalarNode) and not self.node.tag.endswith(":null"):
+            return [self]
+        if not isinstance(self.node, yaml.SequenceNode):
+            raise self.fail(f"expected a list, got {_describe(self.node)}")
+        return [_Node(v, self.path, f"{self.key}[{i}]") for i, v in enumerate(self.node.value)]
+
+    def strings(self) -> tuple[str, ...]:
+        return tuple(item.string() for item in self.items())
+
+    def template(self, notice: bool = False) -> Template:
+        text = self.string()
+        try:
+            return Template(text, notice=notice)
+        except TemplateError as exc:
+            raise self.fail(str(exc)) from None
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag.endswith(":null"):
+        return "nothing"
+    return repr(node.value)
+
+
+_TOP = ("name", "aliases", "kind", "license", "credit", "notice")
+_LICENSE = ("status", "via", "from", "until", "territories", "channels", "agreement", "monthly_cap")
+
+
+def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = int(mark.line) + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleFileError(path, line, None, f"not valid YAML: {problem}") from None
+    if root is None:
+        raise RuleFileError(path, 1, None, "the file is empty")
+    top = _Node(root, path, "").mapping(_TOP, required=("name", "kind", "license"))
+    lic_map = top["license"].mapping(_LICENSE, required=("status",))
+    status = lic_map["status"].choice(STATUSES)
+    start = lic_map["from"].date() if "from" in lic_map else None
+    until = lic_map["until"].date() if "until" in lic_map else None
+    if start and until and until < start:
+        raise lic_map["until"].fail(f"license ends ({until}) before it starts ({start})")
+    via = lic_map["via"].string() if "via" in lic_map else None
+    if via is not None and status != "active":
+        raise lic_map["via"].fail("only an active license can be held via another source")
+    if via == rule_id:
+        raise lic_map["via"].fail("a source cannot be licensed via itself")
+    license_ = License(
+        status=status,
+        via=via,
+        start=start,
+        until=until,
+        territories=lic_map["territories"].strings() if "territories" in lic_map else (),
+        channels=lic_map["channels"].strings() if "channels" in lic_map else (),
+        agreement=lic_map["agreement"].string() if "agreement" in lic_map else None,
+        monthly_cap=lic_map["monthly_cap"].integer() if "monthly_cap" in lic_map else None,
+    )
+    credits: list[CreditForm] = []
+    deprecated: list[DeprecatedForm] = []
+    if "credit" in top:
+        credit = top["credit"].mapping(("accepted", "deprecated"))
+        for item in credit["accepted"].items() if "accepted" in credit else []:
+            if isinstance(item.node, yaml.ScalarNode):
+                credits.append(CreditForm(item.template()))
+                continue
+            form = item.mapping(("form", "from", "until"), required=("form",))
+            cf = CreditForm(
+                form["form"].template(),
+                form["from"].date() if "from" in form else None,
+                form["until"].date() if "until" in form else None,
+            )
+            if cf.start and cf.until and cf.until < cf.start:
+                raise form["until"].fail("form leaves effect before it takes effect")
+            credits.append(cf)
+        for item in credit["deprecated"].items() if "deprecated" in credit else []:
+            form = item.mapping(("form", "replacement", "from"), required=("form", "replacement"))
+            old, new = form["form"].template(), form["replacement"].template()
+            if not set(new.names) <= set(old.names):
+                raise form["replacement"].fail(
+                    "the replacement uses a placeholder the deprecated form does not have"
+                )
+            deprecated.append(
+                DeprecatedForm(old, new, form["from"].date() if "from" in form else None)
+            )
+    notice = None
+    if "notice" in top:
+        nmap = top["notice"].mapping(("template", "required", "year"), required=("template",))
+        notice = Notice(
+            nmap["template"].template(notice=True),
+            nmap["required"].boolean() if "required" in nmap else True,
+            nmap["year"].choice(YEAR_POLICIES) if "year" in nmap else "publication",
+        )
+    rule = Rule(
+        id=rule_id,
+        name=top["name"].string(),
+        path=path,
+        kind=top["kind"].choice(KINDS),
+        license=license_,
+        aliases=top["aliases"].strings() if "aliases" in top else (),
+        credits=tuple(credits),
+        deprecated=tuple(deprecated),
+        notice=notice,
+    )
+    return rule, lic_map.get("via")
+
+
+def load_rules(folder: str | os.PathLike[str]) -> RuleSet:
+    """Load and validate every ``*.yaml``/``*.yml`` file of ``folder``; raise the first error."""
+    ruleset, errors = lint_rules(folder)
+    if errors:
+        raise errors[0]
+    assert ruleset is not None
+    return ruleset
+
+
+def lint_rules(folder: str | os.PathLike[str]) -> tuple[RuleSet | None, list[RuleFileError]]:
+    """Validate every rule file of ``folder``, collecting all errors rather than stopping."""
+    root = Path(folder)
+    if not root.is_dir():
+        return None, [RuleFileError(str(folder), None, None, "rules folder not found (pass --rules DIR)")]
+    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        return None, [RuleFileError(str(folder), None, None, "no rule files (*.yaml) in the rules folder")]
+    rules: dict[str, Rule] = {}
+    via_nodes: dict[str, _Node] = {}
+    errors: list[RuleFileError] = []
+    digest = hashlib.sha256()
+    for file in files:
+        try:
+            rule, via_node, raw = _load_file(file, rules)
+        except RuleFileError as exc:
+            errors.append(exc)
+            continue
+        digest.update(rule.id.encode() + b"\0" + raw + b"\0")
+        rules[rule.id] = rule
+        if via_node is not None:
+            via_nodes[rule.id] = via_node
+    for rule_id, node in via_nodes.items():
+        error = _check_via(rule_id, rules, node, root)
+        if error is not None:
+            errors.append(error)
+    owners: dict[str, str] = {}
+    for rule in rules.values():
+        for name in (rule.id, *rule.all_names):
+            other = owners.setdefault(alias_key(name), rule.id)
+            if other != rule.id:
+                errors.append(
+                    RuleFileError(rule.path, None, "aliases", f"{name!r} is also a name of {other!r}")
+                )
+    if errors:
+        return None, errors
+    return RuleSet(rules, digest.hexdigest()[:16]), []
+
+
+def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, bytes]:
+    rule_id = file.stem
+    shown = str(file)
+    if not _ID.match(rule_id):
+        raise RuleFileError(
+            shown, None, None,
+            "the file name is the source id: use lowercase letters, digits and hyphens",
+        )
+    if rule_id in rules:
+        raise RuleFileError(shown, None, None, f"a second rule file for id {rule_id!r}")
+    try:
+        raw = file.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise RuleFileError(shown, None, None, f"cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(shown, None, None, "not UTF-8 text") from None
+    rule, via_node = _parse_rule(shown, rule_id, text)
+    return rule, via_node, raw
+
+
+def _check_via(rule_id: str, rules: dict[str, Rule], node: _Node, root: Path) -> RuleFileError | None:
+    via = rules[rule_id].license.via
+    if via not in rules:
+        return node.fail(f"no valid rule file for {via!r} in {root}")
+    seen = {rule_id}
+    current: str | None = via
+    while current is not None:
+        if current in seen:
+            return node.fail("the via chain loops back on itself")
+        seen.add(current)
+        current = rules[current].license.via if current in rules else None
+    return None
+
+
+def rule_from_mapping(rule_id: str, data: dict[str, Any]) -> Rule:
+    """Build a rule from a Python mapping (tests and tools), validated like a file."""
+    text = yaml.safe_dump(data, sort_keys=False, default_flow_style=False)
+    rule, _ = _parse_rule(f"<{rule_id}>", rule_id, text)
+    return rule

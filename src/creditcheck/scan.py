@@ -1,0 +1,141 @@
+"""The per-file pipeline (read, extract, check), pure and picklable, and its process-pool fan-out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from creditcheck.checks import ALL_CHECKS, UNREADABLE, Check, CheckContext
+from creditcheck.decode import UndecodableError, decode
+from creditcheck.discover import Target
+from creditcheck.extract import extract
+from creditcheck.model import FileResult, Finding, Span
+from creditcheck.readers import format_for, read_document
+from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
+from creditcheck.ruleset import RuleSet
+
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+# Below this many files per worker a pool costs more to start than it saves.
+_MIN_FILES_PER_JOB = 16
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Everything a scan needs besides the rules; picklable so workers can receive it."""
+
+    published: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    max_size: int = DEFAULT_MAX_SIZE
+    threshold: float = DEFAULT_THRESHOLD
+    checks: tuple[str, ...] = tuple(c.name for c in ALL_CHECKS)
+    strict: bool = False  # re-raise internal errors instead of reporting them (tests)
+
+
+class Scanner:
+    """Scans files against one RuleSet; one per process."""
+
+    def __init__(self, ruleset: RuleSet, options: ScanOptions) -> None:
+        self.ruleset = ruleset
+        self.options = options
+        self.resolver = Resolver(ruleset, options.threshold)
+        self.checks: tuple[Check, ...] = tuple(c for c in ALL_CHECKS if c.name in options.checks)
+
+    def scan(self, target: Target) -> FileResult:
+        try:
+            return self._scan(target)
+        except Exception as exc:
+            if self.options.strict:
+                raise
+            return self._unreadable(target, f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+    def scan_text(self, target: Target, text: str) -> FileResult:
+        """Check text that did not come from the file system (standard input)."""
+        return self._check(target, text)
+
+    def _unreadable(self, target: Target, reason: str, fmt: str | None = None) -> FileResult:
+        finding = Finding(
+            target.display, Span(1, 1, 1, 1), UNREADABLE.name, UNREADABLE.code,
+            UNREADABLE.severity, f"cannot check this file: {reason}", "",
+        )
+        return FileResult(target.display, fmt or format_for(target.path) or "unknown", None, None, (finding,))
+
+    def _scan(self, target: Target) -> FileResult:
+        if target.missing:
+            return self._unreadable(target, "no such file or folder")
+        try:
+            size = os.path.getsize(target.path)
+            if size > self.options.max_size:
+                mb = size / 1024 / 1024
+                limit = self.options.max_size / 1024 / 1024
+                return self._unreadable(target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)")
+            with open(target.path, "rb") as fh:
+                data = fh.read()
+        except IsADirectoryError:
+            return self._unreadable(target, "is a folder")
+        except OSError as exc:
+            return self._unreadable(target, exc.strerror or str(exc))
+        try:
+            text = decode(data).text
+        except UndecodableError as exc:
+            return self._unreadable(target, str(exc))
+        if not text.strip():
+            return self._unreadable(target, "the file is empty")
+        return self._check(target, text)
+
+    def _check(self, target: Target, text: str) -> FileResult:
+        fmt = format_for(target.path, text) or "text"
+        try:
+            doc = read_document(target.display, text, fmt, self.options.published, self.options.today)
+        except ValueError as exc:  # readers raise ValueError subclasses for unparsable input
+            return self._unreadable(target, str(exc), fmt)
+        attributions = extract(doc, self.resolver)
+        ctx = CheckContext(doc, attributions, self.ruleset, self.resolver)
+        findings: list[Finding] = []
+        for check in self.checks:
+            findings.extend(check.findings(ctx))
+        findings.sort()
+        return FileResult(
+            doc.path, doc.format, doc.published, doc.published_from, tuple(findings),
+            tuple(attributions), doc.title,
+        )
+
+
+_WORKER: Scanner | None = None
+
+
+def _init_worker(ruleset: RuleSet, options: ScanOptions) -> None:
+    global _WORKER  # noqa: PLW0603 - one scanner per worker process, built once
+    _WORKER = Scanner(ruleset, options)
+
+
+def _scan_in_worker(target: Target) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.scan(target)
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def scan_targets(
+    targets: Iterable[Target], ruleset: RuleSet, options: ScanOptions, jobs: int | None = None
+) -> list[FileResult]:
+    """Scan every target, in a process pool when it pays; results keep the targets' order."""
+    items = list(targets)
+    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    jobs = min(jobs, max(1, len(items) // _MIN_FILES_PER_JOB))
+    if jobs <= 1:
+        scanner = Scanner(ruleset, options)
+        return [scanner.scan(t) for t in items]
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options)) as pool:
+        return list(pool.map(_scan_in_worker, items, chunksize=chunk))
