@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from creditcheck.model import Attribution, AttributionKind, Name, Span
-from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet
+from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, alias_key
 from creditcheck.templates import Template, normalize
 
 _TAG = re.compile(
@@ -82,6 +82,17 @@ def _no_photographer(template: Template) -> Template:
     return cached
 
 
+def _match(template: Template, text: str, ruleset: RuleSet) -> dict[str, str] | None:
+    """Match a form, refusing a "photographer" that is really a source ("AFP/Getty Images")."""
+    values = template.match(text)
+    if values is None or "photographer" not in values:
+        return values
+    for piece in re.split(r"\s*(?:,|\band\b|&)\s*", values["photographer"]):
+        if alias_key(piece) in ruleset.alias_index:
+            return None
+    return values
+
+
 def _split_suffix(text: str, ruleset: RuleSet, resolve: dict[str, str | None]) -> tuple[str, str]:
     """Split a trailing syndicator credit ("…/TNS") from the credit proper."""
     m = re.search(r"(\s*/\s*|\s+via\s+)([^/]+?)\s*$", text)
@@ -109,13 +120,13 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     for variant, var_suffix in variants:
         for rule in rules:
             for form in rule.credits:
-                if form.template.match(variant) is None:
+                if _match(form.template, variant, ruleset) is None:
                     continue
                 if form.in_effect(day):
                     return CreditJudgement(attribution, FormStatus.OK, rule)
                 stale = stale or (rule, form)
             for dep in rule.deprecated:
-                values = dep.template.match(variant)
+                values = _match(dep.template, variant, ruleset)
                 if values is None:
                     continue
                 if not dep.deprecated_on(day):
@@ -129,13 +140,13 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     if not attribution.people:
         for variant, _var_suffix in variants:
             for rule, form in current:
-                if form.template.needs_photographer and _no_photographer(form.template).match(variant):
+                if form.template.needs_photographer and _no_photographer(form.template).match(variant) is not None:
                     return CreditJudgement(
                         attribution, FormStatus.MISSING_PHOTOGRAPHER, rule, form.template.text + suffix
                     )
             for rule in rules:
                 for dep in rule.deprecated:
-                    if dep.template.needs_photographer and _no_photographer(dep.template).match(variant):
+                    if dep.template.needs_photographer and _no_photographer(dep.template).match(variant) is not None:
                         return CreditJudgement(
                             attribution, FormStatus.MISSING_PHOTOGRAPHER, rule,
                             dep.replacement.text + suffix,
