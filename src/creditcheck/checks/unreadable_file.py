@@ -12,10 +12,8 @@ The file could not be checked: it could not be read (permissions, I/O error), it
 its bytes are neither UTF-8 (with or without BOM), UTF-16 with a BOM, nor cp1252 text, it is
 larger than the size limit (`--max-size`, 20 MB by default), or its front matter or markup
 could not be parsed. The finding is at 1:1 and its message says which. Every other file is
-still checked. This finding is made by the scanner, not by a check over a parsed document.
-
-Fails:
-    (a file holding NUL bytes)
+still checked. This finding is made by the scanner, not by a check over a parsed document,
+so it has no "Fails:" example to run: see fixtures/checks/unreadable-file/.
 """
 
 

@@ -1,0 +1,59 @@
+"""Shared test helpers: scan text as a file of a given format and compare exact findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from creditcheck.discover import Target
+from creditcheck.extract import parse_credit_text
+from creditcheck.model import Attribution, FileResult
+from creditcheck.resolve import Resolver
+from creditcheck.ruleset import RuleSet, load_rules
+from creditcheck.scan import Scanner, ScanOptions
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+FIXTURES = ROOT / "fixtures"
+EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
+
+_RULESET: RuleSet | None = None
+
+
+def shipped_rules() -> RuleSet:
+    global _RULESET  # noqa: PLW0603 - loaded once per test session
+    if _RULESET is None:
+        _RULESET = load_rules(RULES)
+    return _RULESET
+
+
+def scan_text(
+    text: str, fmt: str = "text", published: dt.date | None = None, ruleset: RuleSet | None = None
+) -> FileResult:
+    """Scan ``text`` as if it were ``article.<ext>`` (strict: internal errors raise)."""
+    scanner = Scanner(ruleset or shipped_rules(), ScanOptions(published=published, strict=True))
+    name = f"article.{EXTENSIONS.get(fmt, fmt)}"
+    return scanner.scan_text(Target(name, name), text)
+
+
+def scan_file(path: Path, published: dt.date | None = None) -> FileResult:
+    scanner = Scanner(shipped_rules(), ScanOptions(published=published, strict=True))
+    return scanner.scan(Target(str(path), path.relative_to(ROOT).as_posix()))
+
+
+def findings(result: FileResult) -> list[tuple[str, int, int, str | None]]:
+    return [(f.check, f.span.line, f.span.column, f.fix) for f in result.findings]
+
+
+def assert_findings(
+    text: str,
+    fmt: str,
+    expected: list[tuple[str, int, int, str | None]],
+    published: dt.date | None = None,
+) -> None:
+    """The exact list of (check, line, column, fix) findings for ``text``."""
+    assert findings(scan_text(text, fmt, published)) == expected
+
+
+def parse(text: str, kind: str = "text") -> list[Attribution]:
+    return parse_credit_text(text, Resolver(shipped_rules()), kind)

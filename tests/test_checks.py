@@ -1,0 +1,67 @@
+"""Every check fires exactly as expected on its fixtures in all three formats, and only there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, findings, scan_file
+
+CHECKS_DIR = FIXTURES / "checks"
+AFP_FIX = "Brendan Smialowski/AFP via Getty Images/TNS"
+JT_2020 = "© 2020 The Japan Times"
+
+# check -> (fix, {extension: (line, column)}): the one finding each fail.<ext> must produce.
+# Columns follow from how the fixtures are built: the caption is 68 characters, the credit
+# opens 2 characters later in text/Markdown ("(" + 1-based) and after the credit span in HTML.
+EXPECTED: dict[str, tuple[str | None, dict[str, tuple[int, int]]]] = {
+    "unknown-source": (None, {"txt": (3, 81), "md": (10, 81), "html": (14, 119)}),
+    "unlicensed-source": (None, {"txt": (3, 82), "md": (10, 82), "html": (14, 120)}),
+    "license-expired": (None, {"txt": (3, 81), "md": (10, 81), "html": (14, 119)}),
+    "license-not-started": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
+    "misspelled-source": ("Getty Images", {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
+    "deprecated-credit": (AFP_FIX, {"txt": (3, 71), "md": (10, 71), "html": (14, 109)}),
+    "credit-format": ("AP Photo/Matt Rourke", {"txt": (3, 71), "md": (10, 71), "html": (14, 109)}),
+    "missing-photographer": (None, {"txt": (3, 71), "md": (10, 71), "html": (14, 109)}),
+    "missing-credit": (None, {"txt": (3, 1), "md": (9, 1), "html": (13, 7)}),
+    "missing-copyright": (JT_2020, {"txt": (10, 24), "md": (14, 97), "html": (20, 8)}),
+    "copyright-year": ("© 2020 the Japan Times", {"txt": (12, 1), "md": (16, 1), "html": (18, 26)}),
+    "copyright-format": (JT_2020, {"txt": (12, 1), "md": (16, 1), "html": (18, 26)}),
+    # A binary blob, broken front matter, bytes that are neither UTF-8 nor cp1252.
+    "unreadable-file": (None, {"txt": (1, 1), "md": (1, 1), "html": (1, 1)}),
+}
+FORMATS = ("txt", "md", "html")
+
+
+def _cases() -> list[tuple[str, str]]:
+    return [(check, ext) for check in EXPECTED for ext in FORMATS]
+
+
+@pytest.mark.parametrize(("check", "ext"), _cases(), ids=lambda v: v)
+def test_fail_fixture_gives_exactly_its_finding(check: str, ext: str) -> None:
+    fix, positions = EXPECTED[check]
+    line, column = positions[ext]
+    result = scan_file(CHECKS_DIR / check / f"fail.{ext}")
+    assert findings(result) == [(check, line, column, fix)]
+
+
+@pytest.mark.parametrize(("check", "ext"), _cases(), ids=lambda v: v)
+def test_pass_fixture_is_clean(check: str, ext: str) -> None:
+    result = scan_file(CHECKS_DIR / check / f"pass.{ext}")
+    assert findings(result) == []
+
+
+def test_every_check_has_fixtures_in_every_format() -> None:
+    from creditcheck.checks import ALL_CHECKS
+
+    for check in ALL_CHECKS:
+        folder = CHECKS_DIR / check.name
+        for variant in ("fail", "pass"):
+            for ext in FORMATS:
+                assert (folder / f"{variant}.{ext}").is_file(), f"{check.name}/{variant}.{ext}"
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "clean").iterdir()), ids=lambda p: Path(p).name)
+def test_clean_seed_fixtures_have_no_findings(path: Path) -> None:
+    assert findings(scan_file(path)) == []
