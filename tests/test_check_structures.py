@@ -18,7 +18,8 @@ _EXAMPLE = re.compile(r"^(Fails|Passes)(?: \(published (\d{4}-\d{2}-\d{2})\))?:\
 
 def _modules() -> list[str]:
     return [
-        m.name for m in pkgutil.iter_modules(checks_pkg.__path__)
+        m.name
+        for m in pkgutil.iter_modules(checks_pkg.__path__)
         if not m.name.startswith("_") and m.name != "base"
     ]
 
@@ -48,9 +49,18 @@ def test_names_and_codes_are_unique_and_well_formed() -> None:
 def test_the_public_check_names_are_stable() -> None:
     # Public contract: renaming a check breaks users' CI configs and suppressions.
     assert [c.name for c in ALL_CHECKS] == [
-        "unreadable-file", "unknown-source", "unlicensed-source", "license-expired",
-        "license-not-started", "misspelled-source", "deprecated-credit", "credit-format",
-        "missing-photographer", "missing-credit", "missing-copyright", "copyright-year",
+        "unreadable-file",
+        "unknown-source",
+        "unlicensed-source",
+        "license-expired",
+        "license-not-started",
+        "misspelled-source",
+        "deprecated-credit",
+        "credit-format",
+        "missing-photographer",
+        "missing-credit",
+        "missing-copyright",
+        "copyright-year",
         "copyright-format",
     ]
 

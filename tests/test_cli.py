@@ -49,15 +49,27 @@ def test_seed_inventory_parses_credit_and_notice() -> None:
         "version": 1,
         "attributions": [
             {
-                "path": "fixtures/clean/seed.txt", "line": 5, "column": 157,
-                "kind": "photo-credit", "text": SEED_CREDIT,
-                "people": ["Brendan Smialowski"], "sources": ["afp", "getty-images", "tns"],
-                "unknown": [], "year": None, "holder": None,
+                "path": "fixtures/clean/seed.txt",
+                "line": 5,
+                "column": 157,
+                "kind": "photo-credit",
+                "text": SEED_CREDIT,
+                "people": ["Brendan Smialowski"],
+                "sources": ["afp", "getty-images", "tns"],
+                "unknown": [],
+                "year": None,
+                "holder": None,
             },
             {
-                "path": "fixtures/clean/seed.txt", "line": 17, "column": 1,
-                "kind": "copyright", "text": "© 2020 the Japan Times",
-                "people": [], "sources": ["japan-times"], "unknown": [], "year": 2020,
+                "path": "fixtures/clean/seed.txt",
+                "line": 17,
+                "column": 1,
+                "kind": "copyright",
+                "text": "© 2020 the Japan Times",
+                "people": [],
+                "sources": ["japan-times"],
+                "unknown": [],
+                "year": 2020,
                 "holder": "japan-times",
             },
         ],
@@ -66,16 +78,28 @@ def test_seed_inventory_parses_credit_and_notice() -> None:
 
 # Each change to the seed produces exactly its finding: (check, line, column, fix).
 VARIANTS = [
-    pytest.param(SEED_CREDIT, "Brendan Smialowski/AFP/Getty Images/TNS",
-                 ("deprecated-credit", 5, 157, SEED_CREDIT), id="afp-slash-getty"),
-    pytest.param(SEED_CREDIT, "Brendan Smialowski/AFP via Gettty Images/TNS",
-                 ("misspelled-source", 5, 184, "Getty Images"), id="gettty"),
-    pytest.param(SEED_CREDIT, "AFP via Getty Images/TNS",
-                 ("missing-photographer", 5, 157, None), id="no-photographer"),
-    pytest.param(SEED_CREDIT, "Kim Kyung-Hoon/Reuters",
-                 ("unlicensed-source", 5, 172, None), id="reuters"),
-    pytest.param("© 2020 the Japan Times", "© 2019 the Japan Times",
-                 ("copyright-year", 17, 1, "© 2020 the Japan Times"), id="notice-2019"),
+    pytest.param(
+        SEED_CREDIT,
+        "Brendan Smialowski/AFP/Getty Images/TNS",
+        ("deprecated-credit", 5, 157, SEED_CREDIT),
+        id="afp-slash-getty",
+    ),
+    pytest.param(
+        SEED_CREDIT,
+        "Brendan Smialowski/AFP via Gettty Images/TNS",
+        ("misspelled-source", 5, 184, "Getty Images"),
+        id="gettty",
+    ),
+    pytest.param(
+        SEED_CREDIT, "AFP via Getty Images/TNS", ("missing-photographer", 5, 157, None), id="no-photographer"
+    ),
+    pytest.param(SEED_CREDIT, "Kim Kyung-Hoon/Reuters", ("unlicensed-source", 5, 172, None), id="reuters"),
+    pytest.param(
+        "© 2020 the Japan Times",
+        "© 2019 the Japan Times",
+        ("copyright-year", 17, 1, "© 2020 the Japan Times"),
+        id="notice-2019",
+    ),
 ]
 
 
@@ -91,7 +115,7 @@ def test_seed_variants_give_exactly_the_matching_finding(
 
 
 def test_text_output_has_location_severity_name_and_fix(tmp_path: Path) -> None:
-    path = _variant(tmp_path, SEED_CREDIT, "Brendan Smialowski/AFP/Getty Images/TNS")
+    _variant(tmp_path, SEED_CREDIT, "Brendan Smialowski/AFP/Getty Images/TNS")
     os.chdir(tmp_path)
     code, out, _ = run("check", "--rules", str(RULES), "article.txt")
     assert code == 1
@@ -105,8 +129,9 @@ def test_text_output_has_location_severity_name_and_fix(tmp_path: Path) -> None:
 
 
 def test_json_output_matches_golden_file() -> None:
-    code, out, _ = run("check", "--format", "json", "fixtures/checks/deprecated-credit",
-                       "fixtures/checks/missing-copyright")
+    code, out, _ = run(
+        "check", "--format", "json", "fixtures/checks/deprecated-credit", "fixtures/checks/missing-copyright"
+    )
     assert code == 1
     golden = GOLDEN / "check.json"
     if os.environ.get("UPDATE_GOLDEN"):
@@ -132,8 +157,18 @@ def test_json_finding_has_every_contract_key(tmp_path: Path) -> None:
     assert list(data["files"][0]) == ["path", "format", "published", "published_from"]
     assert data["files"][0]["published_from"] == "dateline"
     assert list(data["findings"][0]) == [
-        "path", "line", "column", "end_line", "end_column", "check", "code", "severity",
-        "message", "text", "fix", "source",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "check",
+        "code",
+        "severity",
+        "message",
+        "text",
+        "fix",
+        "source",
     ]
     f = data["findings"][0]
     assert (f["end_line"], f["end_column"]) == (5, 157 + len("Brendan Smialowski/AFP/Getty Images/TNS"))
@@ -143,8 +178,9 @@ def test_json_finding_has_every_contract_key(tmp_path: Path) -> None:
 def test_published_flag_overrides_the_dateline(tmp_path: Path) -> None:
     path = _variant(tmp_path, SEED_CREDIT, "Brendan Smialowski/AFP/Getty Images/TNS")
     # In 2019 the slash form was still AFP's credit, but then the notice year is wrong.
-    code, out, _ = run("check", "--format", "json", "--published", "2019-08-01",
-                       "--rules", str(RULES), str(path))
+    code, out, _ = run(
+        "check", "--format", "json", "--published", "2019-08-01", "--rules", str(RULES), str(path)
+    )
     data = json.loads(out)
     assert data["files"][0]["published_from"] == "flag"
     assert [f["check"] for f in data["findings"]] == ["copyright-year"]

@@ -140,15 +140,23 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     if not attribution.people:
         for variant, _var_suffix in variants:
             for rule, form in current:
-                if form.template.needs_photographer and _no_photographer(form.template).match(variant) is not None:
+                if (
+                    form.template.needs_photographer
+                    and _no_photographer(form.template).match(variant) is not None
+                ):
                     return CreditJudgement(
                         attribution, FormStatus.MISSING_PHOTOGRAPHER, rule, form.template.text + suffix
                     )
             for rule in rules:
                 for dep in rule.deprecated:
-                    if dep.template.needs_photographer and _no_photographer(dep.template).match(variant) is not None:
+                    if (
+                        dep.template.needs_photographer
+                        and _no_photographer(dep.template).match(variant) is not None
+                    ):
                         return CreditJudgement(
-                            attribution, FormStatus.MISSING_PHOTOGRAPHER, rule,
+                            attribution,
+                            FormStatus.MISSING_PHOTOGRAPHER,
+                            rule,
                             dep.replacement.text + suffix,
                         )
     if not current:
@@ -177,9 +185,7 @@ def coverage_problems(
 ) -> list[CoverageProblem]:
     """Every source that is not covered on ``day``, once per attribution and deciding license."""
     problems: list[CoverageProblem] = []
-    groups: list[tuple[list[Name], Span, str]] = [
-        (list(a.names), a.span, a.text) for a in attributions
-    ]
+    groups: list[tuple[list[Name], Span, str]] = [(list(a.names), a.span, a.text) for a in attributions]
     groups.extend(([n], n.span, n.text) for n in extra)
     for names, _span, text in groups:
         seen: set[tuple[str, Coverage]] = set()
@@ -190,9 +196,7 @@ def coverage_problems(
             if outcome is Coverage.COVERED or (decided_by.id, outcome) in seen:
                 continue
             seen.add((decided_by.id, outcome))
-            problems.append(
-                CoverageProblem(outcome, name, ruleset[name.rule], decided_by, name.span, text)
-            )
+            problems.append(CoverageProblem(outcome, name, ruleset[name.rule], decided_by, name.span, text))
     return problems
 
 

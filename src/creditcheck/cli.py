@@ -6,12 +6,16 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 import click
 
 from creditcheck import __version__
 from creditcheck.errors import CreditcheckError, RuleFileError
-from creditcheck.model import ExitCode, RunResult, Severity
+from creditcheck.model import ExitCode, FileResult, RunResult, Severity
+
+if TYPE_CHECKING:
+    from creditcheck.ruleset import RuleSet
 
 DEFAULT_RULES = "rules"
 
@@ -30,19 +34,18 @@ def _rules_dir(value: str | None) -> str:
         return value
     if os.path.isdir(DEFAULT_RULES):
         return DEFAULT_RULES
-    raise CreditcheckError(
-        f"no rules folder: ./{DEFAULT_RULES} does not exist here; pass --rules DIR"
-    )
+    raise CreditcheckError(f"no rules folder: ./{DEFAULT_RULES} does not exist here; pass --rules DIR")
 
 
-def _load(rules: str | None):  # type: ignore[no-untyped-def]
+def _load(rules: str | None) -> RuleSet:
     from creditcheck.ruleset import load_rules
 
     return load_rules(_rules_dir(rules))
 
 
-def _scan(paths: Sequence[str], rules: str | None, published: dt.date | None, jobs: int | None,
-          max_size: float) -> tuple[RunResult, list]:  # type: ignore[type-arg]
+def _scan(
+    paths: Sequence[str], rules: str | None, published: dt.date | None, jobs: int | None, max_size: float
+) -> tuple[RunResult, list[FileResult]]:
     from creditcheck.discover import discover
     from creditcheck.scan import ScanOptions, scan_targets
 
@@ -54,19 +57,33 @@ def _scan(paths: Sequence[str], rules: str | None, published: dt.date | None, jo
 
 
 _rules_option = click.option(
-    "--rules", "rules", metavar="DIR", default=None,
+    "--rules",
+    "rules",
+    metavar="DIR",
+    default=None,
     help="Folder of rule files (default: ./rules).",
 )
 _published_option = click.option(
-    "--published", metavar="DATE", callback=_date, default=None,
+    "--published",
+    metavar="DATE",
+    callback=_date,
+    default=None,
     help="Publication date YYYY-MM-DD for every file (overrides metadata and datelines).",
 )
 _jobs_option = click.option(
-    "--jobs", "-j", type=int, default=None, metavar="N",
+    "--jobs",
+    "-j",
+    type=int,
+    default=None,
+    metavar="N",
     help="Worker processes (default: all cores; small runs use one).",
 )
 _max_size_option = click.option(
-    "--max-size", type=click.FloatRange(min=0.001), default=20.0, show_default=True, metavar="MB",
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=20.0,
+    show_default=True,
+    metavar="MB",
     help="Files larger than this are reported as unreadable-file instead of being read.",
 )
 
@@ -80,15 +97,33 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_rules_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Report format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
 @_published_option
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error",
-              show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="error",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
 @_jobs_option
 @_max_size_option
-def check(paths: tuple[str, ...], rules: str | None, fmt: str, published: dt.date | None,
-          fail_on: str, jobs: int | None, max_size: float) -> None:
+def check(
+    paths: tuple[str, ...],
+    rules: str | None,
+    fmt: str,
+    published: dt.date | None,
+    fail_on: str,
+    jobs: int | None,
+    max_size: float,
+) -> None:
     """Check articles (files, or folders searched for .txt, .md and .html files).
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or rule-file error.
@@ -112,8 +147,14 @@ def check(paths: tuple[str, ...], rules: str | None, fmt: str, published: dt.dat
 @_published_option
 @_jobs_option
 @_max_size_option
-def inventory(paths: tuple[str, ...], rules: str | None, fmt: str, published: dt.date | None,
-              jobs: int | None, max_size: float) -> None:
+def inventory(
+    paths: tuple[str, ...],
+    rules: str | None,
+    fmt: str,
+    published: dt.date | None,
+    jobs: int | None,
+    max_size: float,
+) -> None:
     """List every photo credit and copyright notice found, with its parse."""
     from creditcheck.inventory import render_json, render_text
 
@@ -142,8 +183,9 @@ def explain(name: str | None) -> None:
             click.echo(f"{c.name} ({c.code}, default severity {c.severity.label})\n")
             click.echo(c.doc.rstrip())
             return
-    click.echo(f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list",
-               err=True)
+    click.echo(
+        f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True
+    )
     sys.exit(ExitCode.USAGE)
 
 
@@ -175,7 +217,9 @@ class _errors:
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> bool:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> Literal[False]:
         if isinstance(exc, RuleFileError):
             click.echo(f"creditcheck: error: invalid rule file: {exc}", err=True)
             sys.exit(ExitCode.USAGE)

@@ -46,5 +46,7 @@ def render_text(results: list[FileResult]) -> str:
                 parts.append(f"holder={a.holder}")
             lines.append("  ".join(parts))
     count = sum(len(r.attributions) for r in results)
-    lines.append(f"{count} attribution{'s' if count != 1 else ''} in {len(results)} file{'s' if len(results) != 1 else ''}.")
+    files = len(results)
+    plural = "s" if files != 1 else ""
+    lines.append(f"{count} attribution{'s' if count != 1 else ''} in {files} file{plural}.")
     return "\n".join(lines) + "\n"

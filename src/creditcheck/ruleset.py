@@ -186,7 +186,9 @@ class _Node:
             full = f"{self.key}.{name}" if self.key else name
             if name not in allowed:
                 raise RuleFileError(
-                    self.path, int(k.start_mark.line) + 1, full,
+                    self.path,
+                    int(k.start_mark.line) + 1,
+                    full,
                     "unknown key; expected one of: " + ", ".join(allowed),
                 )
             if name in out:
@@ -321,9 +323,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
                 raise form["replacement"].fail(
                     "the replacement uses a placeholder the deprecated form does not have"
                 )
-            deprecated.append(
-                DeprecatedForm(old, new, form["from"].date() if "from" in form else None)
-            )
+            deprecated.append(DeprecatedForm(old, new, form["from"].date() if "from" in form else None))
     notice = None
     if "notice" in top:
         nmap = top["notice"].mapping(("template", "required", "year"), required=("template",))
@@ -399,7 +399,9 @@ def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, 
     shown = str(file)
     if not _ID.match(rule_id):
         raise RuleFileError(
-            shown, None, None,
+            shown,
+            None,
+            None,
             "the file name is the source id: use lowercase letters, digits and hyphens",
         )
     if rule_id in rules:

@@ -58,8 +58,13 @@ class Scanner:
 
     def _unreadable(self, target: Target, reason: str, fmt: str | None = None) -> FileResult:
         finding = Finding(
-            target.display, Span(1, 1, 1, 1), UNREADABLE.name, UNREADABLE.code,
-            UNREADABLE.severity, f"cannot check this file: {reason}", "",
+            target.display,
+            Span(1, 1, 1, 1),
+            UNREADABLE.name,
+            UNREADABLE.code,
+            UNREADABLE.severity,
+            f"cannot check this file: {reason}",
+            "",
         )
         return FileResult(target.display, fmt or format_for(target.path) or "unknown", None, None, (finding,))
 
@@ -71,7 +76,9 @@ class Scanner:
             if size > self.options.max_size:
                 mb = size / 1024 / 1024
                 limit = self.options.max_size / 1024 / 1024
-                return self._unreadable(target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)")
+                return self._unreadable(
+                    target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)"
+                )
             with open(target.path, "rb") as fh:
                 data = fh.read()
         except IsADirectoryError:
@@ -99,8 +106,13 @@ class Scanner:
             findings.extend(check.findings(ctx))
         findings.sort()
         return FileResult(
-            doc.path, doc.format, doc.published, doc.published_from, tuple(findings),
-            tuple(attributions), doc.title,
+            doc.path,
+            doc.format,
+            doc.published,
+            doc.published_from,
+            tuple(findings),
+            tuple(attributions),
+            doc.title,
         )
 
 
@@ -137,5 +149,7 @@ def scan_targets(
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options)
+    ) as pool:
         return list(pool.map(_scan_in_worker, items, chunksize=chunk))

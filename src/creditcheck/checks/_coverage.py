@@ -28,13 +28,14 @@ def _reason(problem: CoverageProblem, published: str) -> str:
     return f"{who}: the license starts on {lic.start} (article published {published})"
 
 
-def coverage_findings(
-    check: Check, ctx: CheckContext, outcomes: tuple[Coverage, ...]
-) -> Iterator[Finding]:
+def coverage_findings(check: Check, ctx: CheckContext, outcomes: tuple[Coverage, ...]) -> Iterator[Finding]:
     published = ctx.doc.published.isoformat()
     for problem in ctx.coverage:
         if problem.outcome in outcomes:
             yield check.finding(
-                ctx, problem.span, _reason(problem, published), problem.name.text,
+                ctx,
+                problem.span,
+                _reason(problem, published),
+                problem.name.text,
                 source=problem.rule.id,
             )

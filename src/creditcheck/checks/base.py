@@ -55,9 +55,7 @@ class CheckContext:
 
     @cached_property
     def coverage(self) -> list[CoverageProblem]:
-        return coverage_problems(
-            self.attributions, self.article_sources, self.ruleset, self.doc.published
-        )
+        return coverage_problems(self.attributions, self.article_sources, self.ruleset, self.doc.published)
 
 
 @dataclass(frozen=True)

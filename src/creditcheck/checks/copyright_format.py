@@ -31,9 +31,12 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         year = ctx.doc.published.year if rule.notice.year == "publication" else notice.year
         fix = rule.notice.template.render(year=str(year))
         yield check.finding(
-            ctx, notice.span,
+            ctx,
+            notice.span,
             f"{quote(notice.text)} is not the notice {rule.name} requires: write {quote(fix)}",
-            notice.text, fix=fix, source=rule.id,
+            notice.text,
+            fix=fix,
+            source=rule.id,
         )
 
 

@@ -33,16 +33,22 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         if notice.year is None:
             fix = rule.notice.template.render(year=str(year))
             yield check.finding(
-                ctx, notice.span,
+                ctx,
+                notice.span,
                 f"{quote(notice.text)} has no year: {rule.name} requires {quote(fix)}",
-                notice.text, fix=fix, source=rule.id,
+                notice.text,
+                fix=fix,
+                source=rule.id,
             )
         elif rule.notice.year == "publication" and notice.year != year:
             fix = _LAST_YEAR.sub(str(year), notice.text, count=1)
             yield check.finding(
-                ctx, notice.span,
+                ctx,
+                notice.span,
                 f"the notice says {notice.year} but the article was published in {year}",
-                notice.text, fix=fix, source=rule.id,
+                notice.text,
+                fix=fix,
+                source=rule.id,
             )
 
 

@@ -26,9 +26,12 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             a = j.attribution
             hint = f": write {quote(j.expected)}" if j.expected else ""
             yield check.finding(
-                ctx, a.span,
+                ctx,
+                a.span,
                 f"{quote(a.text)} is not an accepted {j.rule.name} credit form{hint}",
-                a.text, fix=j.fix, source=j.rule.id,
+                a.text,
+                fix=j.fix,
+                source=j.rule.id,
             )
 
 

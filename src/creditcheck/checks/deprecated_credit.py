@@ -26,9 +26,12 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         if j.status is FormStatus.DEPRECATED and j.rule is not None:
             a = j.attribution
             yield check.finding(
-                ctx, a.span,
+                ctx,
+                a.span,
                 f"{quote(a.text)} is a retired {j.rule.name} credit form: write {quote(j.expected or '')}",
-                a.text, fix=j.fix, source=j.rule.id,
+                a.text,
+                fix=j.fix,
+                source=j.rule.id,
             )
 
 

@@ -34,13 +34,13 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             continue
         notice = rule.notice.template.render(year=str(ctx.doc.published.year))
         yield check.finding(
-            ctx, ctx.doc.end,
-            f"{rule.name} requires the notice {quote(notice)} and the article has none: "
-            "add it at the end",
-            "", fix=notice, source=rule.id,
+            ctx,
+            ctx.doc.end,
+            f"{rule.name} requires the notice {quote(notice)} and the article has none: add it at the end",
+            "",
+            fix=notice,
+            source=rule.id,
         )
 
 
-CHECK = Check(
-    "missing-copyright", "CC301", Severity.ERROR, "required notice missing", DOC, run
-)
+CHECK = Check("missing-copyright", "CC301", Severity.ERROR, "required notice missing", DOC, run)

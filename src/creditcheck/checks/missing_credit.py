@@ -30,7 +30,9 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         if image.index not in credited:
             what = quote(image.src) if image.src else "an image"
             yield check.finding(
-                ctx, image.span, f"{what} has no photo credit: add the credit to its caption",
+                ctx,
+                image.span,
+                f"{what} has no photo credit: add the credit to its caption",
                 image.src,
             )
 

@@ -25,12 +25,12 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         if j.status is FormStatus.MISSING_PHOTOGRAPHER and j.rule is not None:
             a = j.attribution
             yield check.finding(
-                ctx, a.span,
+                ctx,
+                a.span,
                 f"{quote(a.text)} lacks the photographer: {j.rule.name} requires {quote(j.expected or '')}",
-                a.text, source=j.rule.id,
+                a.text,
+                source=j.rule.id,
             )
 
 
-CHECK = Check(
-    "missing-photographer", "CC204", Severity.ERROR, "credit lacks the photographer", DOC, run
-)
+CHECK = Check("missing-photographer", "CC204", Severity.ERROR, "credit lacks the photographer", DOC, run)

@@ -26,16 +26,22 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             if name.misspelled and name.alias and name.rule:
                 fix = cased_like(name.text, name.alias)
                 yield check.finding(
-                    ctx, name.span,
+                    ctx,
+                    name.span,
                     f"{quote(name.text)} is not a known spelling: did you mean {quote(fix)}?",
-                    name.text, fix=fix, source=name.rule,
+                    name.text,
+                    fix=fix,
+                    source=name.rule,
                 )
     for name in ctx.article_sources:
         if name.misspelled and name.alias and name.rule:
             yield check.finding(
-                ctx, name.span,
+                ctx,
+                name.span,
                 f"{quote(name.text)} is not a known spelling: did you mean {quote(name.alias)}?",
-                name.text, fix=name.alias, source=name.rule,
+                name.text,
+                fix=name.alias,
+                source=name.rule,
             )
 
 

@@ -27,7 +27,8 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         for name in attribution.names:
             if name.role == "organisation" and name.rule is None:
                 yield check.finding(
-                    ctx, name.span,
+                    ctx,
+                    name.span,
                     f"{quote(name.text)} matches no rule: add a rule file if it is licensed, "
                     "or remove the material",
                     name.text,
@@ -35,7 +36,8 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     for name in ctx.article_sources:
         if name.rule is None:
             yield check.finding(
-                ctx, name.span,
+                ctx,
+                name.span,
                 f"the story's source {quote(name.text)} matches no rule: add a rule file if it is "
                 "licensed, or do not publish the story",
                 name.text,

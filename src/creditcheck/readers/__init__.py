@@ -25,13 +25,17 @@ FORMATS = {
 # Lines that name where a syndicated story came from (plain text and Markdown bodies),
 # e.g. TNS's trailer "Visit The Japan Times at www.japantimes.co.jp. Distributed by ...".
 _SOURCE_LINES = [
-    re.compile(r"^\s*(?:source|syndication source|original source)\s*:\s*(?P<name>[^.|]{2,60}?)\s*\.?\s*$", re.I),
+    re.compile(
+        r"^\s*(?:source|syndication source|original source)\s*:\s*(?P<name>[^.|]{2,60}?)\s*\.?\s*$", re.I
+    ),
     re.compile(
         r"(?:^|[.!?]\s+)(?:this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
         r"(?:appeared|published|ran)\s+(?:in|on|by)|originally\s+published\s+(?:in|by|on))\s+"
         r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})",
     ),
-    re.compile(r"(?:^|[.!?]\s+)Visit\s+(?P<name>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})\s+at\s+\S"),
+    re.compile(
+        r"(?:^|[.!?]\s+)Visit\s+(?P<name>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})\s+at\s+\S"
+    ),
     re.compile(
         r"(?:^|[.!?]\s+)Distributed\s+by\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})",
     ),
@@ -100,9 +104,7 @@ def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
     return None
 
 
-def read_document(
-    path: str, text: str, fmt: str, published: dt.date | None, today: dt.date
-) -> Document:
+def read_document(path: str, text: str, fmt: str, published: dt.date | None, today: dt.date) -> Document:
     """Run the format's reader and decide the publication date (flag, metadata, dateline, today)."""
     result = get_reader(fmt)(path, text)
     if published is not None:

@@ -14,22 +14,81 @@ from creditcheck.model import Block, Image, Span
 from creditcheck.readers import ReadResult, source_lines
 
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "svg", "nav", "form", "button", "select",
-     "iframe", "object", "head", "textarea", "aside", "menu"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "object",
+        "head",
+        "textarea",
+        "aside",
+        "menu",
+    }
 )
 _BLOCKS = frozenset(
-    {"p", "div", "li", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td",
-     "th", "dd", "dt", "caption", "pre", "address", "section", "article", "header", "footer",
-     "figure", "main", "ul", "ol", "table", "tr", "body", "br", "hr", "dl"}
+    {
+        "p",
+        "div",
+        "li",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "caption",
+        "pre",
+        "address",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "main",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "body",
+        "br",
+        "hr",
+        "dl",
+    }
 )
 _CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
 _COPYRIGHT_CLASS = re.compile(r"copyright|rights", re.I)
 _CAPTION_CLASS = re.compile(r"caption", re.I)
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
 _DATE_META = (
-    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created",
-    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
 )
 _SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:source")
 _CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright")
@@ -147,9 +206,7 @@ def _try_align(
 
 
 def _classes(el: lxml.html.HtmlElement) -> str:
-    return " ".join(
-        v for v in (el.get("class"), el.get("id"), el.get("itemprop")) if v
-    )
+    return " ".join(v for v in (el.get("class"), el.get("id"), el.get("itemprop")) if v)
 
 
 def _kind(el: lxml.html.HtmlElement) -> str | None:
@@ -215,8 +272,12 @@ class _Walker:
             if tag in _BLOCKS or child_kind is not None:
                 self.emit(parts, line, kind, image)
                 parts = []
-                self.walk(child, child_kind or ("caption" if kind == "caption" else kind), child_image,
-                          content or tag in ("article", "main") or child.get("role") == "main")
+                self.walk(
+                    child,
+                    child_kind or ("caption" if kind == "caption" else kind),
+                    child_image,
+                    content or tag in ("article", "main") or child.get("role") == "main",
+                )
                 line = child.sourceline or line
                 if child.tail and child.tail.strip():
                     parts.append(child.tail)
@@ -244,7 +305,9 @@ class _Walker:
             return  # an image inside a figure belongs to the figure
         index = len(self.images)
         line = img.sourceline or 1
-        self.images.append(Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, "img")))
+        self.images.append(
+            Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, "img"))
+        )
         self._attr_credits(img, index)
         sibling = img.getnext()
         if sibling is not None and isinstance(sibling.tag, str) and _kind(sibling) in ("credit", "caption"):
@@ -269,9 +332,8 @@ class _Walker:
 
 
 def _tail_line(child: lxml.html.HtmlElement, line: int) -> int:
-    last = child
-    for last in child.iter():
-        pass
+    # The tail follows the element's last descendant, whose line is the nearest we know.
+    *_, last = child.iter()
     return last.sourceline or line
 
 
@@ -347,7 +409,11 @@ def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _Positions) 
                 break
     if result.metadata_date is None:
         for t in root.iter("time"):
-            if t.get("pubdate") is not None or t.get("itemprop") == "datePublished" or "publish" in (t.get("class") or ""):
+            if (
+                t.get("pubdate") is not None
+                or t.get("itemprop") == "datePublished"
+                or "publish" in (t.get("class") or "")
+            ):
                 day = parse_date_value(t.get("datetime") or (t.text or "").strip())
                 if day is not None:
                     result.metadata_date = day

@@ -15,7 +15,9 @@ try:
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)")
+_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)"
+)
 _DATE_KEYS = ("date", "published", "publishdate", "publish_date", "pubdate", "date_published", "published_at")
 _SOURCE_KEYS = ("source", "sources", "syndication_source", "original_source")
 _CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_credit")
@@ -180,4 +182,3 @@ def read(path: str, text: str) -> ReadResult:
 
 def _ended(result: ReadResult, image: int) -> bool:
     return any(b.image == image and b.kind == "caption" for b in result.blocks)
-
