@@ -64,8 +64,12 @@ class Block:
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``."""
         line, col = self.position(start)
-        end_line, end_col = self.position(end)
-        return Span(line, col, end_line, end_col)
+        if end <= start:
+            return Span(line, col, line, col)
+        # The end is one past the last character, not the position of whatever follows it
+        # (in HTML that may be after a closing tag).
+        end_line, end_col = self.position(end - 1)
+        return Span(line, col, end_line, end_col + 1)
 
     def position(self, offset: int) -> tuple[int, int]:
         line, column, base = self.line, self.column, 0

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from creditcheck.checks import ALL_CHECKS, UNREADABLE, Check, CheckContext
@@ -146,6 +144,10 @@ def scan_targets(
     if jobs <= 1:
         scanner = Scanner(ruleset, options)
         return [scanner.scan(t) for t in items]
+    # Imported here: a one-file run (an editor's) should not pay for the pool machinery.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunk = max(1, min(64, len(items) // (jobs * 8)))

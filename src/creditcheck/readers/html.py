@@ -69,7 +69,13 @@ _BLOCKS = frozenset(
     }
 )
 _CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
-_COPYRIGHT_CLASS = re.compile(r"copyright|rights", re.I)
+# Page chrome that is not article content, even when it is not inside <nav> or <aside>.
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|social|share|sharing|related|"
+    r"recommended|recirc|promo|sponsor(?:ed)?|advert\w*|ads?|taboola|outbrain|newsletter|"
+    r"subscribe|comments?|cookie|paywall)(?:$|[\s_-])",
+    re.I,
+)
 _CAPTION_CLASS = re.compile(r"caption", re.I)
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
 _DATE_META = (
@@ -94,115 +100,104 @@ _SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:
 _CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright")
 
 
-class _Positions:
-    """Maps character offsets of the source text to 1-based line and column."""
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*>?|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|\s+|[^<&\s]+|[<&]",
+    re.S,
+)
+
+
+class _SourceText:
+    """The page's visible text as one string, mapped back to offsets in the source.
+
+    Tags and comments vanish, entities become their character and whitespace runs one space,
+    the same normalisation the walker applies to element text; so a block's text can be found
+    here with ``str.find`` and every character of it traced to its line and column in the file.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        for m in re.finditer("\n", text):
-            self.starts.append(m.end())
+        self.line_starts = [0]
+        self.line_starts.extend(m.end() for m in re.finditer("\n", text))
+        pieces: list[str] = []
+        # Parallel lists: where each segment starts in the stream and in the source, and
+        # whether its characters map one to one (a text run) or all to one place (an entity).
+        seg_stream: list[int] = []
+        seg_source: list[int] = []
+        seg_verbatim: list[bool] = []
+        n = 0
+        last_space = True
+        for m in _TOKEN.finditer(text):
+            tok = m.group(0)
+            first = tok[0]
+            if first == "<" and len(tok) > 1:
+                continue
+            verbatim = True
+            if first == "&" and len(tok) > 1:
+                decoded = htmllib.unescape(tok)
+                if len(decoded) == 1:
+                    tok, verbatim = decoded, False
+            if tok.isspace():
+                if last_space:
+                    continue
+                verbatim = tok == " "
+                tok = " "
+            last_space = tok == " "
+            start = m.start()
+            if (
+                verbatim and seg_verbatim and seg_verbatim[-1]
+                and seg_source[-1] + (n - seg_stream[-1]) == start
+            ):
+                pieces.append(tok)
+                n += len(tok)
+                continue
+            seg_stream.append(n)
+            seg_source.append(start)
+            seg_verbatim.append(verbatim)
+            pieces.append(tok)
+            n += len(tok)
+        self.stream = "".join(pieces)
+        self.seg_stream, self.seg_source, self.seg_verbatim = seg_stream, seg_source, seg_verbatim
 
     def line_offset(self, line: int) -> int:
-        return self.starts[min(max(line, 1), len(self.starts)) - 1]
+        return self.line_starts[min(max(line, 1), len(self.line_starts)) - 1]
 
     def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        line = bisect.bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
 
+    def stream_index(self, source_offset: int) -> int:
+        i = bisect.bisect_right(self.seg_source, source_offset) - 1
+        if i < 0:
+            return 0
+        if self.seg_verbatim[i]:
+            return self.seg_stream[i] + (source_offset - self.seg_source[i])
+        return self.seg_stream[i]
 
-_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+    def source_offset(self, index: int) -> int:
+        i = max(bisect.bisect_right(self.seg_stream, index) - 1, 0)
+        if self.seg_verbatim[i]:
+            return self.seg_source[i] + (index - self.seg_stream[i])
+        return self.seg_source[i]
 
+    def find(self, text: str, line: int, cursor: int) -> int:
+        """Stream index of ``text`` at or after the element's line (and the walk's cursor)."""
+        begin = self.stream_index(self.line_offset(line))
+        found = self.stream.find(text, max(begin, cursor))
+        if found < 0 and cursor > begin:
+            found = self.stream.find(text, begin)
+        return found
 
-def _align(text: str, pos: _Positions, line: int) -> tuple[int, int, tuple[tuple[int, int, int], ...]] | None:
-    """Find ``text`` (collapsed whitespace, entities decoded) in the source from ``line`` on.
-
-    Returns the line and column of its first character and the offsets where it moves to a new
-    source line, so spans inside a block point at the original file even when the element's
-    text crosses lines, tags or entities.
-    """
-    src = pos.text
-    begin = pos.line_offset(line)
-    limit = min(len(src), begin + 200_000)
-    first = text[0]
-    start = begin
-    while start < limit:
-        found = _next_char(src, start, limit, first)
-        if found is None:
-            return None
-        result = _try_align(text, src, found, limit, pos)
-        if result is not None:
-            return result
-        start = found + 1
-    return None
-
-
-def _next_char(src: str, start: int, limit: int, ch: str) -> int | None:
-    i = start
-    while i < limit:
-        c = src[i]
-        if c == "<":
-            close = src.find(">", i)
-            if close < 0:
-                return None
-            i = close + 1
-            continue
-        if c == ch or (c == "&" and _decode_entity(src, i)[0] == ch):
-            return i
-        i += 1
-    return None
-
-
-def _decode_entity(src: str, i: int) -> tuple[str, int]:
-    m = _ENTITY.match(src, i)
-    if m is None:
-        return "&", i + 1
-    decoded = htmllib.unescape(m.group(0))
-    return (decoded if len(decoded) == 1 else "&"), m.end() if len(decoded) == 1 else i + 1
-
-
-def _try_align(
-    text: str, src: str, start: int, limit: int, pos: _Positions
-) -> tuple[int, int, tuple[tuple[int, int, int], ...]] | None:
-    j, i = 0, start
-    first_line, first_col = pos.position(start)
-    current_line = first_line
-    starts: list[tuple[int, int, int]] = []
-    while j < len(text):
-        if i >= limit:
-            return None
-        c = src[i]
-        if c == "<":
-            close = src.find(">", i)
-            if close < 0:
-                return None
-            i = close + 1
-            continue
-        t = text[j]
-        if t.isspace():
-            if c.isspace():
-                while i < limit and src[i].isspace():
-                    i += 1
-                j += 1
-                continue
-            j += 1  # a space the reader inserted between elements
-            continue
-        if c.isspace():
+    def anchors(self, start: int, length: int) -> list[tuple[int, int, int]]:
+        """(block offset, line, column) wherever the block's mapping to the source jumps."""
+        out: list[tuple[int, int, int]] = []
+        i = max(bisect.bisect_right(self.seg_stream, start) - 1, 0)
+        end = start + length
+        while i < len(self.seg_stream) and self.seg_stream[i] < end:
+            at = max(self.seg_stream[i], start)
+            line, col = self.position(self.source_offset(at))
+            out.append((at - start, line, col))
             i += 1
-            continue
-        step = 1
-        if c == "&":
-            c, end = _decode_entity(src, i)
-            step = end - i
-        if c != t:
-            return None
-        line, col = pos.position(i)
-        if line != current_line:
-            starts.append((j, line, col))
-            current_line = line
-        i += step
-        j += 1
-    return first_line, first_col, tuple(starts)
+        return out
 
 
 def _classes(el: lxml.html.HtmlElement) -> str:
@@ -215,16 +210,15 @@ def _kind(el: lxml.html.HtmlElement) -> str | None:
         return "caption" if el.tag == "figcaption" else None
     if _CREDIT_CLASS.search(names):
         return "credit"
-    if _COPYRIGHT_CLASS.search(names) and el.tag not in ("body", "html", "article", "main"):
-        return "copyright"
     if el.tag == "figcaption" or _CAPTION_CLASS.search(names):
         return "caption"
     return None
 
 
 class _Walker:
-    def __init__(self, pos: _Positions) -> None:
+    def __init__(self, pos: _SourceText) -> None:
         self.pos = pos
+        self.cursor = 0
         self.blocks: list[Block] = []
         self.images: list[Image] = []
         # Caption elements that follow a bare <img>, mapped to that image's index.
@@ -234,12 +228,15 @@ class _Walker:
         text = " ".join("".join(parts).split())
         if not text:
             return
-        aligned = _align(text, self.pos, line)
-        if aligned is None:
+        found = self.pos.find(text, line, self.cursor)
+        if found < 0:
+            # Text lxml repaired (or split differently) cannot be traced: the element's line.
             self.blocks.append(Block(text, line, 1, kind, image))
-        else:
-            ln, col, starts = aligned
-            self.blocks.append(Block(text, ln, col, kind, image, starts))
+            return
+        self.cursor = found + len(text)
+        anchors = self.pos.anchors(found, len(text))
+        _, ln, col = anchors[0]
+        self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:])))
 
     def walk(self, el: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
         """Emit one block per block-level element; credit/caption elements are their own blocks."""
@@ -255,7 +252,7 @@ class _Walker:
                 if child.tail:
                     parts.append(child.tail)
                 continue
-            if tag in _SKIP or _hidden(child):
+            if tag in _SKIP or _hidden(child) or _chrome(child):
                 if child.tail:
                     parts.append(child.tail)
                 continue
@@ -358,6 +355,11 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return "display:none" in style
 
 
+def _chrome(el: lxml.html.HtmlElement) -> bool:
+    names = _classes(el)
+    return bool(names) and el.tag not in ("body", "article", "main") and bool(_CHROME_CLASS.search(names))
+
+
 def _decorative(img: lxml.html.HtmlElement) -> bool:
     if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
         return True
@@ -382,7 +384,7 @@ def read(path: str, text: str) -> ReadResult:
             root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
         else:
             raise
-    pos = _Positions(text)
+    pos = _SourceText(text)
     walker = _Walker(pos)
     body = root.find("body")
     start = body if body is not None else root
@@ -394,7 +396,7 @@ def read(path: str, text: str) -> ReadResult:
     return result
 
 
-def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _Positions) -> None:
+def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _SourceText) -> None:
     metas: dict[str, tuple[str, int]] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()

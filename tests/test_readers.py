@@ -1,0 +1,166 @@
+"""Readers: blocks keep exact positions; dates, sources and images come from the right places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from creditcheck.model import Span
+from creditcheck.readers import read_document
+from tests.helpers import findings, scan_text
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def doc(text: str, fmt: str, published: dt.date | None = None):  # type: ignore[no-untyped-def]
+    return read_document(f"a.{fmt}", text, fmt, published, TODAY)
+
+
+def inventory(text: str, fmt: str) -> list[tuple[str, int, int, int, int]]:
+    result = scan_text(text, fmt)
+    return [
+        (a.text, a.span.line, a.span.column, a.span.end_line, a.span.end_column) for a in result.attributions
+    ]
+
+
+# --- publication date -------------------------------------------------------------------------
+
+
+def test_dateline_is_a_line_holding_only_a_date_not_a_date_in_a_caption() -> None:
+    text = "Headline\n\nLeaders met on June 30, 2019, in Panmunjom. (X/AP)\nJanuary 14, 2020\n\nBody.\n"
+    d = doc(text, "text")
+    assert (d.published, d.published_from) == (dt.date(2020, 1, 14), "dateline")
+
+
+def test_flag_beats_metadata_beats_dateline_beats_today() -> None:
+    md = "---\ndate: 2021-05-06\n---\nJanuary 14, 2020\n"
+    assert doc(md, "markdown", dt.date(2022, 1, 1)).published_from == "flag"
+    assert (doc(md, "markdown").published, doc(md, "markdown").published_from) == (
+        dt.date(2021, 5, 6),
+        "metadata",
+    )
+    assert (doc("No date here.\n", "text").published, doc("No date here.\n", "text").published_from) == (
+        TODAY,
+        "today",
+    )
+
+
+def test_html_date_from_meta_then_time_element() -> None:
+    meta = '<html><head><meta property="article:published_time" content="2020-01-14T09:30:00Z"></head></html>'
+    assert doc(meta, "html").published == dt.date(2020, 1, 14)
+    time_el = (
+        '<html><body><article><time datetime="2021-02-03" pubdate>Feb 3</time>'
+        "<p>x</p></article></body></html>"
+    )
+    assert (doc(time_el, "html").published, doc(time_el, "html").published_from) == (
+        dt.date(2021, 2, 3),
+        "metadata",
+    )
+
+
+# --- positions -----------------------------------------------------------------------------------
+
+
+def test_text_positions_are_exact() -> None:
+    text = "Caption here. (Jane Doe/Getty Images)\n\n  © 2021 The Japan Times\n"
+    assert inventory(text, "text") == [
+        ("Jane Doe/Getty Images", 1, 16, 1, 37),
+        ("© 2021 The Japan Times", 3, 3, 3, 25),
+    ]
+
+
+def test_markdown_front_matter_values_keep_their_columns() -> None:
+    text = (
+        '---\ndate: 2021-03-01\ncredit: "Jane Doe/Getty Images"\n'
+        "copyright: © 2021 The Japan Times\n---\nBody.\n"
+    )
+    assert inventory(text, "markdown") == [
+        ("Jane Doe/Getty Images", 3, 10, 3, 31),
+        ("© 2021 The Japan Times", 4, 12, 4, 34),
+    ]
+
+
+def test_html_positions_survive_entities_tags_and_line_breaks() -> None:
+    text = (
+        "<html><body><article>\n"
+        "<figure><img src='a.jpg' width='800'>\n"
+        "<figcaption>Leaders&nbsp;meet <em>in</em>\n"
+        '   Seoul. <span class="photo-credit">Jane Doe/Getty&#32;Images</span></figcaption></figure>\n'
+        '<p class="copyright">&copy; 2021 The Japan Times</p>\n'
+        "</article></body></html>\n"
+    )
+    assert inventory(text, "html") == [
+        ("Jane Doe/Getty Images", 4, 38, 4, 63),
+        ("© 2021 The Japan Times", 5, 22, 5, 49),
+    ]
+
+
+def test_html_same_text_twice_on_one_line_gets_two_positions() -> None:
+    cell = (
+        '<figure><img src="{0}.jpg" width="600">'
+        '<figcaption class="credit">AP Photo/Jane Doe</figcaption></figure>'
+    )
+    text = "<html><body><article>" + cell.format("a") + cell.format("b") + "</article></body></html>"
+    cols = [c for _, _, c, _, _ in inventory(text, "html")]
+    assert len(cols) == 2 and cols[0] < cols[1]
+    assert text[cols[1] - 1 :].startswith("AP Photo/Jane Doe")
+
+
+# --- images and page chrome --------------------------------------------------------------------
+
+
+def test_html_figure_without_credit_and_decorative_images() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'></head><body><article>\n"
+        "<img src='logo.png' class='site-logo'>\n"
+        "<img src='x.png' width='16' height='16'>\n"
+        "<img src='spacer.gif' role='presentation'>\n"
+        "<figure>\n  <img src='photo.jpg'>\n  <figcaption>Leaders meet.</figcaption>\n</figure>\n"
+        "</article></body></html>\n"
+    )
+    assert findings(scan_text(text, "html")) == [("missing-credit", 6, 3, None)]
+
+
+def test_html_bare_image_takes_the_caption_element_after_it() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'></head><body><article>\n"
+        "<img src='photo.jpg'>\n<p class='caption'>Leaders meet. (AP Photo/Jane Doe)</p>\n"
+        "</article></body></html>\n"
+    )
+    assert findings(scan_text(text, "html")) == []
+
+
+def test_html_navigation_scripts_and_ads_are_not_content() -> None:
+    text = (
+        "<html><body><nav><p>Photo: Jane Doe/Reuters</p></nav>\n"
+        "<script>var c = '(Jane Doe/Reuters)';</script>\n"
+        "<div class='sponsored-links'><p>(Jane Doe/Reuters)</p></div>\n"
+        "<article><p>Body text.</p></article></body></html>\n"
+    )
+    assert inventory(text, "html") == []
+
+
+def test_markdown_image_credit_from_next_line_or_front_matter() -> None:
+    body = "---\ndate: 2021-03-01\n---\n![a](p.jpg)\nLeaders meet.\n"
+    assert findings(scan_text(body, "markdown")) == [("missing-credit", 4, 1, None)]
+    credited = body.replace("Leaders meet.", "Leaders meet. (AP Photo/Jane Doe)")
+    assert findings(scan_text(credited, "markdown")) == []
+    fm = "---\ndate: 2021-03-01\nimage:\n  src: p.jpg\n  credit: AP Photo/Jane Doe\n---\nBody.\n"
+    assert findings(scan_text(fm, "markdown")) == []
+    fm_missing = "---\ndate: 2021-03-01\nimage:\n  src: p.jpg\n---\nBody.\n"
+    assert findings(scan_text(fm_missing, "markdown")) == [("missing-credit", 4, 3, None)]
+
+
+def test_source_lines_in_plain_text() -> None:
+    text = (
+        "January 14, 2020\n\nBody.\n\n©2020 The Japan Times. Visit The Japan Times at "
+        "www.japantimes.co.jp. Distributed by Tribune Content Agency, LLC.\n"
+    )
+    d = doc(text, "text")
+    assert [(name, span) for name, span in d.source_names] == [
+        ("The Japan Times", Span(5, 30, 5, 45)),
+        ("Tribune Content Agency", Span(5, 86, 5, 108)),
+    ]
+    assert findings(scan_text(text, "text")) == []
+    assert findings(scan_text(text.replace("©2020 The Japan Times. ", ""), "text")) == [
+        ("missing-copyright", 5, 91, "© 2020 The Japan Times"),
+    ]
