@@ -56,6 +56,20 @@ class ReadResult:
 
 Reader = Callable[[str, str], ReadResult]
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors and git count them: only CR, LF and CRLF end a line.
+
+    ``str.splitlines`` also breaks at form feeds, U+2028 and other separators, which would
+    shift every line number after one of them.
+    """
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
 
 def format_for(path: str, text: str | None = None) -> str | None:
     """The format of ``path`` from its extension, sniffing ``text`` for unknown extensions."""
@@ -114,7 +128,7 @@ def read_document(path: str, text: str, fmt: str, published: dt.date | None, tod
     else:
         dateline = find_dateline(result.blocks)
         day, origin = (dateline, "dateline") if dateline is not None else (today, "today")
-    lines = text.splitlines() or [""]
+    lines = split_lines(text) or [""]
     end_line = len(lines)
     end_col = len(lines[-1]) + 1
     return Document(

@@ -117,7 +117,7 @@ class _SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0]
-        self.line_starts.extend(m.end() for m in re.finditer("\n", text))
+        self.line_starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
         pieces: list[str] = []
         # Parallel lists: where each segment starts in the stream and in the source, and
         # whether its characters map one to one (a text run) or all to one place (an entity).

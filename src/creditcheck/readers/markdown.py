@@ -8,7 +8,7 @@ import yaml
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers import ReadResult, source_lines, split_lines
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc,unused-ignore]
@@ -31,7 +31,7 @@ class FrontMatterError(ValueError):
 
 def _split_front_matter(text: str) -> tuple[list[str], int]:
     """The front-matter lines and the index of the first body line (0 when there is none)."""
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not lines or lines[0].strip() != "---":
         return [], 0
     for i in range(1, len(lines)):
@@ -129,7 +129,7 @@ def _front_matter_image(node: yaml.Node, result: ReadResult, first: int) -> None
 
 
 def read(path: str, text: str) -> ReadResult:
-    lines = text.splitlines()
+    lines = split_lines(text)
     fm_lines, body_start = _split_front_matter(text)
     result = ReadResult([], [], None, [], None, lines)
     if fm_lines:

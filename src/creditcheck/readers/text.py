@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers import ReadResult, source_lines, split_lines
 
 # CMS text exports mark an image with a placeholder line; its caption is the next line.
 _PLACEHOLDER = re.compile(
@@ -15,7 +15,7 @@ _PLACEHOLDER = re.compile(
 
 
 def read(path: str, text: str) -> ReadResult:
-    lines = text.splitlines()
+    lines = split_lines(text)
     blocks: list[Block] = []
     images: list[Image] = []
     pending: int | None = None
