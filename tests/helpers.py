@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from creditcheck.discover import Target
 from creditcheck.extract import parse_credit_text
@@ -28,16 +29,21 @@ def shipped_rules() -> RuleSet:
 
 
 def scan_text(
-    text: str, fmt: str = "text", published: dt.date | None = None, ruleset: RuleSet | None = None
+    text: str,
+    fmt: str = "text",
+    published: dt.date | None = None,
+    ruleset: RuleSet | None = None,
+    **options: Any,
 ) -> FileResult:
     """Scan ``text`` as if it were ``article.<ext>`` (strict: internal errors raise)."""
-    scanner = Scanner(ruleset or shipped_rules(), ScanOptions(published=published, strict=True))
+    opts = ScanOptions(published=published, strict=True, **options)
+    scanner = Scanner(ruleset or shipped_rules(), opts)
     name = f"article.{EXTENSIONS.get(fmt, fmt)}"
     return scanner.scan_text(Target(name, name), text)
 
 
-def scan_file(path: Path, published: dt.date | None = None) -> FileResult:
-    scanner = Scanner(shipped_rules(), ScanOptions(published=published, strict=True))
+def scan_file(path: Path, published: dt.date | None = None, **options: Any) -> FileResult:
+    scanner = Scanner(shipped_rules(), ScanOptions(published=published, strict=True, **options))
     return scanner.scan(Target(str(path), path.relative_to(ROOT).as_posix()))
 
 

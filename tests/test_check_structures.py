@@ -13,7 +13,11 @@ import creditcheck.checks as checks_pkg
 from creditcheck.checks import ALL_CHECKS, BY_NAME, Check
 from tests.helpers import scan_text
 
-_EXAMPLE = re.compile(r"^(Fails|Passes)(?: \(published (\d{4}-\d{2}-\d{2})\))?:\n((?:    .*\n?)+)", re.M)
+_EXAMPLE = re.compile(
+    r"^(Fails|Passes)(?: \(published (\d{4}-\d{2}-\d{2})(?:, (territory|channel) (\w+))?\))?:\n"
+    r"((?:    .*\n?)+)",
+    re.M,
+)
 
 
 def _modules() -> list[str]:
@@ -54,6 +58,8 @@ def test_the_public_check_names_are_stable() -> None:
         "unlicensed-source",
         "license-expired",
         "license-not-started",
+        "license-territory",
+        "license-channel",
         "misspelled-source",
         "deprecated-credit",
         "credit-format",
@@ -65,28 +71,31 @@ def test_the_public_check_names_are_stable() -> None:
     ]
 
 
-def _examples() -> list[tuple[str, str, dt.date | None, str]]:
+def _examples() -> list[tuple[str, str, dt.date | None, dict[str, str], str]]:
     out = []
     for c in ALL_CHECKS:
         for m in _EXAMPLE.finditer(c.doc):
             day = dt.date.fromisoformat(m.group(2)) if m.group(2) else None
-            body = "\n".join(line[4:] for line in m.group(3).splitlines()) + "\n"
-            out.append((c.name, m.group(1), day, body))
+            scope = {m.group(3): m.group(4)} if m.group(3) else {}
+            body = "\n".join(line[4:] for line in m.group(5).splitlines()) + "\n"
+            out.append((c.name, m.group(1), day, scope, body))
     return out
 
 
 def test_every_check_but_unreadable_file_has_both_examples() -> None:
     kinds: dict[str, set[str]] = {}
-    for name, kind, _day, _body in _examples():
+    for name, kind, _day, _scope, _body in _examples():
         kinds.setdefault(name, set()).add(kind)
     for c in ALL_CHECKS:
         if c.name != "unreadable-file":
             assert kinds.get(c.name) == {"Fails", "Passes"}, c.name
 
 
-@pytest.mark.parametrize(("name", "kind", "day", "body"), _examples(), ids=lambda v: str(v)[:30])
-def test_explain_examples_hold(name: str, kind: str, day: dt.date | None, body: str) -> None:
-    result = scan_text(body, "text", day)
+@pytest.mark.parametrize(("name", "kind", "day", "scope", "body"), _examples(), ids=lambda v: str(v)[:30])
+def test_explain_examples_hold(
+    name: str, kind: str, day: dt.date | None, scope: dict[str, str], body: str
+) -> None:
+    result = scan_text(body, "text", day, **scope)
     fired = [f.check for f in result.findings]
     if kind == "Fails":
         assert fired == [name], body

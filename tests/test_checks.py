@@ -28,10 +28,27 @@ EXPECTED: dict[str, tuple[str | None, dict[str, tuple[int, int]]]] = {
     "missing-copyright": (JT_2020, {"txt": (10, 24), "md": (14, 97), "html": (20, 8)}),
     "copyright-year": ("© 2020 the Japan Times", {"txt": (12, 1), "md": (16, 1), "html": (18, 26)}),
     "copyright-format": (JT_2020, {"txt": (12, 1), "md": (16, 1), "html": (18, 26)}),
+    # Scope checks: the fixtures are scanned as a UK print publication (see OPTIONS).
+    "license-territory": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
+    "license-channel": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
     # A binary blob, broken front matter, bytes that are neither UTF-8 nor cp1252.
     "unreadable-file": (None, {"txt": (1, 1), "md": (1, 1), "html": (1, 1)}),
 }
+# Findings beyond the first: a UK publication may not use TNS's (US-only) Japan Times story
+# either, so its source line and its notice holder are reported too.
+EXTRA: dict[str, dict[str, list[tuple[str, int, int, str | None]]]] = {
+    "license-territory": {
+        "txt": [("license-territory", 10, 9, None), ("license-territory", 12, 8, None)],
+        "md": [("license-territory", 4, 9, None), ("license-territory", 16, 8, None)],
+        "html": [("license-territory", 7, 32, None), ("license-territory", 18, 33, None)],
+    },
+}
 FORMATS = ("txt", "md", "html")
+# Options a check's fixtures are scanned with; the pass fixtures use the licensed values.
+OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "license-territory": ({"territory": "UK"}, {"territory": "US"}),
+    "license-channel": ({"channel": "print"}, {"channel": "web"}),
+}
 
 
 def _cases() -> list[tuple[str, str]]:
@@ -42,13 +59,16 @@ def _cases() -> list[tuple[str, str]]:
 def test_fail_fixture_gives_exactly_its_finding(check: str, ext: str) -> None:
     fix, positions = EXPECTED[check]
     line, column = positions[ext]
-    result = scan_file(CHECKS_DIR / check / f"fail.{ext}")
-    assert findings(result) == [(check, line, column, fix)]
+    fail_options = OPTIONS.get(check, ({}, {}))[0]
+    result = scan_file(CHECKS_DIR / check / f"fail.{ext}", **fail_options)
+    expected = sorted([(check, line, column, fix), *EXTRA.get(check, {}).get(ext, [])], key=lambda f: f[1:3])
+    assert findings(result) == expected
 
 
 @pytest.mark.parametrize(("check", "ext"), _cases(), ids=lambda v: v)
 def test_pass_fixture_is_clean(check: str, ext: str) -> None:
-    result = scan_file(CHECKS_DIR / check / f"pass.{ext}")
+    pass_options = OPTIONS.get(check, ({}, {}))[1]
+    result = scan_file(CHECKS_DIR / check / f"pass.{ext}", **pass_options)
     assert findings(result) == []
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from creditcheck.checks import ALL_CHECKS, UNREADABLE, Check, CheckContext
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target
 from creditcheck.extract import extract
-from creditcheck.model import FileResult, Finding, Span
+from creditcheck.model import FileResult, Finding, Severity, Span
 from creditcheck.readers import format_for, read_document
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
@@ -30,6 +30,9 @@ class ScanOptions:
     max_size: int = DEFAULT_MAX_SIZE
     threshold: float = DEFAULT_THRESHOLD
     checks: tuple[str, ...] = tuple(c.name for c in ALL_CHECKS)
+    severities: tuple[tuple[str, str], ...] = ()  # (check, error|warning|info|off) overrides
+    territory: str | None = None
+    channel: str | None = None
     strict: bool = False  # re-raise internal errors instead of reporting them (tests)
 
 
@@ -40,7 +43,11 @@ class Scanner:
         self.ruleset = ruleset
         self.options = options
         self.resolver = Resolver(ruleset, options.threshold)
-        self.checks: tuple[Check, ...] = tuple(c for c in ALL_CHECKS if c.name in options.checks)
+        levels = dict(options.severities)
+        self.checks: tuple[Check, ...] = tuple(
+            c for c in ALL_CHECKS if c.name in options.checks and levels.get(c.name) != "off"
+        )
+        self.levels = {name: Severity.parse(level) for name, level in levels.items() if level != "off"}
 
     def scan(self, target: Target) -> FileResult:
         try:
@@ -55,16 +62,19 @@ class Scanner:
         return self._check(target, text)
 
     def _unreadable(self, target: Target, reason: str, fmt: str | None = None) -> FileResult:
+        fmt = fmt or format_for(target.path) or "unknown"
+        if UNREADABLE not in self.checks:
+            return FileResult(target.display, fmt, None, None, ())
         finding = Finding(
             target.display,
             Span(1, 1, 1, 1),
             UNREADABLE.name,
             UNREADABLE.code,
-            UNREADABLE.severity,
+            self.levels.get(UNREADABLE.name, UNREADABLE.severity),
             f"cannot check this file: {reason}",
             "",
         )
-        return FileResult(target.display, fmt or format_for(target.path) or "unknown", None, None, (finding,))
+        return FileResult(target.display, fmt, None, None, (finding,))
 
     def _scan(self, target: Target) -> FileResult:
         if target.missing:
@@ -98,10 +108,16 @@ class Scanner:
         except ValueError as exc:  # readers raise ValueError subclasses for unparsable input
             return self._unreadable(target, str(exc), fmt)
         attributions = extract(doc, self.resolver)
-        ctx = CheckContext(doc, attributions, self.ruleset, self.resolver)
+        ctx = CheckContext(
+            doc, attributions, self.ruleset, self.resolver, self.options.territory, self.options.channel
+        )
         findings: list[Finding] = []
         for check in self.checks:
             findings.extend(check.findings(ctx))
+        if self.levels:
+            findings = [
+                replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
+            ]
         findings.sort()
         return FileResult(
             doc.path,

@@ -22,12 +22,21 @@ class CheckContext:
     """One document, its attributions and the rules; shared judgements are computed once."""
 
     def __init__(
-        self, doc: Document, attributions: list[Attribution], ruleset: RuleSet, resolver: Resolver
+        self,
+        doc: Document,
+        attributions: list[Attribution],
+        ruleset: RuleSet,
+        resolver: Resolver,
+        territory: str | None = None,
+        channel: str | None = None,
     ) -> None:
         self.doc = doc
         self.attributions = attributions
         self.ruleset = ruleset
         self.resolver = resolver
+        # Where and how the publication appears (configuration); None = not checked.
+        self.territory = territory
+        self.channel = channel
 
     @property
     def credits(self) -> list[Attribution]:
@@ -52,6 +61,13 @@ class CheckContext:
     @cached_property
     def judgements(self) -> list[CreditJudgement]:
         return [judge_credit(a, self.ruleset, self.doc.published) for a in self.credits]
+
+    @cached_property
+    def named_sources(self) -> list[tuple[Name, str]]:
+        """Every resolved source name in the document with the text it stands in, in order."""
+        out = [(n, a.text) for a in self.attributions for n in a.names if n.rule is not None]
+        out.extend((n, n.text) for n in self.article_sources if n.rule is not None)
+        return out
 
     @cached_property
     def coverage(self) -> list[CoverageProblem]:
