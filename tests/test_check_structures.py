@@ -68,6 +68,8 @@ def test_the_public_check_names_are_stable() -> None:
         "missing-copyright",
         "copyright-year",
         "copyright-format",
+        "invalid-suppression",
+        "unused-suppression",
     ]
 
 

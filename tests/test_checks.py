@@ -31,6 +31,9 @@ EXPECTED: dict[str, tuple[str | None, dict[str, tuple[int, int]]]] = {
     # Scope checks: the fixtures are scanned as a UK print publication (see OPTIONS).
     "license-territory": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
     "license-channel": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
+    # A suppression without a reason before a clean credit; one with a reason that covers nothing.
+    "invalid-suppression": (None, {"txt": (3, 1), "md": (9, 1), "html": (12, 5)}),
+    "unused-suppression": (None, {"txt": (3, 1), "md": (9, 1), "html": (12, 5)}),
     # A binary blob, broken front matter, bytes that are neither UTF-8 nor cp1252.
     "unreadable-file": (None, {"txt": (1, 1), "md": (1, 1), "html": (1, 1)}),
 }

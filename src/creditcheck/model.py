@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from creditcheck.suppress import Suppression
 
 
 class Severity(enum.IntEnum):
@@ -103,6 +107,7 @@ class Document:
     source_names: tuple[tuple[str, Span], ...] = ()
     title: str | None = None
     end: Span = Span(1, 1, 1, 1)
+    suppressions: tuple[Suppression, ...] = ()
 
 
 class AttributionKind(enum.StrEnum):

@@ -7,7 +7,8 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from creditcheck.checks import ALL_CHECKS, UNREADABLE, Check, CheckContext
+from creditcheck import suppress
+from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target
 from creditcheck.extract import extract
@@ -48,6 +49,14 @@ class Scanner:
             c for c in ALL_CHECKS if c.name in options.checks and levels.get(c.name) != "off"
         )
         self.levels = {name: Severity.parse(level) for name, level in levels.items() if level != "off"}
+        self.enabled = frozenset(c.name for c in self.checks)
+
+    def _suppression_finding(self, path: str) -> suppress.MakeFinding:
+        def make(name: str, span: Span, message: str) -> Finding:
+            check = BY_NAME[name]
+            return Finding(path, span, check.name, check.code, check.severity, message, "")
+
+        return make
 
     def scan(self, target: Target) -> FileResult:
         try:
@@ -114,6 +123,9 @@ class Scanner:
         findings: list[Finding] = []
         for check in self.checks:
             findings.extend(check.findings(ctx))
+        if doc.suppressions:
+            findings = suppress.apply(findings, list(doc.suppressions), _KNOWN, self._suppression_finding(doc.path))
+            findings = [f for f in findings if f.check in self.enabled]
         if self.levels:
             findings = [
                 replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
@@ -130,6 +142,7 @@ class Scanner:
         )
 
 
+_KNOWN = frozenset(BY_NAME)
 _WORKER: Scanner | None = None
 
 

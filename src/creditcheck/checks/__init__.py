@@ -7,6 +7,7 @@ from creditcheck.checks import (
     copyright_year,
     credit_format,
     deprecated_credit,
+    invalid_suppression,
     license_channel,
     license_expired,
     license_not_started,
@@ -18,6 +19,7 @@ from creditcheck.checks import (
     unknown_source,
     unlicensed_source,
     unreadable_file,
+    unused_suppression,
 )
 from creditcheck.checks.base import Check, CheckContext
 
@@ -37,6 +39,8 @@ ALL_CHECKS: tuple[Check, ...] = (
     missing_copyright.CHECK,
     copyright_year.CHECK,
     copyright_format.CHECK,
+    invalid_suppression.CHECK,
+    unused_suppression.CHECK,
 )
 BY_NAME: dict[str, Check] = {c.name: c for c in ALL_CHECKS}
 UNREADABLE = unreadable_file.CHECK

@@ -6,10 +6,11 @@ import datetime as dt
 import importlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, Document, Image, Span
+from creditcheck.suppress import Suppression
 
 FORMATS = {
     ".txt": "text",
@@ -52,6 +53,7 @@ class ReadResult:
     sources: list[tuple[str, Span]] | None = None
     title: str | None = None
     text_lines: Sequence[str] = ()
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 Reader = Callable[[str, str], ReadResult]
@@ -108,6 +110,14 @@ def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, S
     return found
 
 
+def next_content_line(lines: Sequence[str], index: int) -> int:
+    """The 1-based number of the first non-blank line after 0-based ``index`` (or the last)."""
+    for j in range(index + 1, len(lines)):
+        if lines[j].strip():
+            return j + 1
+    return len(lines)
+
+
 def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
     """The first line that holds only a date (not a date inside a caption sentence)."""
     for block in blocks:
@@ -141,4 +151,5 @@ def read_document(path: str, text: str, fmt: str, published: dt.date | None, tod
         source_names=tuple(result.sources or ()),
         title=result.title,
         end=Span(end_line, end_col, end_line, end_col),
+        suppressions=tuple(result.suppressions),
     )

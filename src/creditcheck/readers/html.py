@@ -12,6 +12,7 @@ import lxml.html
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
 from creditcheck.readers import ReadResult, source_lines
+from creditcheck.suppress import Suppression, parse_directive
 
 _SKIP = frozenset(
     {
@@ -221,6 +222,7 @@ class _Walker:
         self.cursor = 0
         self.blocks: list[Block] = []
         self.images: list[Image] = []
+        self.suppressions: list[Suppression] = []
         # Caption elements that follow a bare <img>, mapped to that image's index.
         self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
 
@@ -249,6 +251,8 @@ class _Walker:
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
             if not tag:  # comments and processing instructions
+                if isinstance(child, lxml.etree._Comment):
+                    self.add_suppression(child)
                 if child.tail:
                     parts.append(child.tail)
                 continue
@@ -284,6 +288,26 @@ class _Walker:
                 if child.tail:
                     parts.append(child.tail)
         self.emit(parts, line, kind, image)
+
+    def add_suppression(self, comment: lxml.etree._Comment) -> None:
+        """A directive comment covers the element after it (or, with none, the next line)."""
+        parsed = parse_directive(comment.text or "")
+        if parsed is None:
+            return
+        line = comment.sourceline or 1
+        offset = self.pos.text.find("<!--", self.pos.line_offset(line))
+        ln, col = self.pos.position(offset) if offset >= 0 else (line, 1)
+        end_line = line + (comment.text or "").count("\n")
+        target = comment.getnext()
+        while target is not None and not isinstance(target.tag, str):
+            target = target.getnext()
+        if target is not None:
+            first = target.sourceline or end_line + 1
+            last = max((d.sourceline or first) for d in target.iter())
+        else:
+            first = last = end_line + 1
+        span = Span(ln, col, ln, col + 4)
+        self.suppressions.append(Suppression(parsed[0], parsed[1], span, min(first, end_line + 1), last))
 
     def add_figure(self, fig: lxml.html.HtmlElement) -> int | None:
         imgs = [i for i in fig.iter("img", "picture", "video") if not _decorative(i)]
@@ -392,6 +416,7 @@ def read(path: str, text: str) -> ReadResult:
     has_content_root = bool(content_roots)
     walker.walk(start, "text", None, not has_content_root)
     result = ReadResult(walker.blocks, walker.images, None, [], None)
+    result.suppressions = walker.suppressions
     _metadata(root, result, pos)
     return result
 

@@ -8,7 +8,8 @@ import yaml
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, source_lines, split_lines
+from creditcheck.readers import ReadResult, next_content_line, source_lines, split_lines
+from creditcheck.suppress import Suppression, parse_directive
 
 try:
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc,unused-ignore]
@@ -23,6 +24,7 @@ _SOURCE_KEYS = ("source", "sources", "syndication_source", "original_source")
 _CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_credit")
 _IMAGE_KEYS = ("image", "images", "featured_image", "hero", "photo", "photos", "cover")
 _COPYRIGHT_KEYS = ("copyright", "rights", "copyright_notice")
+_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 
 
 class FrontMatterError(ValueError):
@@ -99,11 +101,29 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
             block = _scalar_block(node, "copyright", first)
             if block is not None:
                 result.blocks.append(block)
+    if "creditcheck" in fm:
+        _front_matter_suppression(fm["creditcheck"], result, first)
     for key in _IMAGE_KEYS:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
             _front_matter_image(item, result, first)
+
+
+def _front_matter_suppression(node: yaml.Node, result: ReadResult, first: int) -> None:
+    """``creditcheck: {ignore: [CHECK, …], reason: …}`` suppresses those checks in the whole file."""
+    fields = _mapping(node)
+    line = first + int(node.start_mark.line)
+    span = Span(line, int(node.start_mark.column) + 1, line, int(node.start_mark.column) + 1)
+    ignore = fields.get("ignore")
+    checks: tuple[str, ...] = ()
+    if isinstance(ignore, yaml.ScalarNode):
+        checks = tuple(c for c in re.split(r"[\s,]+", str(ignore.value)) if c)
+    elif isinstance(ignore, yaml.SequenceNode):
+        checks = tuple(str(i.value) for i in ignore.value if isinstance(i, yaml.ScalarNode))
+    reason_node = fields.get("reason")
+    reason = str(reason_node.value).strip() if isinstance(reason_node, yaml.ScalarNode) else ""
+    result.suppressions.append(Suppression(checks, reason or None, span, 1, 1, whole_file=True))
 
 
 def _front_matter_image(node: yaml.Node, result: ReadResult, first: int) -> None:
@@ -141,6 +161,17 @@ def read(path: str, text: str) -> ReadResult:
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
+            continue
+        comment = _COMMENT.match(line) if not in_code else None
+        parsed = parse_directive(comment.group(1)) if comment else None
+        if comment and parsed is not None:
+            first_line = next_content_line(lines, number - 1)
+            last_line = first_line
+            while last_line < len(lines) and lines[last_line].strip():
+                last_line += 1  # the directive covers the whole next paragraph
+            col = line.index("<!--") + 1
+            span = Span(number, col, number, len(line.rstrip()) + 1)
+            result.suppressions.append(Suppression(parsed[0], parsed[1], span, first_line, last_line))
             continue
         if in_code or not stripped:
             if not stripped:

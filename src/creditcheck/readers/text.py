@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, source_lines, split_lines
+from creditcheck.readers import ReadResult, next_content_line, source_lines, split_lines
+from creditcheck.suppress import Suppression, parse_directive
 
 # CMS text exports mark an image with a placeholder line; its caption is the next line.
 _PLACEHOLDER = re.compile(
     r"^\s*\[(?:image|photo|picture|graphic|img)(?:\s*:\s*(?P<src>[^\]\s]+\.(?:jpe?g|png|gif|webp|tiff?)))?\s*\]\s*$",
     re.I,
 )
+# Plain text has no comments: a line that holds only the directive, optionally as "# …",
+# "// …" or "[…]", covers the next non-blank line.
+_DIRECTIVE_LINE = re.compile(r"^\s*(?:#|//|\[)?\s*(creditcheck\s*:\s*ignore\b.*?)\]?\s*$", re.I)
 
 
 def read(path: str, text: str) -> ReadResult:
@@ -20,9 +24,18 @@ def read(path: str, text: str) -> ReadResult:
     images: list[Image] = []
     pending: int | None = None
     title: str | None = None
+    suppressions: list[Suppression] = []
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
+            continue
+        directive = _DIRECTIVE_LINE.match(line)
+        parsed = parse_directive(directive.group(1)) if directive else None
+        if directive and parsed is not None:
+            col = directive.start(1) + 1
+            target = next_content_line(lines, number - 1)
+            span = Span(number, col, number, len(line.rstrip()) + 1)
+            suppressions.append(Suppression(parsed[0], parsed[1], span, target, target))
             continue
         m = _PLACEHOLDER.match(line)
         if m:
@@ -35,4 +48,6 @@ def read(path: str, text: str) -> ReadResult:
         indent = len(line) - len(line.lstrip())
         blocks.append(Block(line.rstrip()[indent:], number, indent + 1, "text", image=pending))
         pending = None
-    return ReadResult(blocks, images, None, source_lines(lines), title, lines)
+    result = ReadResult(blocks, images, None, source_lines(lines), title, lines)
+    result.suppressions = suppressions
+    return result
