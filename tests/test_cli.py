@@ -211,7 +211,10 @@ def test_missing_rules_folder_is_exit_2(tmp_path: Path) -> None:
     os.chdir(tmp_path)
     code, _, err = run("check", str(SEED_TXT))
     assert code == 2
-    assert err == "creditcheck: error: no rules folder: ./rules does not exist here; pass --rules DIR\n"
+    assert err == (
+        "creditcheck: error: no rules folder: ./rules does not exist here; "
+        "pass --rules DIR or set `rules:` in creditcheck.yaml\n"
+    )
 
 
 def test_explain_lists_and_explains_checks() -> None:

@@ -5,19 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from creditcheck import __version__
 from creditcheck.errors import CreditcheckError, RuleFileError
 from creditcheck.model import ExitCode, FileResult, RunResult, Severity
+from creditcheck.reporters import OutputFormat
 
 if TYPE_CHECKING:
+    from creditcheck.discover import Target
     from creditcheck.ruleset import RuleSet
+    from creditcheck.settings import Settings
 
-DEFAULT_RULES = "rules"
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_BASELINE = ".creditcheck-baseline.json"
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn creditcheck's own errors into one line on stderr and exit status 2."""
+    try:
+        yield
+    except RuleFileError as exc:
+        click.echo(f"creditcheck: error: invalid rule file: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except CreditcheckError as exc:
+        click.echo(f"creditcheck: error: {exc}", err=True)
+        sys.exit(ExitCode.USAGE)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -29,139 +48,264 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
 
 
-def _rules_dir(value: str | None) -> str:
-    if value is not None:
-        return value
-    if os.path.isdir(DEFAULT_RULES):
-        return DEFAULT_RULES
-    raise CreditcheckError(f"no rules folder: ./{DEFAULT_RULES} does not exist here; pass --rules DIR")
+def _severity_pairs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in value:
+        check, sep, level = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r}: write CHECK=LEVEL, e.g. credit-format=warning")
+        out[check.strip()] = level.strip()
+    return out
 
 
-def _load(rules: str | None) -> RuleSet:
+@dataclass
+class _Run:
+    """What a scanning command was asked to do, once options and configuration are merged."""
+
+    settings: Settings
+    ruleset: RuleSet
+    targets: list[Target]
+    published: dt.date | None
+
+
+def _scan_options(f: F) -> F:
+    """The options every scanning command shares (rules, scope, date, performance)."""
+    options = [
+        click.option("--rules", "rules", metavar="DIR", multiple=True,
+                     help="Folder of rule files; repeat for several (default: the config's, else ./rules)."),
+        click.option("--config", "config", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="Configuration file (default: creditcheck.yaml or pyproject.toml found upwards)."),
+        click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+        click.option("--published", metavar="DATE", callback=_date, default=None,
+                     help="Publication date YYYY-MM-DD for every file (overrides metadata and datelines)."),
+        click.option("--territory", metavar="NAME", default=None,
+                     help="Territory the publication appears in (license-territory)."),
+        click.option("--channel", metavar="NAME", default=None,
+                     help="Channel the publication appears in, e.g. web or print (license-channel)."),
+        click.option("--severity", "severity", metavar="CHECK=LEVEL", multiple=True, callback=_severity_pairs,
+                     help="Override a check's severity: error, warning, info or off. Repeatable."),
+        click.option("--changed-since", metavar="REF", default=None,
+                     help="Check only files changed since this git ref (committed or not)."),
+        click.option("--stdin-filename", metavar="NAME", default=None,
+                     help="Check text from standard input as if it were the file NAME."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+                     help="Worker processes (default: all cores; 0 = all; small runs use one)."),
+        click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
+                     help="Larger files are reported as unreadable-file instead of read (default 20)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
+    from creditcheck.changes import changed_files
+    from creditcheck.discover import Target, discover, display_path
     from creditcheck.ruleset import load_rules
+    from creditcheck.settings import path_selected, resolve_settings
 
-    return load_rules(_rules_dir(rules))
-
-
-def _scan(
-    paths: Sequence[str], rules: str | None, published: dt.date | None, jobs: int | None, max_size: float
-) -> tuple[RunResult, list[FileResult]]:
-    from creditcheck.discover import discover
-    from creditcheck.scan import ScanOptions, scan_targets
-
-    ruleset = _load(rules)
-    targets = discover(list(paths))
-    options = ScanOptions(published=published, max_size=int(max_size * 1024 * 1024))
-    results = scan_targets(targets, ruleset, options, jobs)
-    return RunResult.merge(results), results
-
-
-_rules_option = click.option(
-    "--rules",
-    "rules",
-    metavar="DIR",
-    default=None,
-    help="Folder of rule files (default: ./rules).",
-)
-_published_option = click.option(
-    "--published",
-    metavar="DATE",
-    callback=_date,
-    default=None,
-    help="Publication date YYYY-MM-DD for every file (overrides metadata and datelines).",
-)
-_jobs_option = click.option(
-    "--jobs",
-    "-j",
-    type=int,
-    default=None,
-    metavar="N",
-    help="Worker processes (default: all cores; small runs use one).",
-)
-_max_size_option = click.option(
-    "--max-size",
-    type=click.FloatRange(min=0.001),
-    default=20.0,
-    show_default=True,
-    metavar="MB",
-    help="Files larger than this are reported as unreadable-file instead of being read.",
-)
+    flags = {
+        "rules": tuple(kw.get("rules") or ()) or None,
+        "territory": kw.get("territory"),
+        "channel": kw.get("channel"),
+        "severity": kw.get("severity") or None,
+        "fail_on": kw.get("fail_on"),
+        "baseline": kw.get("baseline"),
+        "jobs": kw.get("jobs"),
+        "max_size": kw.get("max_size"),
+    }
+    settings = resolve_settings(flags, config=kw.get("config"), use_config=not kw.get("no_config"))
+    if settings.origins.get("rules") == "default" and not os.path.isdir(settings.rules[0]):
+        raise CreditcheckError(
+            "no rules folder: ./rules does not exist here; pass --rules DIR or set `rules:` in creditcheck.yaml"
+        )
+    ruleset = load_rules(list(settings.rules))
+    stdin_name = kw.get("stdin_filename")
+    if stdin_name is not None:
+        return _Run(settings, ruleset, [Target(stdin_name, display_path(stdin_name))], kw.get("published"))
+    if not paths:
+        if settings.config_file is None:
+            raise CreditcheckError("no PATH given (and no configuration file to take the project from)")
+        paths = [settings.root]
+    explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
+    targets = []
+    for t in discover(list(paths)):
+        real = os.path.realpath(t.path)
+        if real not in explicit and not t.missing:
+            rel = os.path.relpath(real, os.path.realpath(settings.root))
+            if not path_selected(rel, settings.include, settings.exclude):
+                continue
+        targets.append(t)
+    ref = kw.get("changed_since")
+    if ref is not None:
+        changed = changed_files(ref)
+        targets = [t for t in targets if os.path.realpath(t.path) in changed]
+    return _Run(settings, ruleset, targets, kw.get("published"))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _execute(run: _Run) -> list[FileResult]:
+    from creditcheck.scan import ScanOptions, Scanner, scan_targets
+
+    s = run.settings
+    options = ScanOptions(
+        published=run.published,
+        max_size=int(s.max_size * 1024 * 1024),
+        threshold=s.threshold,
+        severities=tuple(sorted(s.severity.items())),
+        territory=s.territory,
+        channel=s.channel,
+    )
+    if len(run.targets) == 1 and run.targets[0].path == run.targets[0].display and _reading_stdin(run):
+        from creditcheck.decode import UndecodableError, decode
+
+        data = sys.stdin.buffer.read()
+        scanner = Scanner(run.ruleset, options)
+        try:
+            text = decode(data).text
+        except UndecodableError as exc:
+            return [scanner._unreadable(run.targets[0], str(exc))]
+        return [scanner.scan_text(run.targets[0], text)]
+    return scan_targets(run.targets, run.ruleset, options, s.jobs or None)
+
+
+_STDIN_FLAG: dict[str, bool] = {}
+
+
+def _reading_stdin(run: _Run) -> bool:
+    return _STDIN_FLAG.get("on", False)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from creditcheck.atomic import write_atomic
+
+    try:
+        write_atomic(output, text)
+    except OSError as exc:
+        raise CreditcheckError(f"cannot write {output}: {exc.strerror}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="creditcheck")
 def main() -> None:
     """Check photo credits and copyright notices in articles against license rule files."""
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_rules_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report format.",
-)
-@_published_option
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info"]),
-    default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit code 1.",
-)
-@_jobs_option
-@_max_size_option
-def check(
-    paths: tuple[str, ...],
-    rules: str | None,
-    fmt: str,
-    published: dt.date | None,
-    fail_on: str,
-    jobs: int | None,
-    max_size: float,
-) -> None:
+@click.argument("paths", nargs=-1, type=click.Path())
+@_scan_options
+@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--output", "-o", metavar="FILE", default=None,
+              help="Write the report to FILE (atomically, only when the run completes).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="Lowest severity that makes the exit status 1 (default: error).")
+@click.option("--baseline", metavar="FILE", default=None,
+              help="Report only findings not recorded in this baseline file.")
+@click.option("--fix", is_flag=True, help="Apply the fixes findings carry, in place.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_diff: bool, **kw: Any) -> None:
     """Check articles (files, or folders searched for .txt, .md and .html files).
 
-    Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage or rule-file error.
+    Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
+    rule-file error.
     """
-    from creditcheck.reporters import OutputFormat
+    from creditcheck import baseline as baseline_mod
 
     with _errors():
-        result, _ = _scan(paths, rules, published, jobs, max_size)
-    out_format = OutputFormat(fmt)
-    color = out_format is OutputFormat.TEXT and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(out_format.reporter()(result, color=color), nl=False)
-    threshold = Severity.parse(fail_on)
+        _STDIN_FLAG["on"] = kw.get("stdin_filename") is not None
+        run = _prepare(paths, kw)
+        results = _execute(run)
+        result = RunResult.merge(results)
+        if fix or show_diff:
+            result = _apply_fixes(run, result, write=fix and not show_diff)
+        notes: list[str] = []
+        base_path = run.settings.baseline
+        explicit_baseline = kw.get("baseline") is not None
+        if base_path is not None and (explicit_baseline or os.path.isfile(base_path)):
+            counts, entry_paths = baseline_mod.load(base_path)
+            applied = baseline_mod.apply(result.findings, counts, entry_paths, {r.path for r in result.files})
+            result = RunResult(result.files, applied.findings)
+            notes.append(f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
+                         f"in the baseline {base_path} not shown")
+            if applied.stale:
+                notes.append(f"{applied.stale} baseline entr{'ies' if applied.stale != 1 else 'y'} no longer "
+                             "match anything: refresh it with `creditcheck baseline`")
+        out_format = OutputFormat(fmt)
+        color = (out_format is OutputFormat.TEXT and output is None and sys.stdout.isatty()
+                 and "NO_COLOR" not in os.environ)
+        if not show_diff:
+            _emit(out_format.reporter()(result, color=color), output)
+    for note in notes:
+        click.echo(f"creditcheck: {note}", err=True)
+    threshold = Severity.parse(run.settings.fail_on)
     failed = any(f.severity >= threshold for f in result.findings)
     sys.exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
 
 
+def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
+    from creditcheck.fix import fix_file
+
+    by_path: dict[str, list[Any]] = {}
+    for f in result.findings:
+        if f.fix is not None:
+            by_path.setdefault(f.path, []).append(f)
+    paths = {t.display: t.path for t in run.targets}
+    formats = {r.path: r.format for r in result.files}
+    fixed_ids: set[int] = set()
+    files = 0
+    for display, findings in sorted(by_path.items()):
+        if display not in paths or _STDIN_FLAG.get("on"):
+            continue
+        outcome = fix_file(paths[display], formats.get(display, "text"), findings, write)
+        if outcome is None or not outcome.changed:
+            continue
+        files += 1
+        fixed_ids.update(id(f) for f in outcome.applied)
+        if not write:
+            click.echo(outcome.diff(display), nl=False)
+    if write and fixed_ids:
+        click.echo(f"creditcheck: fixed {len(fixed_ids)} problem{'s' if len(fixed_ids) != 1 else ''} "
+                   f"in {files} file{'s' if files != 1 else ''}", err=True)
+    if not write:
+        return result
+    return RunResult(result.files, tuple(f for f in result.findings if id(f) not in fixed_ids))
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_rules_option
+@click.argument("paths", nargs=-1, type=click.Path())
+@_scan_options
+@click.option("--output", "-o", metavar="FILE", default=None,
+              help=f"Baseline file to write (default: the config's baseline, else {DEFAULT_BASELINE}).")
+def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
+    """Record the current findings so that `check --baseline` reports only new ones."""
+    from creditcheck import baseline as baseline_mod
+
+    with _errors():
+        _STDIN_FLAG["on"] = False
+        run = _prepare(paths, kw)
+        result = RunResult.merge(_execute(run))
+        target = output or run.settings.baseline or DEFAULT_BASELINE
+        entries = baseline_mod.write(target, result)
+    click.echo(f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) to {target}.")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_scan_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_published_option
-@_jobs_option
-@_max_size_option
-def inventory(
-    paths: tuple[str, ...],
-    rules: str | None,
-    fmt: str,
-    published: dt.date | None,
-    jobs: int | None,
-    max_size: float,
-) -> None:
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically).")
+def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> None:
     """List every photo credit and copyright notice found, with its parse."""
     from creditcheck.inventory import render_json, render_text
 
     with _errors():
-        _, results = _scan(paths, rules, published, jobs, max_size)
-    results = sorted(results, key=lambda r: r.path)
-    click.echo(render_json(results) if fmt == "json" else render_text(results), nl=False)
+        _STDIN_FLAG["on"] = kw.get("stdin_filename") is not None
+        run = _prepare(paths, kw)
+        results = sorted(_execute(run), key=lambda r: r.path)
+        _emit(render_json(results) if fmt == "json" else render_text(results), output)
     for r in results:
         for f in r.findings:
             if f.check == "unreadable-file":
@@ -183,9 +327,7 @@ def explain(name: str | None) -> None:
             click.echo(f"{c.name} ({c.code}, default severity {c.severity.label})\n")
             click.echo(c.doc.rstrip())
             return
-    click.echo(
-        f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True
-    )
+    click.echo(f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True)
     sys.exit(ExitCode.USAGE)
 
 
@@ -195,35 +337,41 @@ def rules() -> None:
 
 
 @rules.command("lint")
-@click.argument("folder", required=False, type=click.Path())
-def rules_lint(folder: str | None) -> None:
-    """Validate every rule file in FOLDER (default: ./rules) without scanning anything."""
+@click.argument("folders", nargs=-1, type=click.Path())
+def rules_lint(folders: tuple[str, ...]) -> None:
+    """Validate every rule file in FOLDERS (default: the config's rules, else ./rules)."""
     from creditcheck.ruleset import lint_rules
+    from creditcheck.settings import resolve_settings
 
-    target = folder or DEFAULT_RULES
-    ruleset, errors = lint_rules(target)
+    with _errors():
+        targets = list(folders) or list(resolve_settings({}).rules)
+    ruleset, errors = lint_rules(targets)
+    shown = ", ".join(targets)
     if errors:
         for e in errors:
             click.echo(str(e), err=True)
-        click.echo(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {target}", err=True)
+        click.echo(f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {shown}", err=True)
         sys.exit(ExitCode.USAGE)
     assert ruleset is not None
-    click.echo(f"{target}: {len(ruleset.rules)} rule files OK")
+    click.echo(f"{shown}: {len(ruleset.rules)} rule files OK")
 
 
-class _errors:
-    """Turn creditcheck's own errors into one line on stderr and exit status 2."""
+@main.group()
+def config() -> None:
+    """Work with the project configuration."""
 
-    def __enter__(self) -> None:
-        return None
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
-    ) -> Literal[False]:
-        if isinstance(exc, RuleFileError):
-            click.echo(f"creditcheck: error: invalid rule file: {exc}", err=True)
-            sys.exit(ExitCode.USAGE)
-        if isinstance(exc, CreditcheckError):
-            click.echo(f"creditcheck: error: {exc}", err=True)
-            sys.exit(ExitCode.USAGE)
-        return False
+@config.command("show")
+@click.option("--config", "config_file", metavar="FILE", type=click.Path(dir_okay=False), default=None)
+@click.option("--no-config", is_flag=True)
+def config_show(config_file: str | None, no_config: bool) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from creditcheck.settings import describe, resolve_settings
+
+    with _errors():
+        settings = resolve_settings({}, config=config_file, use_config=not no_config)
+    click.echo(f"# configuration file: {settings.config_file or '(none)'}")
+    rows = describe(settings)
+    width = max(len(k) for k, _, _ in rows)
+    for key, value, origin in rows:
+        click.echo(f"{key:<{width}} = {value:<30} # {origin}")

@@ -7,7 +7,7 @@ import enum
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -346,23 +346,33 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
     return rule, lic_map.get("via")
 
 
-def load_rules(folder: str | os.PathLike[str]) -> RuleSet:
-    """Load and validate every ``*.yaml``/``*.yml`` file of ``folder``; raise the first error."""
-    ruleset, errors = lint_rules(folder)
+def load_rules(folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> RuleSet:
+    """Load and validate every ``*.yaml``/``*.yml`` file of the folder(s); raise the first error."""
+    ruleset, errors = lint_rules(folders)
     if errors:
         raise errors[0]
     assert ruleset is not None
     return ruleset
 
 
-def lint_rules(folder: str | os.PathLike[str]) -> tuple[RuleSet | None, list[RuleFileError]]:
-    """Validate every rule file of ``folder``, collecting all errors rather than stopping."""
-    root = Path(folder)
-    if not root.is_dir():
-        return None, [RuleFileError(str(folder), None, None, "rules folder not found (pass --rules DIR)")]
-    files = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
-        return None, [RuleFileError(str(folder), None, None, "no rule files (*.yaml) in the rules folder")]
+def lint_rules(
+    folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+) -> tuple[RuleSet | None, list[RuleFileError]]:
+    """Validate every rule file of the folder(s), collecting all errors rather than stopping.
+
+    Several folders (a shared set and a site's own, say) form one rule set: an id may be
+    defined once, and ``via`` may point across folders.
+    """
+    roots = [Path(folders)] if isinstance(folders, (str, os.PathLike)) else [Path(f) for f in folders]
+    files: list[Path] = []
+    for root in roots:
+        if not root.is_dir():
+            return None, [RuleFileError(str(root), None, None, "rules folder not found (pass --rules DIR)")]
+        found = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if not found:
+            return None, [RuleFileError(str(root), None, None, "no rule files (*.yaml) in the rules folder")]
+        files.extend(found)
+    shown_root = ", ".join(str(r) for r in roots)
     rules: dict[str, Rule] = {}
     via_nodes: dict[str, _Node] = {}
     errors: list[RuleFileError] = []
@@ -378,7 +388,7 @@ def lint_rules(folder: str | os.PathLike[str]) -> tuple[RuleSet | None, list[Rul
         if via_node is not None:
             via_nodes[rule.id] = via_node
     for rule_id, node in via_nodes.items():
-        error = _check_via(rule_id, rules, node, root)
+        error = _check_via(rule_id, rules, node, shown_root)
         if error is not None:
             errors.append(error)
     owners: dict[str, str] = {}
@@ -417,7 +427,7 @@ def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, 
     return rule, via_node, raw
 
 
-def _check_via(rule_id: str, rules: dict[str, Rule], node: _Node, root: Path) -> RuleFileError | None:
+def _check_via(rule_id: str, rules: dict[str, Rule], node: _Node, root: str) -> RuleFileError | None:
     via = rules[rule_id].license.via
     if via not in rules:
         return node.fail(f"no valid rule file for {via!r} in {root}")

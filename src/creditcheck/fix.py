@@ -1,0 +1,142 @@
+"""Applying the fixes findings carry, in place and atomically, touching nothing else.
+
+Bytes outside the fixed spans are kept exactly: the file is decoded as it was read (BOM,
+encoding), only the spans change, line endings are never normalised, and the result is
+encoded back the same way.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from creditcheck.atomic import write_atomic
+from creditcheck.decode import UndecodableError, decode
+from creditcheck.model import Finding
+
+_BOMS = {"utf-8": b"\xef\xbb\xbf", "utf-16": b""}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class FileFix:
+    """The outcome of fixing one file."""
+
+    path: str
+    original: str
+    fixed: str
+    applied: tuple[Finding, ...]
+    skipped: tuple[Finding, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.original != self.fixed
+
+    def diff(self, display: str) -> str:
+        lines = difflib.unified_diff(
+            self.original.splitlines(keepends=True),
+            self.fixed.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+        out = "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+        return out
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+
+def _offset(starts: list[int], line: int, column: int) -> int:
+    return starts[line - 1] + column - 1
+
+
+def _newline(text: str) -> str:
+    m = _LINE_BREAK.search(text)
+    return m.group(0) if m else "\n"
+
+
+def plan(text: str, fmt: str, findings: list[Finding]) -> tuple[str, list[Finding], list[Finding]]:
+    """The text with every applicable fix made, and which findings were fixed or skipped.
+
+    A fix applies when the file still holds the finding's text at its span; overlapping fixes
+    after the first are skipped, so the result never depends on their order.
+    """
+    starts = _line_starts(text)
+    edits: list[tuple[int, int, str, Finding]] = []
+    skipped: list[Finding] = []
+    for f in findings:
+        if f.fix is None:
+            continue
+        if f.span.line > len(starts):
+            skipped.append(f)
+            continue
+        start = _offset(starts, f.span.line, f.span.column)
+        end = _offset(starts, f.span.end_line, f.span.end_column) if f.span.end_line <= len(starts) else -1
+        if start == end and not f.text:
+            insertion = _insertion(text, fmt, f.fix)
+            if insertion is None:
+                skipped.append(f)
+                continue
+            edits.append((*insertion, f))
+        elif end > start and text[start:end] == f.text:
+            edits.append((start, end, f.fix, f))
+        else:
+            skipped.append(f)
+    edits.sort(key=lambda e: (e[0], e[1]))
+    applied: list[Finding] = []
+    out: list[str] = []
+    pos = 0
+    for start, end, new, finding in edits:
+        if start < pos:
+            skipped.append(finding)
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+        applied.append(finding)
+    out.append(text[pos:])
+    return "".join(out), applied, skipped
+
+
+def _insertion(text: str, fmt: str, addition: str) -> tuple[int, int, str] | None:
+    """Where text to add (a missing notice) goes: a last line, or a paragraph in HTML."""
+    nl = _newline(text)
+    if fmt == "html":
+        for closing in ("</article>", "</main>", "</body>"):
+            at = text.lower().rfind(closing)
+            if at >= 0:
+                from html import escape
+
+                return at, at, f"<p class=\"copyright\">{escape(addition)}</p>{nl}"
+        return None
+    if text.endswith(("\n", "\r")):
+        return len(text), len(text), f"{nl}{addition}{nl}"
+    return len(text), len(text), f"{nl}{nl}{addition}{nl}"
+
+
+def fix_file(path: str, fmt: str, findings: list[Finding], write: bool) -> FileFix | None:
+    """Fix one file in place (when ``write``); None when it cannot be read back as it was."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        decoded = decode(data)
+    except (OSError, UndecodableError):
+        return None
+    fixed, applied, skipped = plan(decoded.text, fmt, findings)
+    result = FileFix(path, decoded.text, fixed, tuple(applied), tuple(skipped))
+    if write and result.changed:
+        try:
+            body = fixed.encode(decoded.encoding)
+        except UnicodeEncodeError:
+            # A fix holds a character the file's encoding cannot store (© is fine in cp1252).
+            return FileFix(path, decoded.text, decoded.text, (), tuple(applied) + tuple(skipped))
+        bom = b""
+        if decoded.bom:
+            bom = _BOMS.get(decoded.encoding, b"")
+            if decoded.encoding == "utf-16":
+                bom = data[:2]
+                body = fixed.encode("utf-16-le" if bom == b"\xff\xfe" else "utf-16-be")
+        write_atomic(path, bom + body)
+    return result

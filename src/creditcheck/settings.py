@@ -1,0 +1,282 @@
+"""Project configuration: discovery by walking up, validation, and the one precedence function.
+
+Precedence is flags > configuration file > defaults, always merged over the defaults, so a
+partial configuration file never switches anything off by omission.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from creditcheck.errors import ConfigError
+
+CONFIG_NAMES = ("creditcheck.yaml", ".creditcheck.yaml", "creditcheck.yml")
+SEVERITY_VALUES = ("error", "warning", "info", "off")
+FAIL_ON_VALUES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration of a run, with where each value came from."""
+
+    rules: tuple[str, ...] = ("rules",)
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    territory: str | None = None
+    channel: str | None = None
+    severity: Mapping[str, str] = field(default_factory=dict)
+    fail_on: str = "error"
+    baseline: str | None = None
+    threshold: float = 85.0
+    max_size: float = 20.0
+    jobs: int = 0
+    root: str = "."
+    config_file: str | None = None
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+
+_KEYS = tuple(f.name for f in fields(Settings) if f.name not in ("root", "config_file", "origins"))
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The nearest creditcheck.yaml, or pyproject.toml with [tool.creditcheck], at or above start."""
+    here = Path(start).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[tool\.creditcheck\]\s*$", text, re.M) is not None
+
+
+def _load_file(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+    """The raw mapping in a configuration file and the line of each top-level key."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("creditcheck", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        lines = _toml_key_lines(text)
+        return dict(data), lines
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{int(mark.line) + 1}" if mark is not None else str(path)
+        raise ConfigError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if root is None:
+        return {}, {}
+    if not isinstance(root, yaml.MappingNode):
+        raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
+    lines = {str(k.value): int(k.start_mark.line) + 1 for k, _ in root.value}
+    data = yaml.safe_load(text) or {}
+    return dict(data), lines
+
+
+def _toml_key_lines(text: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    inside = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped in ("[tool.creditcheck]",) or stripped.startswith("[tool.creditcheck.")
+            if stripped.startswith("[tool.creditcheck.") and inside:
+                lines.setdefault(stripped[len("[tool.creditcheck.") : -1].strip(), number)
+            continue
+        if inside:
+            m = re.match(r"([A-Za-z_][\w-]*)\s*=", stripped)
+            if m:
+                lines.setdefault(m.group(1), number)
+    return lines
+
+
+def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: {key}: expected a string or a list of strings")
+
+
+def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:
+    """Check types and values; returns the recognised keys as Settings field values."""
+    from creditcheck.checks import BY_NAME
+
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        norm = key.replace("-", "_")
+        where = where_of.get(key, "configuration")
+        if norm not in _KEYS:
+            raise ConfigError(f"{where}: {key}: unknown key; expected one of: {', '.join(_KEYS)}")
+        if norm in ("rules", "include", "exclude"):
+            out[norm] = _strings(value, where, key)
+        elif norm in ("territory", "channel", "baseline"):
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: {key}: expected a non-empty string")
+            out[norm] = value.strip()
+        elif norm == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: {key}: expected a mapping of check names to severities")
+            sev: dict[str, str] = {}
+            for check, level in value.items():
+                if check not in BY_NAME:
+                    raise ConfigError(f"{where}: {key}.{check}: no such check (see `creditcheck explain`)")
+                level_s = "off" if level is False else str(level).lower()
+                if level_s not in SEVERITY_VALUES:
+                    raise ConfigError(
+                        f"{where}: {key}.{check}: {level!r} is not one of: {', '.join(SEVERITY_VALUES)}"
+                    )
+                sev[check] = level_s
+            out[norm] = sev
+        elif norm == "fail_on":
+            if value not in FAIL_ON_VALUES:
+                raise ConfigError(f"{where}: {key}: {value!r} is not one of: {', '.join(FAIL_ON_VALUES)}")
+            out[norm] = value
+        elif norm in ("threshold", "max_size"):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                raise ConfigError(f"{where}: {key}: expected a positive number")
+            if norm == "threshold" and not 50 <= value <= 100:
+                raise ConfigError(f"{where}: {key}: the fuzzy-match threshold must be between 50 and 100")
+            out[norm] = float(value)
+        elif norm == "jobs":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ConfigError(f"{where}: {key}: expected a whole number (0 = all cores)")
+            out[norm] = value
+    return out
+
+
+def resolve_settings(
+    flags: Mapping[str, Any],
+    cwd: str | os.PathLike[str] | None = None,
+    config: str | os.PathLike[str] | None = None,
+    use_config: bool = True,
+) -> Settings:
+    """The effective settings: flags over the configuration file over the defaults.
+
+    ``flags`` holds only options the user gave (None values are ignored). Relative paths in a
+    configuration file are relative to the file's folder; relative paths in flags to ``cwd``.
+    """
+    base = Path(cwd or os.getcwd())
+    settings = Settings(root=str(base))
+    origins = dict.fromkeys(_KEYS, "default")
+    path = Path(config) if config is not None else (find_config(base) if use_config else None)
+    if config is not None and not Path(config).is_file():
+        raise ConfigError(f"{config}: configuration file not found")
+    if path is not None:
+        data, lines = _load_file(path)
+        shown = _shown(path, base)
+        where_of = {k: f"{shown}:{lines[k]}" if k in lines else shown for k in data}
+        values = _validate(data, where_of)
+        folder = path.parent
+        for key in ("rules",):
+            if key in values:
+                values[key] = tuple(_relative(folder, p, base) for p in values[key])
+        if "baseline" in values:
+            values["baseline"] = _relative(folder, values["baseline"], base)
+        if "severity" in values:
+            values["severity"] = {**settings.severity, **values["severity"]}
+        settings = replace(settings, **values, root=str(folder), config_file=str(path))
+        for key in data:
+            origins[key.replace("-", "_")] = where_of[key]
+    given = {k: v for k, v in flags.items() if v is not None and v != () and v != {}}
+    if given:
+        flag_values = _validate(given, {k: f"--{k.replace('_', '-')}" for k in given})
+        if "severity" in flag_values:
+            flag_values["severity"] = {**settings.severity, **flag_values["severity"]}
+        settings = replace(settings, **flag_values)
+        for key in given:
+            origins[key] = f"--{key.replace('_', '-')}"
+    return replace(settings, origins=origins)
+
+
+def _relative(folder: Path, value: str, cwd: Path) -> str:
+    target = Path(value) if os.path.isabs(value) else folder / value
+    try:
+        return os.path.relpath(target, cwd)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(target)
+
+
+def _shown(path: Path, cwd: Path) -> str:
+    try:
+        rel = os.path.relpath(path, cwd)
+    except ValueError:  # pragma: no cover
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A path glob where ``**`` crosses folders and ``*``/``?`` stay within one."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    # A pattern without a slash matches the file name anywhere, as in .gitignore.
+    body = "".join(out)
+    if "/" not in pattern:
+        body = "(?:.*/)?" + body
+    return re.compile(body + "(?:/.*)?$" if pattern.endswith("/") else body + "$")
+
+
+def path_selected(relative: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """Whether a path (relative to the configuration's folder) passes include/exclude."""
+    rel = relative.replace(os.sep, "/")
+    if include and not any(glob_to_regex(p).match(rel) for p in include):
+        return False
+    return not any(glob_to_regex(p).match(rel) for p in exclude)
+
+
+def describe(settings: Settings) -> list[tuple[str, str, str]]:
+    """(key, value, origin) rows for ``creditcheck config show``."""
+    rows = []
+    for key in _KEYS:
+        value = getattr(settings, key)
+        if isinstance(value, tuple):
+            shown = ", ".join(value) if value else "(none)"
+        elif isinstance(value, Mapping):
+            shown = ", ".join(f"{k}={v}" for k, v in sorted(value.items())) if value else "(none)"
+        elif value is None:
+            shown = "(none)"
+        else:
+            shown = str(value)
+        rows.append((key.replace("_", "-"), shown, settings.origins.get(key, "default")))
+    return rows

@@ -1,0 +1,188 @@
+"""The CI gate on a real git content repository: config, baseline, changed files, suppressions."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from creditcheck.cli import main
+from tests.helpers import RULES
+
+CLEAN = """Talks resume
+
+Leaders meet in Panmunjom. (Brendan Smialowski/AFP via Getty Images/TNS)
+January 14, 2020
+
+Body text of the article.
+"""
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def run(repo: Path, *args: str) -> tuple[int, str, str]:
+    old = os.getcwd()
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def found(out: str) -> list[tuple[str, str, int]]:
+    return [(f["path"], f["check"], f["line"]) for f in json.loads(out)["findings"]]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    shutil.copytree(RULES, root / "licenses")
+    (root / "creditcheck.yaml").write_text(
+        "rules: licenses\ninclude: ['articles/**']\nbaseline: .creditcheck-baseline.json\n", encoding="utf-8"
+    )
+    (root / "articles" / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    old_debt = CLEAN.replace("AFP via Getty Images", "AFP/Getty Images")
+    (root / "articles" / "old.txt").write_text(old_debt, encoding="utf-8")
+    (root / "notes.txt").write_text(old_debt, encoding="utf-8")  # outside include: never checked
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "initial")
+    return root
+
+
+def test_baseline_then_only_new_violations_fail(repo: Path) -> None:
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (1, [("articles/old.txt", "deprecated-credit", 3)])
+
+    code, out, _ = run(repo, "baseline")
+    assert code == 0
+    assert out == "Wrote 1 entry (1 findings) to .creditcheck-baseline.json.\n"
+
+    # Old debt is baselined: the build passes, and editing elsewhere in the file keeps it so.
+    old = repo / "articles" / "old.txt"
+    old.write_text("A new first line.\n\n" + old.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (0, [])
+    assert "1 finding in the baseline .creditcheck-baseline.json not shown" in err
+
+    # A new violation fails the build, and only it is reported.
+    new = CLEAN.replace("(Brendan Smialowski/AFP via Getty Images/TNS)", "(Issei Kato/Reuters)")
+    (repo / "articles" / "new.txt").write_text(new, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (1, [("articles/new.txt", "unlicensed-source", 3)])
+
+    # Fixing the old debt makes its baseline entry stale, and the run says so.
+    old.write_text(CLEAN, encoding="utf-8")
+    (repo / "articles" / "new.txt").unlink()
+    code, _, err = run(repo, "check")
+    assert code == 0
+    assert "1 baseline entry no longer match anything" in err
+
+
+def test_changed_since_sees_only_changed_files(repo: Path) -> None:
+    git(repo, "commit", "-q", "--allow-empty", "-m", "second")
+    edited = CLEAN.replace("(Brendan Smialowski/AFP via Getty Images/TNS)", "(Issei Kato/Reuters)")
+    (repo / "articles" / "clean.txt").write_text(edited, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "edit clean")
+    code, out, _ = run(repo, "check", "--format", "json", "--changed-since", "HEAD~1")
+    data = json.loads(out)
+    assert [f["path"] for f in data["files"]] == ["articles/clean.txt"]
+    assert (code, found(out)) == (1, [("articles/clean.txt", "unlicensed-source", 3)])
+    # Uncommitted and untracked files count as changed too.
+    (repo / "articles" / "draft.txt").write_text(CLEAN, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json", "--changed-since", "HEAD")
+    assert [f["path"] for f in json.loads(out)["files"]] == ["articles/draft.txt"]
+    code, _, err = run(repo, "check", "--changed-since", "no-such-ref")
+    assert code == 2
+    assert "'no-such-ref' is not a commit" in err
+
+
+def test_suppression_with_reason_silences_and_without_reason_fails(repo: Path) -> None:
+    unknown = CLEAN.replace("(Brendan Smialowski/AFP via Getty Images/TNS)", "(Ou Dongqu/Xinhua)")
+    with_reason = unknown.replace(
+        "Leaders meet", "creditcheck: ignore unknown-source -- Xinhua handout cleared, LEGAL-42\nLeaders meet"
+    )
+    (repo / "articles" / "old.txt").write_text(with_reason, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (0, [])
+
+    without_reason = with_reason.replace(" -- Xinhua handout cleared, LEGAL-42", "")
+    (repo / "articles" / "old.txt").write_text(without_reason, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (
+        1,
+        [("articles/old.txt", "invalid-suppression", 3), ("articles/old.txt", "unknown-source", 4)],
+    )
+
+
+def test_config_show_reports_origins(repo: Path) -> None:
+    code, out, _ = run(repo, "config", "show", "--no-config")
+    assert code == 0
+    assert "rules" in out and "# default" in out
+    code, out, _ = run(repo, "config", "show")
+    lines = {line.split("=")[0].strip(): line for line in out.splitlines() if "=" in line}
+    assert lines["rules"].endswith("# creditcheck.yaml:1")
+    assert lines["include"].endswith("# creditcheck.yaml:2")
+    assert lines["fail-on"].endswith("# default")
+
+
+def test_bad_config_is_a_clear_exit_2(repo: Path) -> None:
+    (repo / "creditcheck.yaml").write_text("rules: licenses\nfail_on: sometimes\n", encoding="utf-8")
+    code, _, err = run(repo, "check")
+    assert code == 2
+    assert err == (
+        "creditcheck: error: creditcheck.yaml:2: fail_on: 'sometimes' is not one of: error, warning, info\n"
+    )
+    (repo / "creditcheck.yaml").write_text("rules: licenses\nseverity:\n  no-such: off\n", encoding="utf-8")
+    code, _, err = run(repo, "check")
+    assert code == 2
+    assert "severity.no-such: no such check" in err
+
+
+def test_severity_override_and_fail_on(repo: Path) -> None:
+    code, out, _ = run(repo, "check", "--format", "json", "--severity", "deprecated-credit=warning")
+    assert code == 0
+    assert json.loads(out)["summary"] == {"files": 2, "errors": 0, "warnings": 1}
+    assert run(repo, "check", "--severity", "deprecated-credit=warning", "--fail-on", "warning")[0] == 1
+    code, out, _ = run(repo, "check", "--format", "json", "--severity", "deprecated-credit=off")
+    assert (code, found(out)) == (0, [])
+
+
+def test_stdin_filename_checks_piped_text(repo: Path) -> None:
+    os.chdir(repo)
+    try:
+        result = CliRunner().invoke(
+            main, ["check", "--format", "json", "--stdin-filename", "articles/piped.txt"],
+            input=CLEAN.replace("AFP via Getty Images", "AFP/Getty Images"), catch_exceptions=False,
+        )
+    finally:
+        os.chdir("/")
+    assert result.exit_code == 1
+    assert found(result.stdout) == [("articles/piped.txt", "deprecated-credit", 3)]
+
+
+def test_output_file_is_written_only_when_the_run_completes(repo: Path) -> None:
+    code, out, _ = run(repo, "check", "--format", "json", "--output", "report.json")
+    assert (code, out) == (1, "")
+    assert found((repo / "report.json").read_text(encoding="utf-8")) == [
+        ("articles/old.txt", "deprecated-credit", 3)
+    ]
+    (repo / "licenses" / "afp.yaml").write_text("name: [broken\n", encoding="utf-8")
+    (repo / "report.json").write_text("previous", encoding="utf-8")
+    code, _, _ = run(repo, "check", "--format", "json", "--output", "report.json")
+    assert code == 2
+    assert (repo / "report.json").read_text(encoding="utf-8") == "previous"
