@@ -26,8 +26,13 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
@@ -166,8 +171,10 @@ def test_stdin_filename_checks_piped_text(repo: Path) -> None:
     os.chdir(repo)
     try:
         result = CliRunner().invoke(
-            main, ["check", "--format", "json", "--stdin-filename", "articles/piped.txt"],
-            input=CLEAN.replace("AFP via Getty Images", "AFP/Getty Images"), catch_exceptions=False,
+            main,
+            ["check", "--format", "json", "--stdin-filename", "articles/piped.txt"],
+            input=CLEAN.replace("AFP via Getty Images", "AFP/Getty Images"),
+            catch_exceptions=False,
         )
     finally:
         os.chdir("/")

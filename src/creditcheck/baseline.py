@@ -70,10 +70,16 @@ def load(path: str) -> tuple[Counter[str], dict[str, str]]:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise ConfigError(f"{path}: baseline file not found (create it with `creditcheck baseline`)") from None
+        raise ConfigError(
+            f"{path}: baseline file not found (create it with `creditcheck baseline`)"
+        ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: not a creditcheck baseline: {exc}") from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise ConfigError(f"{path}: not a creditcheck baseline (version {VERSION} expected)")
     counts: Counter[str] = Counter()
     paths: dict[str, str] = {}

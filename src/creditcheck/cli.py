@@ -71,27 +71,75 @@ class _Run:
 def _scan_options(f: F) -> F:
     """The options every scanning command shares (rules, scope, date, performance)."""
     options = [
-        click.option("--rules", "rules", metavar="DIR", multiple=True,
-                     help="Folder of rule files; repeat for several (default: the config's, else ./rules)."),
-        click.option("--config", "config", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="Configuration file (default: creditcheck.yaml or pyproject.toml found upwards)."),
+        click.option(
+            "--rules",
+            "rules",
+            metavar="DIR",
+            multiple=True,
+            help="Folder of rule files; repeat for several (default: the config's, else ./rules).",
+        ),
+        click.option(
+            "--config",
+            "config",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Configuration file (default: creditcheck.yaml or pyproject.toml found upwards).",
+        ),
         click.option("--no-config", is_flag=True, help="Ignore configuration files."),
-        click.option("--published", metavar="DATE", callback=_date, default=None,
-                     help="Publication date YYYY-MM-DD for every file (overrides metadata and datelines)."),
-        click.option("--territory", metavar="NAME", default=None,
-                     help="Territory the publication appears in (license-territory)."),
-        click.option("--channel", metavar="NAME", default=None,
-                     help="Channel the publication appears in, e.g. web or print (license-channel)."),
-        click.option("--severity", "severity", metavar="CHECK=LEVEL", multiple=True, callback=_severity_pairs,
-                     help="Override a check's severity: error, warning, info or off. Repeatable."),
-        click.option("--changed-since", metavar="REF", default=None,
-                     help="Check only files changed since this git ref (committed or not)."),
-        click.option("--stdin-filename", metavar="NAME", default=None,
-                     help="Check text from standard input as if it were the file NAME."),
-        click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
-                     help="Worker processes (default: all cores; 0 = all; small runs use one)."),
-        click.option("--max-size", type=click.FloatRange(min=0.001), default=None, metavar="MB",
-                     help="Larger files are reported as unreadable-file instead of read (default 20)."),
+        click.option(
+            "--published",
+            metavar="DATE",
+            callback=_date,
+            default=None,
+            help="Publication date YYYY-MM-DD for every file (overrides metadata and datelines).",
+        ),
+        click.option(
+            "--territory",
+            metavar="NAME",
+            default=None,
+            help="Territory the publication appears in (license-territory).",
+        ),
+        click.option(
+            "--channel",
+            metavar="NAME",
+            default=None,
+            help="Channel the publication appears in, e.g. web or print (license-channel).",
+        ),
+        click.option(
+            "--severity",
+            "severity",
+            metavar="CHECK=LEVEL",
+            multiple=True,
+            callback=_severity_pairs,
+            help="Override a check's severity: error, warning, info or off. Repeatable.",
+        ),
+        click.option(
+            "--changed-since",
+            metavar="REF",
+            default=None,
+            help="Check only files changed since this git ref (committed or not).",
+        ),
+        click.option(
+            "--stdin-filename",
+            metavar="NAME",
+            default=None,
+            help="Check text from standard input as if it were the file NAME.",
+        ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=0),
+            default=None,
+            metavar="N",
+            help="Worker processes (default: all cores; 0 = all; small runs use one).",
+        ),
+        click.option(
+            "--max-size",
+            type=click.FloatRange(min=0.001),
+            default=None,
+            metavar="MB",
+            help="Larger files are reported as unreadable-file instead of read (default 20).",
+        ),
     ]
     for option in reversed(options):
         f = option(f)
@@ -117,7 +165,8 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     settings = resolve_settings(flags, config=kw.get("config"), use_config=not kw.get("no_config"))
     if settings.origins.get("rules") == "default" and not os.path.isdir(settings.rules[0]):
         raise CreditcheckError(
-            "no rules folder: ./rules does not exist here; pass --rules DIR or set `rules:` in creditcheck.yaml"
+            "no rules folder: ./rules does not exist here; "
+            "pass --rules DIR or set `rules:` in creditcheck.yaml"
         )
     ruleset = load_rules(list(settings.rules))
     stdin_name = kw.get("stdin_filename")
@@ -144,7 +193,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
 
 
 def _execute(run: _Run) -> list[FileResult]:
-    from creditcheck.scan import ScanOptions, Scanner, scan_targets
+    from creditcheck.scan import Scanner, ScanOptions, scan_targets
 
     s = run.settings
     options = ScanOptions(
@@ -196,17 +245,38 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_scan_options
-@click.option("--format", "fmt", type=click.Choice([f.value for f in OutputFormat]), default="text",
-              show_default=True, help="Report format.")
-@click.option("--output", "-o", metavar="FILE", default=None,
-              help="Write the report to FILE (atomically, only when the run completes).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
-              help="Lowest severity that makes the exit status 1 (default: error).")
-@click.option("--baseline", metavar="FILE", default=None,
-              help="Report only findings not recorded in this baseline file.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in OutputFormat]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    default=None,
+    help="Write the report to FILE (atomically, only when the run completes).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default=None,
+    help="Lowest severity that makes the exit status 1 (default: error).",
+)
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in this baseline file.",
+)
 @click.option("--fix", is_flag=True, help="Apply the fixes findings carry, in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
-def check(paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_diff: bool, **kw: Any) -> None:
+def check(
+    paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_diff: bool, **kw: Any
+) -> None:
     """Check articles (files, or folders searched for .txt, .md and .html files).
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
@@ -228,14 +298,22 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_
             counts, entry_paths = baseline_mod.load(base_path)
             applied = baseline_mod.apply(result.findings, counts, entry_paths, {r.path for r in result.files})
             result = RunResult(result.files, applied.findings)
-            notes.append(f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
-                         f"in the baseline {base_path} not shown")
+            notes.append(
+                f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
+                f"in the baseline {base_path} not shown"
+            )
             if applied.stale:
-                notes.append(f"{applied.stale} baseline entr{'ies' if applied.stale != 1 else 'y'} no longer "
-                             "match anything: refresh it with `creditcheck baseline`")
+                notes.append(
+                    f"{applied.stale} baseline entr{'ies' if applied.stale != 1 else 'y'} no longer "
+                    "match anything: refresh it with `creditcheck baseline`"
+                )
         out_format = OutputFormat(fmt)
-        color = (out_format is OutputFormat.TEXT and output is None and sys.stdout.isatty()
-                 and "NO_COLOR" not in os.environ)
+        color = (
+            out_format is OutputFormat.TEXT
+            and output is None
+            and sys.stdout.isatty()
+            and "NO_COLOR" not in os.environ
+        )
         if not show_diff:
             _emit(out_format.reporter()(result, color=color), output)
     for note in notes:
@@ -267,8 +345,11 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
         if not write:
             click.echo(outcome.diff(display), nl=False)
     if write and fixed_ids:
-        click.echo(f"creditcheck: fixed {len(fixed_ids)} problem{'s' if len(fixed_ids) != 1 else ''} "
-                   f"in {files} file{'s' if files != 1 else ''}", err=True)
+        click.echo(
+            f"creditcheck: fixed {len(fixed_ids)} problem{'s' if len(fixed_ids) != 1 else ''} "
+            f"in {files} file{'s' if files != 1 else ''}",
+            err=True,
+        )
     if not write:
         return result
     return RunResult(result.files, tuple(f for f in result.findings if id(f) not in fixed_ids))
@@ -277,8 +358,13 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_scan_options
-@click.option("--output", "-o", metavar="FILE", default=None,
-              help=f"Baseline file to write (default: the config's baseline, else {DEFAULT_BASELINE}).")
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    default=None,
+    help=f"Baseline file to write (default: the config's baseline, else {DEFAULT_BASELINE}).",
+)
 def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
     """Record the current findings so that `check --baseline` reports only new ones."""
     from creditcheck import baseline as baseline_mod
@@ -289,7 +375,9 @@ def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
         result = RunResult.merge(_execute(run))
         target = output or run.settings.baseline or DEFAULT_BASELINE
         entries = baseline_mod.write(target, result)
-    click.echo(f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) to {target}.")
+    click.echo(
+        f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) to {target}."
+    )
 
 
 @main.command()
@@ -327,7 +415,9 @@ def explain(name: str | None) -> None:
             click.echo(f"{c.name} ({c.code}, default severity {c.severity.label})\n")
             click.echo(c.doc.rstrip())
             return
-    click.echo(f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True)
+    click.echo(
+        f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True
+    )
     sys.exit(ExitCode.USAGE)
 
 

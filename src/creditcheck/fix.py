@@ -109,7 +109,7 @@ def _insertion(text: str, fmt: str, addition: str) -> tuple[int, int, str] | Non
             if at >= 0:
                 from html import escape
 
-                return at, at, f"<p class=\"copyright\">{escape(addition)}</p>{nl}"
+                return at, at, f'<p class="copyright">{escape(addition)}</p>{nl}'
         return None
     if text.endswith(("\n", "\r")):
         return len(text), len(text), f"{nl}{addition}{nl}"

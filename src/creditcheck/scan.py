@@ -124,7 +124,9 @@ class Scanner:
         for check in self.checks:
             findings.extend(check.findings(ctx))
         if doc.suppressions:
-            findings = suppress.apply(findings, list(doc.suppressions), _KNOWN, self._suppression_finding(doc.path))
+            findings = suppress.apply(
+                findings, list(doc.suppressions), _KNOWN, self._suppression_finding(doc.path)
+            )
             findings = [f for f in findings if f.check in self.enabled]
         if self.levels:
             findings = [

@@ -203,7 +203,7 @@ def resolve_settings(
         settings = replace(settings, **values, root=str(folder), config_file=str(path))
         for key in data:
             origins[key.replace("-", "_")] = where_of[key]
-    given = {k: v for k, v in flags.items() if v is not None and v != () and v != {}}
+    given = {k: v for k, v in flags.items() if v is not None and v not in ((), {})}
     if given:
         flag_values = _validate(given, {k: f"--{k.replace('_', '-')}" for k in given})
         if "severity" in flag_values:

@@ -61,16 +61,31 @@ def apply(
     for s in suppressions:
         unknown = [c for c in s.checks if c not in known]
         if not s.checks:
-            extra.append(make("invalid-suppression", s.span, "the suppression names no check: write "
-                              "`creditcheck: ignore CHECK -- reason`"))
+            extra.append(
+                make(
+                    "invalid-suppression",
+                    s.span,
+                    "the suppression names no check: write `creditcheck: ignore CHECK -- reason`",
+                )
+            )
         elif unknown:
-            extra.append(make("invalid-suppression", s.span,
-                              f"the suppression names unknown check(s) {', '.join(unknown)} "
-                              "(see `creditcheck explain`)"))
+            extra.append(
+                make(
+                    "invalid-suppression",
+                    s.span,
+                    f"the suppression names unknown check(s) {', '.join(unknown)} "
+                    "(see `creditcheck explain`)",
+                )
+            )
         elif s.reason is None:
-            extra.append(make("invalid-suppression", s.span,
-                              "the suppression has no reason: add `-- why this is allowed` "
-                              "(it suppresses nothing until it has one)"))
+            extra.append(
+                make(
+                    "invalid-suppression",
+                    s.span,
+                    "the suppression has no reason: add `-- why this is allowed` "
+                    "(it suppresses nothing until it has one)",
+                )
+            )
         else:
             valid.append(s)
     used: set[int] = set()
@@ -83,6 +98,11 @@ def apply(
             used.add(hit)
     for i, s in enumerate(valid):
         if i not in used:
-            extra.append(make("unused-suppression", s.span,
-                              f"nothing to suppress here for {', '.join(s.checks)}: remove the suppression"))
+            extra.append(
+                make(
+                    "unused-suppression",
+                    s.span,
+                    f"nothing to suppress here for {', '.join(s.checks)}: remove the suppression",
+                )
+            )
     return kept + extra

@@ -30,8 +30,7 @@ def scope_findings(check: Check, ctx: CheckContext, value: str | None, what: str
             yield check.finding(
                 ctx,
                 name.span,
-                f"{holder.name}{via}: the license allows {what} {', '.join(allowed)}, "
-                f"not {value}",
+                f"{holder.name}{via}: the license allows {what} {', '.join(allowed)}, not {value}",
                 name.text,
                 source=holder.id,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import re
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -145,7 +146,9 @@ class _SourceText:
             last_space = tok == " "
             start = m.start()
             if (
-                verbatim and seg_verbatim and seg_verbatim[-1]
+                verbatim
+                and seg_verbatim
+                and seg_verbatim[-1]
                 and seg_source[-1] + (n - seg_stream[-1]) == start
             ):
                 pieces.append(tok)
@@ -294,7 +297,7 @@ class _Walker:
         parsed = parse_directive(comment.text or "")
         if parsed is None:
             return
-        line = comment.sourceline or 1
+        line = _line(comment, 1)
         offset = self.pos.text.find("<!--", self.pos.line_offset(line))
         ln, col = self.pos.position(offset) if offset >= 0 else (line, 1)
         end_line = line + (comment.text or "").count("\n")
@@ -302,8 +305,8 @@ class _Walker:
         while target is not None and not isinstance(target.tag, str):
             target = target.getnext()
         if target is not None:
-            first = target.sourceline or end_line + 1
-            last = max((d.sourceline or first) for d in target.iter())
+            first = _line(target, end_line + 1)
+            last = max(_line(d, first) for d in target.iter())
         else:
             first = last = end_line + 1
         span = Span(ln, col, ln, col + 4)
@@ -350,6 +353,12 @@ class _Walker:
         ln, col = self.pos.position(found)
         eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
         return Span(ln, col, eln, ecol)
+
+
+def _line(node: Any, default: int) -> int:
+    """A node's source line (lxml's stubs type comments' lines loosely)."""
+    line = getattr(node, "sourceline", None)
+    return line if isinstance(line, int) else default
 
 
 def _tail_line(child: lxml.html.HtmlElement, line: int) -> int:
