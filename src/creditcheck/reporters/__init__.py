@@ -16,6 +16,11 @@ class Reporter(Protocol):
 class OutputFormat(enum.StrEnum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
+    CSV = "csv"
 
     def reporter(self) -> Reporter:
         module = importlib.import_module(f"creditcheck.reporters.{self.value}_report")

@@ -1,0 +1,41 @@
+"""CSV: a header row, then one row per finding with the fields of the JSON report."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from creditcheck.model import RunResult
+
+COLUMNS = (
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "check",
+    "code",
+    "severity",
+    "message",
+    "text",
+    "fix",
+    "source",
+)
+
+
+def _row(values: Sequence[object]) -> str:
+    buffer = io.StringIO()
+    # The writer quotes only the line-break characters of its own terminator, so with "\n" a
+    # bare CR inside a field would go out unquoted and split the row for readers; quote as if
+    # rows ended in CRLF, then end them with LF.
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()[:-2] + "\n"
+
+
+def render(result: RunResult, *, color: bool = False) -> str:
+    rows = [_row(COLUMNS)]
+    for f in result.findings:
+        data = f.to_json()
+        rows.append(_row([data[c] for c in COLUMNS]))
+    return "".join(rows)
