@@ -108,6 +108,12 @@ class Document:
     title: str | None = None
     end: Span = Span(1, 1, 1, 1)
     suppressions: tuple[Suppression, ...] = ()
+    published_at: dt.datetime | None = None
+    embargo: dt.datetime | None = None
+    status: tuple[str, Span] | None = None
+    instructions: tuple[tuple[str, Span], ...] = ()
+    asset_id: str | None = None
+    creators: tuple[tuple[str, Span], ...] = ()
 
 
 class AttributionKind(enum.StrEnum):

@@ -54,6 +54,13 @@ class ReadResult:
     title: str | None = None
     text_lines: Sequence[str] = ()
     suppressions: list[Suppression] = field(default_factory=list)
+    # Wire items and photos carry rights fields of their own (NewsML-G2, NITF, ninjs, IPTC).
+    published_at: dt.datetime | None = None  # publication time, when the format gives one
+    embargo: dt.datetime | None = None  # not to be published before this time
+    status: tuple[str, Span] | None = None  # provider status: "usable", "canceled", "withheld"
+    instructions: list[tuple[str, Span]] = field(default_factory=list)  # usage terms, special instructions
+    asset_id: str | None = None  # the provider's id of the item or photo
+    creators: list[tuple[str, Span]] = field(default_factory=list)  # photographers / authors
 
 
 Reader = Callable[[str, str], ReadResult]
@@ -152,4 +159,10 @@ def read_document(path: str, text: str, fmt: str, published: dt.date | None, tod
         title=result.title,
         end=Span(end_line, end_col, end_line, end_col),
         suppressions=tuple(result.suppressions),
+        published_at=result.published_at,
+        embargo=result.embargo,
+        status=result.status,
+        instructions=tuple(result.instructions),
+        asset_id=result.asset_id,
+        creators=tuple(result.creators),
     )
