@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from creditcheck.ruleset import RuleSet, alias_key
+from creditcheck.templates import normalize
 
 # Words agencies append to their own name in credits: "AFP Photo", "Reuters TV", "Getty Images
 # North America", "Mike Blake/Reuters files". They do not change which source is meant.
@@ -15,9 +16,13 @@ _QUALIFIERS = (
     "files", "archive", "archives", "staff", "pool", "news", "europe", "asia", "asia pacific",
     "north america", "south america", "latin america", "middle east", "africa", "sport",
     "sports", "entertainment", "connect", "plus", "creative", "editorial", "news agency",
+    # Legal-form suffixes in notices: "Bloomberg L.P.", "The Japan Times Ltd.", "Reuters Limited".
+    "inc", "ltd", "limited", "llc", "lp", "llp", "corp", "corporation", "co", "gmbh", "plc", "ag",
+    "sa", "kk",
 )
 _QUALIFIER_KEYS = tuple(sorted((" " + q for q in _QUALIFIERS), key=len, reverse=True))
 DEFAULT_THRESHOLD = 85.0
+_MISSING = object()
 _MIN_FUZZY_LEN = 5
 
 
@@ -34,33 +39,64 @@ class Resolver:
     def __init__(self, ruleset: RuleSet, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.ruleset = ruleset
         self.threshold = threshold
-        self._aliases: dict[str, str] = {}
+        # Every spelling of every key: "The Associated Press" and "Associated Press" share one.
+        self._aliases: dict[str, list[str]] = {}
         for rule in ruleset:
             for name in (*rule.all_names, rule.id):
-                self._aliases.setdefault(alias_key(name), name)
+                spellings = self._aliases.setdefault(alias_key(name), [])
+                if name not in spellings:
+                    spellings.append(name)
         self._fuzzy_keys = [k for k in ruleset.alias_index if len(k) >= _MIN_FUZZY_LEN]
-        self._cache: dict[str, Resolution | None] = {}
+        self._cache: dict[tuple[str, bool], Resolution | None] = {}
 
     def resolve(self, name: str) -> Resolution | None:
         """The rule ``name`` means, with score 100 for an exact alias, lower for a near-miss."""
         key = alias_key(name)
-        if key in self._cache:
-            return self._cache[key]
+        has_the = normalize(name).casefold().startswith("the ")
+        cached = self._cache.get((key, has_the), _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
         result = self._exact(key)
-        if result is None and len(key) >= _MIN_FUZZY_LEN and self._fuzzy_keys:
-            best = process.extractOne(
-                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold
-            )
-            if best is not None:
-                matched = best[0]
-                result = Resolution(self.ruleset.alias_index[matched], float(best[1]), self._aliases[matched])
-        self._cache[key] = result
-        return result
+        if result is None or (result[1] == 100.0 and key not in self.ruleset.alias_index):
+            near = self._fuzzy(key)
+            # "Getty Image" is one letter from the alias "Getty Images", not "Getty" plus a
+            # qualifier: a near-miss of a longer alias of the same rule wins over the stripping
+            # ("Bloomberg LP" stays "Bloomberg" with a legal-form suffix).
+            if result is None or (
+                near is not None
+                and self.ruleset.alias_index[near[0]] == self.ruleset.alias_index[result[0]]
+                and len(near[0]) > len(result[0])
+            ):
+                result = near or result
+        resolution = None
+        if result is not None:
+            matched, score = result
+            spelling = self._spelling(matched, has_the)
+            resolution = Resolution(self.ruleset.alias_index[matched], score, spelling)
+        self._cache[(key, has_the)] = resolution
+        return resolution
 
-    def _exact(self, key: str) -> Resolution | None:
+    def _spelling(self, key: str, has_the: bool) -> str:
+        """The rule's spelling of ``key``, with or without "The" as the name was written."""
+        spellings = self._aliases[key]
+        for spelling in spellings:
+            if normalize(spelling).casefold().startswith("the ") == has_the:
+                return spelling
+        return spellings[0]
+
+    def _fuzzy(self, key: str) -> tuple[str, float] | None:
+        if len(key) < _MIN_FUZZY_LEN or not self._fuzzy_keys:
+            return None
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold)
+        if best is None:
+            return None
+        return best[0], float(best[1])
+
+    def _exact(self, key: str) -> tuple[str, float] | None:
+        """The alias key ``key`` is, directly or once agency qualifiers are stripped."""
         index = self.ruleset.alias_index
         if key in index:
-            return Resolution(index[key], 100.0, self._aliases[key])
+            return key, 100.0
         stripped = key
         changed = True
         while changed:
@@ -70,7 +106,7 @@ class Resolver:
                     stripped = stripped[: -len(q)].rstrip()
                     changed = True
                     if stripped in index:
-                        return Resolution(index[stripped], 100.0, self._aliases[stripped])
+                        return stripped, 100.0
         return None
 
     def is_exact_alias(self, name: str) -> bool:
