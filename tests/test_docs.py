@@ -20,7 +20,9 @@ def render_checks_md() -> str:
         "| check | code | severity | finds |",
         "|---|---|---|---|",
     ]
-    parts += [f"| [`{c.name}`](#{c.name}) | {c.code} | {c.severity.label} | {c.summary} |" for c in ALL_CHECKS]
+    parts += [
+        f"| [`{c.name}`](#{c.name}) | {c.code} | {c.severity.label} | {c.summary} |" for c in ALL_CHECKS
+    ]
     for c in ALL_CHECKS:
         parts.append(f"\n## {c.name}\n")
         parts.append(f"Code {c.code}, default severity {c.severity.label}.\n")

@@ -15,7 +15,6 @@ from creditcheck.atomic import write_atomic
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.model import Finding
 
-_BOMS = {"utf-8": b"\xef\xbb\xbf", "utf-16": b""}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -128,15 +127,9 @@ def fix_file(path: str, fmt: str, findings: list[Finding], write: bool) -> FileF
     result = FileFix(path, decoded.text, fixed, tuple(applied), tuple(skipped))
     if write and result.changed:
         try:
-            body = fixed.encode(decoded.encoding)
+            body = decoded.encode(fixed)
         except UnicodeEncodeError:
             # A fix holds a character the file's encoding cannot store (© is fine in cp1252).
             return FileFix(path, decoded.text, decoded.text, (), tuple(applied) + tuple(skipped))
-        bom = b""
-        if decoded.bom:
-            bom = _BOMS.get(decoded.encoding, b"")
-            if decoded.encoding == "utf-16":
-                bom = data[:2]
-                body = fixed.encode("utf-16-le" if bom == b"\xff\xfe" else "utf-16-be")
-        write_atomic(path, bom + body)
+        write_atomic(path, body)
     return result

@@ -82,6 +82,22 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """A kill notice: every copy of the item must go.
+
+    It names the item by the provider's asset id, by photographer and date, or by text that
+    appears in its caption; ``reason`` is shown in the finding.
+    """
+
+    asset: str | None = None
+    photographer: str | None = None
+    day: dt.date | None = None
+    caption: str | None = None
+    reason: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Rule:
     """One validated rule file: a source and its license."""
 
@@ -94,6 +110,10 @@ class Rule:
     credits: tuple[CreditForm, ...] = ()
     deprecated: tuple[DeprecatedForm, ...] = ()
     notice: Notice | None = None
+    withdrawn: tuple[Withdrawal, ...] = ()
+    usage_terms: tuple[str, ...] = ()  # special instructions this source makes binding
+    # (name, line, key) of the name and each alias, so a clash can point at its line.
+    name_lines: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -263,8 +283,51 @@ def _describe(node: yaml.Node) -> str:
     return repr(node.value)
 
 
-_TOP = ("name", "aliases", "kind", "license", "credit", "notice")
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+def _reject_tags(root: yaml.Node, path: str, key: str) -> None:
+    """Refuse application tags (``!!python/…``, ``!custom``): rule files are plain data.
+
+    Anchors make the node graph share nodes, so each node is visited once: a "billion laughs"
+    file of nested aliases costs its size, not its expansion.
+    """
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str]] = [(root, key)]
+    while stack:
+        node, where = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            raise RuleFileError(
+                path, int(node.start_mark.line) + 1, where or None,
+                f"the tag {node.tag!r} is not allowed in rule files",
+            )
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                name = str(k.value) if isinstance(k, yaml.ScalarNode) else "?"
+                stack.append((k, where))
+                stack.append((v, f"{where}.{name}" if where else name))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(node.value))
+
+
+_TOP = ("name", "aliases", "kind", "license", "credit", "notice", "withdrawn", "usage_terms")
 _LICENSE = ("status", "via", "from", "until", "territories", "channels", "agreement", "monthly_cap")
+
+
+def _name_lines(top: dict[str, _Node]) -> tuple[tuple[str, int, str], ...]:
+    out = [(top["name"].string(), top["name"].line, "name")]
+    if "aliases" in top:
+        items = top["aliases"].items()
+        for item in items:
+            listed = isinstance(top["aliases"].node, yaml.SequenceNode)
+            key = item.key if len(items) > 1 or listed else "aliases"
+            out.append((item.string(), item.line, key))
+    return tuple(out)
 
 
 def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]:
@@ -277,6 +340,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         raise RuleFileError(path, line, None, f"not valid YAML: {problem}") from None
     if root is None:
         raise RuleFileError(path, 1, None, "the file is empty")
+    _reject_tags(root, path, "")
     top = _Node(root, path, "").mapping(_TOP, required=("name", "kind", "license"))
     lic_map = top["license"].mapping(_LICENSE, required=("status",))
     status = lic_map["status"].choice(STATUSES)
@@ -332,6 +396,21 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
             nmap["required"].boolean() if "required" in nmap else True,
             nmap["year"].choice(YEAR_POLICIES) if "year" in nmap else "publication",
         )
+    withdrawn: list[Withdrawal] = []
+    for item in top["withdrawn"].items() if "withdrawn" in top else []:
+        w = item.mapping(("asset", "photographer", "date", "caption", "reason"))
+        if not ({"asset", "caption"} & set(w) or {"photographer", "date"} <= set(w)):
+            raise item.fail("name the item by asset, by photographer and date, or by caption")
+        withdrawn.append(
+            Withdrawal(
+                asset=w["asset"].string() if "asset" in w else None,
+                photographer=w["photographer"].string() if "photographer" in w else None,
+                day=w["date"].date() if "date" in w else None,
+                caption=w["caption"].string() if "caption" in w else None,
+                reason=w["reason"].string() if "reason" in w else None,
+                line=item.line,
+            )
+        )
     rule = Rule(
         id=rule_id,
         name=top["name"].string(),
@@ -342,6 +421,9 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         credits=tuple(credits),
         deprecated=tuple(deprecated),
         notice=notice,
+        withdrawn=tuple(withdrawn),
+        usage_terms=top["usage_terms"].strings() if "usage_terms" in top else (),
+        name_lines=_name_lines(top),
     )
     return rule, lic_map.get("via")
 
@@ -368,7 +450,7 @@ def lint_rules(
     for root in roots:
         if not root.is_dir():
             return None, [RuleFileError(str(root), None, None, "rules folder not found (pass --rules DIR)")]
-        found = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        found = sorted(p for p in root.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
         if not found:
             return None, [RuleFileError(str(root), None, None, "no rule files (*.yaml) in the rules folder")]
         files.extend(found)
@@ -393,12 +475,12 @@ def lint_rules(
             errors.append(error)
     owners: dict[str, str] = {}
     for rule in rules.values():
-        for name in (rule.id, *rule.all_names):
+        owners.setdefault(alias_key(rule.id), rule.id)
+    for rule in rules.values():
+        for name, line, key in rule.name_lines:
             other = owners.setdefault(alias_key(name), rule.id)
             if other != rule.id:
-                errors.append(
-                    RuleFileError(rule.path, None, "aliases", f"{name!r} is also a name of {other!r}")
-                )
+                errors.append(RuleFileError(rule.path, line, key, f"{name!r} is also a name of {other!r}"))
     if errors:
         return None, errors
     return RuleSet(rules, digest.hexdigest()[:16]), []
@@ -407,7 +489,7 @@ def lint_rules(
 def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, bytes]:
     rule_id = file.stem
     shown = str(file)
-    if not _ID.match(rule_id):
+    if not _ID.match(rule_id) or file.suffix not in (".yaml", ".yml"):
         raise RuleFileError(
             shown,
             None,
@@ -421,8 +503,9 @@ def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, 
         text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise RuleFileError(shown, None, None, f"cannot read: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise RuleFileError(shown, None, None, "not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleFileError(shown, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
     rule, via_node = _parse_rule(shown, rule_id, text)
     return rule, via_node, raw
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -89,17 +90,18 @@ class Scanner:
         if target.missing:
             return self._unreadable(target, "no such file or folder")
         try:
-            size = os.path.getsize(target.path)
-            if size > self.options.max_size:
-                mb = size / 1024 / 1024
-                limit = self.options.max_size / 1024 / 1024
-                return self._unreadable(
-                    target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)"
-                )
+            st = os.stat(target.path)
+            if stat.S_ISDIR(st.st_mode):
+                return self._unreadable(target, "is a folder")
+            if not stat.S_ISREG(st.st_mode):
+                # A pipe would block and /dev/zero never end: only regular files are read.
+                return self._unreadable(target, "not a regular file")
+            if st.st_size > self.options.max_size:
+                return self._too_large(target, st.st_size)
             with open(target.path, "rb") as fh:
-                data = fh.read()
-        except IsADirectoryError:
-            return self._unreadable(target, "is a folder")
+                data = fh.read(self.options.max_size + 1)
+            if len(data) > self.options.max_size:  # it grew while we looked
+                return self._too_large(target, len(data))
         except OSError as exc:
             return self._unreadable(target, exc.strerror or str(exc))
         try:
@@ -109,6 +111,11 @@ class Scanner:
         if not text.strip():
             return self._unreadable(target, "the file is empty")
         return self._check(target, text)
+
+    def _too_large(self, target: Target, size: int) -> FileResult:
+        mb = size / 1024 / 1024
+        limit = self.options.max_size / 1024 / 1024
+        return self._unreadable(target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)")
 
     def _check(self, target: Target, text: str) -> FileResult:
         fmt = format_for(target.path, text) or "text"

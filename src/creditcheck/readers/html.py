@@ -174,7 +174,9 @@ class _SourceText:
         if i < 0:
             return 0
         if self.seg_verbatim[i]:
-            return self.seg_stream[i] + (source_offset - self.seg_source[i])
+            # Past the end of a text run (inside a tag after it) is the start of the next one.
+            end = self.seg_stream[i + 1] if i + 1 < len(self.seg_stream) else len(self.stream)
+            return min(self.seg_stream[i] + (source_offset - self.seg_source[i]), end)
         return self.seg_stream[i]
 
     def source_offset(self, index: int) -> int:
@@ -339,10 +341,23 @@ class _Walker:
             self.pending_sibling[sibling] = index
 
     def _attr_credits(self, img: lxml.html.HtmlElement, index: int) -> None:
+        line = _line(img, 1)
+        tag_at = self.pos.text.find("<" + str(img.tag), self.pos.line_offset(line))
+        tag_end = self.pos.text.find(">", tag_at) if tag_at >= 0 else -1
         for attr in _CREDIT_ATTRS:
             value = img.get(attr)
-            if value and value.strip():
-                self.emit([value], img.sourceline or 1, "credit", index)
+            if not value or not value.strip():
+                continue
+            m = None
+            if tag_at >= 0:
+                pattern = re.compile(rf"\s{re.escape(attr)}\s*=\s*[\"']?", re.I)
+                m = pattern.search(self.pos.text, tag_at, tag_end if tag_end >= 0 else len(self.pos.text))
+            if m is None:
+                self.emit([value], line, "credit", index)
+                continue
+            lead = len(value) - len(value.lstrip())
+            ln, col = self.pos.position(m.end() + lead)
+            self.blocks.append(Block(" ".join(value.split()), ln, col, "credit", index))
 
     def _tag_span(self, line: int, tag: str) -> Span:
         offset = self.pos.line_offset(line)
@@ -407,16 +422,16 @@ def _decorative(img: lxml.html.HtmlElement) -> bool:
 
 
 def read(path: str, text: str) -> ReadResult:
+    # Same-length substitutions, so offsets and columns still match the file: lxml turns a
+    # NUL into U+FFFD, and it counts only LF as a line break (a lone CR would shift lines).
+    text = _LONE_CR.sub("\n", text.replace("\x00", "\ufffd"))
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=False, huge_tree=False)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        if "Document is empty" in str(exc):
-            return ReadResult([], [], None, [], None)
-        if "encoding declaration" in str(exc):
-            root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-        else:
-            raise
+        root = _parse(text, parser)
+    except _EmptyDocument:
+        return ReadResult([], [], None, [], None)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise HtmlTooDeepError("HTML nested more than 256 levels deep: the rest of the page cannot be read")
     pos = _SourceText(text)
     walker = _Walker(pos)
     body = root.find("body")
@@ -428,6 +443,34 @@ def read(path: str, text: str) -> ReadResult:
     result.suppressions = walker.suppressions
     _metadata(root, result, pos)
     return result
+
+
+class _EmptyDocument(Exception):
+    """lxml found no element at all (an empty page, or only an XML declaration)."""
+
+
+class HtmlTooDeepError(ValueError):
+    """The page nests elements deeper than the parser will go."""
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement:
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "Document is empty" in str(exc):
+            raise _EmptyDocument from None
+        if "encoding declaration" not in str(exc):
+            raise
+    # An XHTML page with an XML declaration: lxml wants bytes for that.
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "Document is empty" in str(exc):
+            raise _EmptyDocument from None
+        raise
 
 
 def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _SourceText) -> None:

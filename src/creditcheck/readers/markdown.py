@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import yaml
 
@@ -42,17 +43,76 @@ def _split_front_matter(text: str) -> tuple[list[str], int]:
     return [], 0
 
 
-def _scalar_block(node: yaml.Node, kind: str, first_line: int, image: int | None = None) -> Block | None:
+@dataclass(frozen=True)
+class _FrontMatterText:
+    """The front matter's lines and the file line the first of them is on."""
+
+    lines: list[str]
+    first: int
+
+
+def _scalar_block(
+    node: yaml.Node, kind: str, fm: _FrontMatterText, image: int | None = None
+) -> Block | None:
+    """A block for a scalar value, placed exactly even when YAML folded it across lines."""
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
         return None
+    text = str(node.value).strip()
+    placed = _place(text, node, fm.lines)
+    if placed is not None:
+        (line, col), anchors = placed
+        shifted = tuple((offset, fm.first + ln, c) for offset, ln, c in anchors)
+        return Block(text, fm.first + line, col + 1, kind, image=image, line_starts=shifted)
+    # Escapes in a quoted value: the start is still right, the rest approximate.
     quoted = 1 if node.style in ("'", '"') else 0
-    line = first_line + int(node.start_mark.line)
-    column = int(node.start_mark.column) + 1 + quoted
-    value = str(node.value)
-    if node.style in ("|", ">"):
-        line += 1
-        column = int(node.start_mark.column) + 3
-    return Block(value.strip(), line, column, kind, image=image)
+    return Block(text, fm.first + int(node.start_mark.line), int(node.start_mark.column) + 1 + quoted, kind,
+                 image=image)
+
+
+def _place(
+    text: str, node: yaml.ScalarNode, lines: list[str]
+) -> tuple[tuple[int, int], tuple[tuple[int, int, int], ...]] | None:
+    """Walk the source from the value's start, matching ``text``; whitespace matches any run.
+
+    Returns the (0-based line, 0-based column) of the first character and anchors
+    (offset, 1-based file line offset added later, column) where the text jumps in the source.
+    """
+    ln, col = int(node.start_mark.line), int(node.start_mark.column)
+    if node.style in ("'", '"'):
+        col += 1
+    elif node.style in ("|", ">"):
+        ln, col = ln + 1, 0
+
+    def skip_space(ln: int, col: int) -> tuple[int, int]:
+        while ln < len(lines):
+            line = lines[ln]
+            while col < len(line) and line[col] in " \t":
+                col += 1
+            if col < len(line):
+                return ln, col
+            ln, col = ln + 1, 0
+        return ln, col
+
+    ln, col = skip_space(ln, col)
+    start = (ln, col)
+    anchors: list[tuple[int, int, int]] = []
+    expect: tuple[int, int] | None = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isspace():
+            while i < len(text) and text[i].isspace():
+                i += 1
+            ln, col = skip_space(ln, col)
+            continue
+        if ln >= len(lines) or col >= len(lines[ln]) or lines[ln][col] != ch:
+            return None
+        if expect is not None and (ln, col) != expect:
+            anchors.append((i, ln, col + 1))
+        col += 1
+        expect = (ln, col)
+        i += 1
+    return start, tuple(anchors)
 
 
 def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
@@ -70,6 +130,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         raise FrontMatterError(f"invalid YAML front matter at {where}") from None
     fm = _mapping(root) if root is not None else {}
     first = 2  # the front matter starts on the line after the opening ---
+    text = _FrontMatterText(lines, first)
     for key in _DATE_KEYS:
         node = fm.get(key)
         if isinstance(node, yaml.ScalarNode):
@@ -84,7 +145,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
-            block = _scalar_block(item, "source", first)
+            block = _scalar_block(item, "source", text)
             if block is not None:
                 sources.append((block.text, block.span(0, len(block.text))))
     result.sources = sources
@@ -92,13 +153,13 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
-            block = _scalar_block(item, "credit", first)
+            block = _scalar_block(item, "credit", text)
             if block is not None:
                 result.blocks.append(block)
     for key in _COPYRIGHT_KEYS:
         node = fm.get(key)
         if node is not None:
-            block = _scalar_block(node, "copyright", first)
+            block = _scalar_block(node, "copyright", text)
             if block is not None:
                 result.blocks.append(block)
     if "creditcheck" in fm:
@@ -107,7 +168,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
-            _front_matter_image(item, result, first)
+            _front_matter_image(item, result, text)
 
 
 def _front_matter_suppression(node: yaml.Node, result: ReadResult, first: int) -> None:
@@ -126,7 +187,8 @@ def _front_matter_suppression(node: yaml.Node, result: ReadResult, first: int) -
     result.suppressions.append(Suppression(checks, reason or None, span, 1, 1, whole_file=True))
 
 
-def _front_matter_image(node: yaml.Node, result: ReadResult, first: int) -> None:
+def _front_matter_image(node: yaml.Node, result: ReadResult, fm: _FrontMatterText) -> None:
+    first = fm.first
     if isinstance(node, yaml.ScalarNode):
         src, fields = str(node.value), {}
     else:
@@ -139,11 +201,11 @@ def _front_matter_image(node: yaml.Node, result: ReadResult, first: int) -> None
     result.images.append(Image(index, src, Span(line, col, line, col + max(len(src), 1))))
     for key in ("credit", "photo_credit", "image_credit", "copyright"):
         if key in fields:
-            block = _scalar_block(fields[key], "credit", first, image=index)
+            block = _scalar_block(fields[key], "credit", fm, image=index)
             if block is not None:
                 result.blocks.append(block)
     if "caption" in fields:
-        block = _scalar_block(fields["caption"], "caption", first, image=index)
+        block = _scalar_block(fields["caption"], "caption", fm, image=index)
         if block is not None:
             result.blocks.append(block)
 
