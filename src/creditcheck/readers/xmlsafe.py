@@ -1,0 +1,355 @@
+"""Safe XML parsing for wire files (no DTDs, entities or network) and exact source positions."""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.etree
+
+from creditcheck.model import Block, Span
+
+
+class XMLRefusedError(ValueError):
+    """The XML uses a feature that could make parsing unsafe (DTD subsets, entities)."""
+
+
+class MalformedXMLError(ValueError):
+    """The XML is not well-formed (truncated, unbalanced tags, bad characters)."""
+
+
+# A DTD is the only way to declare entities, and entities are how "billion laughs" and local
+# file disclosure work; an internal subset is refused before lxml sees a byte of it.
+_PROLOG_ITEM = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->", re.S)
+_DOCTYPE = re.compile(r"<!DOCTYPE\b", re.I)
+_ENTITY_DECL = re.compile(r"<!ENTITY\b", re.I)
+_ENCODING = re.compile(r"""\A(\ufeff?<\?xml\b[^>]*?)(\bencoding\s*=\s*(?:"[^"]*"|'[^']*'))""")
+_NAMED_REFS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_REF = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Markup as it stands in a well-formed document (lxml has checked it before this runs).
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<!\[CDATA\[(?P<cdata>.*?)\]\]>"
+    r"|<\?.*?\?>"
+    r"|<!DOCTYPE(?:[^\[>\"']|\"[^\"]*\"|'[^']*')*(?:\[.*?\]\s*)?>"
+    r"|</(?P<end>[^\s>]+)\s*>"
+    r"|<(?P<start>[^\s/>!?]+)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(?P<empty>/?)>",
+    re.S,
+)
+
+
+def parse(text: str) -> XMLDocument:
+    """Parse ``text`` safely, or raise XMLRefusedError / MalformedXMLError with a clear reason."""
+    _refuse_dtd_subset(text)
+    parser = lxml.etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        recover=False,
+        remove_blank_text=False,
+    )
+    try:
+        root = lxml.etree.fromstring(_without_encoding(text), parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        line, column = exc.position if exc.position else (exc.lineno or 1, 0)
+        message = re.sub(r",? line \d+, column \d+\s*$", "", str(exc.msg or exc)).strip()
+        raise MalformedXMLError(f"not well-formed XML at line {line}, column {column}: {message}") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    # lxml reports a bare <!DOCTYPE x SYSTEM "…"> as an (empty) internal DTD; declarations in it
+    # were refused above, and this says so again should that check ever be fooled.
+    declared: Any = dtd  # lxml-stubs lack the DTD's entities() and elements()
+    if declared is not None and (declared.entities() or declared.elements()):
+        raise XMLRefusedError("XML with an internal DTD subset is refused (DTDs are never processed)")
+    for entity in root.iter(lxml.etree.Entity):
+        # Only reachable with an external DTD, which is never loaded: the entity has no value
+        # here, and guessing one would read something else than the file says.
+        raise XMLRefusedError(_undefined_entity(str(entity.text), source_line(entity)))
+    return XMLDocument(text, root)
+
+
+def _refuse_dtd_subset(text: str) -> None:
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        m = _PROLOG_ITEM.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    if not _DOCTYPE.match(text, pos):
+        return
+    quote = ""
+    for i in range(pos + 9, len(text)):
+        ch = text[i]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == ">":
+            # An external identifier only: it is never fetched, so an entity it might define
+            # has no value here, in text or in an attribute.
+            for ref in _REF.finditer(text, i):
+                name = ref.group(1)
+                if not name.startswith("#") and name not in _NAMED_REFS:
+                    line = text.count("\n", 0, ref.start()) + 1
+                    raise XMLRefusedError(_undefined_entity(ref.group(0), line))
+            return
+        elif ch == "[":
+            if _ENTITY_DECL.search(text, i):
+                raise XMLRefusedError(
+                    "XML with entity declarations is refused (possible entity-expansion attack)"
+                )
+            raise XMLRefusedError("XML with an internal DTD subset is refused (DTDs are never processed)")
+
+
+def _undefined_entity(ref: str, line: int) -> str:
+    return (
+        f"XML refers to the entity {ref} at line {line}, which only a DTD could define; "
+        "DTDs are never loaded, so the file is refused"
+    )
+
+
+def _without_encoding(text: str) -> str:
+    """The text with its declared encoding blanked out: it is already decoded.
+
+    lxml refuses a ``str`` whose declaration names an encoding; spaces of the same length keep
+    every column on line 1 where it was.
+    """
+    m = _ENCODING.match(text)
+    if m is None:
+        return text
+    return text[: m.start(2)] + " " * len(m.group(2)) + text[m.end(2) :]
+
+
+def source_line(el: lxml.etree._Element) -> int:
+    """The line of an element's start tag (lxml's stubs type it loosely)."""
+    line = getattr(el, "sourceline", None)
+    return line if isinstance(line, int) else 1
+
+
+def local_name(el: lxml.etree._Element | None) -> str:
+    tag = el.tag if el is not None else None
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def decode_refs(raw: str, base: int) -> Iterator[tuple[str, int]]:
+    """The characters of raw XML text with the offset in the file each comes from."""
+    pos = 0
+    for m in _REF.finditer(raw):
+        for i in range(pos, m.start()):
+            yield raw[i], base + i
+        ref = m.group(1)
+        if ref.startswith("#x"):
+            ch = chr(int(ref[2:], 16))
+        elif ref.startswith("#"):
+            ch = chr(int(ref[1:]))
+        else:
+            ch = _NAMED_REFS.get(ref) or html.unescape(m.group(0))
+        yield ch, base + m.start()
+        pos = m.end()
+    for i in range(pos, len(raw)):
+        yield raw[i], base + i
+
+
+def collapse(chars: list[tuple[str, int]]) -> tuple[str, list[int]]:
+    """Whitespace runs become one space (at the run's first character); ends are trimmed."""
+    out: list[str] = []
+    offsets: list[int] = []
+    space = True
+    for ch, off in chars:
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                offsets.append(off)
+                space = True
+            continue
+        out.append(ch)
+        offsets.append(off)
+        space = False
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+class LineIndex:
+    """Offsets to 1-based (line, column), counting lines as editors do (CR, LF, CRLF)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def block(self, text: str, offsets: list[int], kind: str, image: int | None = None) -> Block | None:
+        """A block of ``text`` whose character i stands at ``offsets[i]`` in the file."""
+        if not text:
+            return None
+        line, col = self.position(offsets[0])
+        anchors: list[tuple[int, int, int]] = []
+        prev = (line, col)
+        for i in range(1, len(offsets)):
+            here = self.position(offsets[i])
+            if here != (prev[0], prev[1] + 1):
+                anchors.append((i, here[0], here[1]))
+            prev = here
+        return Block(text, line, col, kind, image, tuple(anchors))
+
+
+class XMLDocument:
+    """A parsed document and, for each element, where its tag and text stand in the source."""
+
+    def __init__(self, text: str, root: lxml.etree._Element) -> None:
+        self.text = text
+        self.root = root
+        self.lines = LineIndex(text)
+        elements = [el for el in root.iter() if isinstance(el.tag, str)]
+        # Start tags and text runs in document order; lxml's elements come in the same order.
+        tags: list[tuple[int, int, int, str]] = []  # (tag start, tag end, content end, name)
+        runs: list[tuple[int, int, int, bool]] = []  # (start, end, owner element, cdata)
+        stack: list[int] = []
+        last = 0
+        root_start = self._root_start()
+        for m in _TOKEN.finditer(text, root_start):
+            if stack and m.start() > last:
+                runs.append((last, m.start(), stack[-1], False))
+            last = m.end()
+            if m.group("cdata") is not None:
+                if stack:
+                    runs.append((m.start("cdata"), m.end("cdata"), stack[-1], True))
+            elif m.group("start") is not None:
+                tags.append((m.start(), m.end(), m.end(), m.group("start")))
+                if not m.group("empty"):
+                    stack.append(len(tags) - 1)
+                elif not stack:
+                    break
+            elif m.group("end") is not None and stack:
+                index = stack.pop()
+                start, end, _content_end, name = tags[index]
+                tags[index] = (start, end, m.start(), name)
+                if not stack:
+                    break
+        self._index: dict[lxml.etree._Element, int] = {}
+        if len(tags) == len(elements) and all(
+            t[3].rsplit(":", 1)[-1] == local_name(el) for t, el in zip(tags, elements, strict=True)
+        ):
+            self._index = {el: i for i, el in enumerate(elements)}
+        self._tags = tags
+        self._runs = runs
+        self._run_starts = [r[0] for r in runs]
+
+    def _root_start(self) -> int:
+        pos = 0
+        while True:
+            m = _PROLOG_ITEM.match(self.text, pos)
+            if m is None or m.end() == pos:
+                doctype = _TOKEN.match(self.text, pos)
+                if doctype is not None and doctype.group(0).startswith("<!DOCTYPE"):
+                    pos = doctype.end()
+                    continue
+                return pos
+            pos = m.end()
+
+    def chars(self, el: lxml.etree._Element, direct: bool = False) -> list[tuple[str, int]]:
+        """The element's text (``direct``: without its children's) with file offsets."""
+        i = self._index.get(el)
+        if i is None:
+            return []
+        _start, content_start, content_end, _name = self._tags[i]
+        out: list[tuple[str, int]] = []
+        k = bisect.bisect_left(self._run_starts, content_start)
+        while k < len(self._runs) and self._runs[k][0] < content_end:
+            start, end, owner, cdata = self._runs[k]
+            k += 1
+            if direct and owner != i:
+                continue
+            raw = self.text[start:end]
+            if cdata:
+                out.extend((ch, start + j) for j, ch in enumerate(raw))
+            else:
+                out.extend(decode_refs(raw, start))
+        return out
+
+    def text_of(self, el: lxml.etree._Element, direct: bool = False) -> str:
+        if el not in self._index:
+            parts = [el.text or ""] if direct else [str(t) for t in el.itertext()]
+            return " ".join("".join(parts).split())
+        return collapse(self.chars(el, direct))[0]
+
+    def block(
+        self, el: lxml.etree._Element, kind: str = "text", image: int | None = None, direct: bool = False
+    ) -> Block | None:
+        """The element's text as a block with exact positions (None when it holds no text)."""
+        if el not in self._index:
+            text = self.text_of(el, direct)
+            return Block(text, source_line(el), 1, kind, image) if text else None
+        text, offsets = collapse(self.chars(el, direct))
+        return self.lines.block(text, offsets, kind, image)
+
+    def attr_block(
+        self, el: lxml.etree._Element, name: str, kind: str = "text", image: int | None = None
+    ) -> Block | None:
+        """An (un-prefixed) attribute's value as a block with exact positions."""
+        value = el.get(name)
+        if value is None or not value.strip():
+            return None
+        i = self._index.get(el)
+        if i is None:
+            text = " ".join(value.split())
+            return Block(text, source_line(el), 1, kind, image)
+        start, end, _content_end, _name = self._tags[i]
+        tag = self.text[start:end]
+        m = re.search(r"\s" + re.escape(name) + r"""\s*=\s*(?:"([^"]*)"|'([^']*)')""", tag)
+        if m is None:  # pragma: no cover - lxml saw the attribute, so it is there
+            return Block(" ".join(value.split()), source_line(el), 1, kind, image)
+        group = 1 if m.group(1) is not None else 2
+        chars = list(decode_refs(m.group(group), start + m.start(group)))
+        text, offsets = collapse(chars)
+        return self.lines.block(text, offsets, kind, image)
+
+    def tag_span(self, el: lxml.etree._Element) -> Span:
+        """The span of the element's start tag."""
+        i = self._index.get(el)
+        if i is None:
+            line = source_line(el)
+            return Span(line, 1, line, 1)
+        start, end, _content_end, _name = self._tags[i]
+        line, col = self.lines.position(start)
+        end_line, end_col = self.lines.position(end - 1)
+        return Span(line, col, end_line, end_col + 1)
+
+
+def block_span(block: Block) -> Span:
+    return block.span(0, len(block.text))
+
+
+_ROOT_TAG = re.compile(r"<(?:[\w.-]+:)?([\w.-]+)[\s>/]")
+
+
+def root_name(text: str) -> str | None:
+    """The local name of the document element, read from the text without parsing it."""
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        m = _PROLOG_ITEM.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    doctype = _TOKEN.match(text, pos)
+    if doctype is not None and doctype.group(0).startswith("<!DOCTYPE"):
+        pos = doctype.end()
+        while True:
+            m = _PROLOG_ITEM.match(text, pos)
+            if m is None or m.end() == pos:
+                break
+            pos = m.end()
+    m = _ROOT_TAG.match(text, pos)
+    return m.group(1) if m else None
