@@ -34,6 +34,12 @@ EXPECTED: dict[str, tuple[str | None, dict[str, tuple[int, int]]]] = {
     # A suppression without a reason before a clean credit; one with a reason that covers nothing.
     "invalid-suppression": (None, {"txt": (3, 1), "md": (9, 1), "html": (12, 5)}),
     "unused-suppression": (None, {"txt": (3, 1), "md": (9, 1), "html": (12, 5)}),
+    # Wire-era checks: the caption disagrees with images/kato.jpg's embedded REUTERS credit; an
+    # embargo line, front-matter key or meta; AFP's example kill advisory; AP's NO ARCHIVES.
+    "credit-mismatch": (None, {"txt": (4, 71), "md": (10, 71), "html": (14, 109)}),
+    "embargo": (None, {"txt": (1, 1), "md": (5, 10), "html": (8, 33)}),
+    "withdrawn-content": (None, {"txt": (3, 1), "md": (10, 1), "html": (14, 19)}),
+    "usage-terms": (None, {"txt": (3, 93), "md": (10, 93), "html": (14, 137)}),
     # A binary blob, broken front matter, bytes that are neither UTF-8 nor cp1252.
     "unreadable-file": (None, {"txt": (1, 1), "md": (1, 1), "html": (1, 1)}),
 }

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from creditcheck.readers import FORMATS
+from creditcheck.readers import FORMATS, SNIFFED
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
 
@@ -47,7 +47,7 @@ def _printable(name: str) -> str:
     )
 
 
-def discover(paths: list[str], extensions: tuple[str, ...] = tuple(FORMATS)) -> list[Target]:
+def discover(paths: list[str], extensions: tuple[str, ...] = (*FORMATS, *SNIFFED)) -> list[Target]:
     """Files named directly (any extension) and files under folders with a known extension.
 
     Every file is listed once however many ways it is reached.  A folder that cannot be
@@ -73,6 +73,18 @@ def discover(paths: list[str], extensions: tuple[str, ...] = tuple(FORMATS)) -> 
             add(raw, missing=True)
     out.sort(key=lambda t: t.display)
     return out
+
+
+def _is_article(path: str) -> bool:
+    """Whether an .xml/.json file in a folder is a wire item (its start says so)."""
+    from creditcheck.readers import sniff
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return True  # let the scan report why it cannot be read
+    return sniff(head.decode("utf-8", "replace")) in ("nitf", "newsml", "ninjs")
 
 
 def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
@@ -103,7 +115,7 @@ def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
         for name in sorted(filenames):
             if name.lower().endswith(lowered) and not name.startswith("."):
                 path = os.path.join(dirpath, name)
-                if _regular_or_dangling(path):
+                if _regular_or_dangling(path) and (not name.lower().endswith(SNIFFED) or _is_article(path)):
                     found.append(path)
     return found
 

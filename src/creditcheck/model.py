@@ -109,7 +109,8 @@ class Document:
     end: Span = Span(1, 1, 1, 1)
     suppressions: tuple[Suppression, ...] = ()
     published_at: dt.datetime | None = None
-    embargo: dt.datetime | None = None
+    embargo: dt.datetime | dt.date | None = None
+    embargo_span: Span | None = None
     status: tuple[str, Span] | None = None
     instructions: tuple[tuple[str, Span], ...] = ()
     asset_id: str | None = None
@@ -121,6 +122,9 @@ class AttributionKind(enum.StrEnum):
 
     PHOTO_CREDIT = "photo-credit"
     COPYRIGHT = "copyright"
+    # Listed by inventory only; no check reads them as attributions.
+    CREATOR = "creator"
+    USAGE_TERMS = "usage-terms"
 
 
 @dataclass(frozen=True, slots=True)

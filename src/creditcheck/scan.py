@@ -10,11 +10,12 @@ from dataclasses import dataclass, field, replace
 
 from creditcheck import suppress
 from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
+from creditcheck.checks.base import EmbeddedCredit
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target
 from creditcheck.extract import extract
-from creditcheck.model import FileResult, Finding, Severity, Span
-from creditcheck.readers import format_for, read_document
+from creditcheck.model import Attribution, AttributionKind, Document, FileResult, Finding, Name, Severity, Span
+from creditcheck.readers import BINARY_FORMATS, format_for, read_document, read_image_document
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
 
@@ -51,6 +52,7 @@ class Scanner:
         )
         self.levels = {name: Severity.parse(level) for name, level in levels.items() if level != "off"}
         self.enabled = frozenset(c.name for c in self.checks)
+        self._embedded_cache: dict[str, EmbeddedCredit | None] = {}
 
     def _suppression_finding(self, path: str) -> suppress.MakeFinding:
         def make(name: str, span: Span, message: str) -> Finding:
@@ -104,6 +106,12 @@ class Scanner:
                 return self._too_large(target, len(data))
         except OSError as exc:
             return self._unreadable(target, exc.strerror or str(exc))
+        if format_for(target.path) in BINARY_FORMATS:
+            try:
+                doc = read_image_document(target.display, data, self.options.published, self.options.today)
+            except ValueError as exc:
+                return self._unreadable(target, str(exc), "image")
+            return self._run_checks(doc, target.path)
         try:
             text = decode(data).text
         except UndecodableError as exc:
@@ -111,6 +119,29 @@ class Scanner:
         if not text.strip():
             return self._unreadable(target, "the file is empty")
         return self._check(target, text)
+
+    def _embedded(self, folder: str, src: str) -> EmbeddedCredit | None:
+        """The credit a local image referenced by an article carries in its metadata."""
+        if not src or "://" in src or src.startswith(("data:", "//")):
+            return None
+        relative = src.split("?", 1)[0].split("#", 1)[0]
+        path = os.path.normpath(os.path.join(folder, relative.lstrip("/") if relative.startswith("/") else relative))
+        if format_for(path) not in BINARY_FORMATS:
+            return None
+        if path in self._embedded_cache:
+            return self._embedded_cache[path]
+        found: EmbeddedCredit | None = None
+        try:
+            if os.path.isfile(path) and os.path.getsize(path) <= self.options.max_size:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+                doc = read_image_document(path, data, None, self.options.today)
+                credits = tuple(a for a in extract(doc, self.resolver) if a.kind.value == "photo-credit")
+                found = EmbeddedCredit(path, credits, tuple(name for name, _ in doc.creators))
+        except (OSError, ValueError):
+            found = None  # an unreadable picture is reported when the picture itself is checked
+        self._embedded_cache[path] = found
+        return found
 
     def _too_large(self, target: Target, size: int) -> FileResult:
         mb = size / 1024 / 1024
@@ -123,9 +154,19 @@ class Scanner:
             doc = read_document(target.display, text, fmt, self.options.published, self.options.today)
         except ValueError as exc:  # readers raise ValueError subclasses for unparsable input
             return self._unreadable(target, str(exc), fmt)
+        return self._run_checks(doc, target.path)
+
+    def _run_checks(self, doc: Document, disk_path: str) -> FileResult:
         attributions = extract(doc, self.resolver)
+        folder = os.path.dirname(os.path.abspath(disk_path))
         ctx = CheckContext(
-            doc, attributions, self.ruleset, self.resolver, self.options.territory, self.options.channel
+            doc,
+            attributions,
+            self.ruleset,
+            self.resolver,
+            self.options.territory,
+            self.options.channel,
+            lambda src: self._embedded(folder, src),
         )
         findings: list[Finding] = []
         for check in self.checks:
@@ -140,15 +181,27 @@ class Scanner:
                 replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
             ]
         findings.sort()
+        listed = [*attributions, *_listed_only(doc)]
+        listed.sort(key=lambda a: a.span)
         return FileResult(
             doc.path,
             doc.format,
             doc.published,
             doc.published_from,
             tuple(findings),
-            tuple(attributions),
+            tuple(listed),
             doc.title,
         )
+
+
+def _listed_only(doc: Document) -> list[Attribution]:
+    """Creators and usage terms, which the inventory lists beside credits and notices."""
+    out = [
+        Attribution(AttributionKind.CREATOR, name, span, (Name(name, span, "person"),))
+        for name, span in doc.creators
+    ]
+    out.extend(Attribution(AttributionKind.USAGE_TERMS, text, span, ()) for text, span in doc.instructions)
+    return out
 
 
 _KNOWN = frozenset(BY_NAME)

@@ -6,7 +6,9 @@ from creditcheck.checks import (
     copyright_format,
     copyright_year,
     credit_format,
+    credit_mismatch,
     deprecated_credit,
+    embargo,
     invalid_suppression,
     license_channel,
     license_expired,
@@ -20,6 +22,8 @@ from creditcheck.checks import (
     unlicensed_source,
     unreadable_file,
     unused_suppression,
+    usage_terms,
+    withdrawn_content,
 )
 from creditcheck.checks.base import Check, CheckContext
 
@@ -41,6 +45,10 @@ ALL_CHECKS: tuple[Check, ...] = (
     copyright_format.CHECK,
     invalid_suppression.CHECK,
     unused_suppression.CHECK,
+    credit_mismatch.CHECK,
+    embargo.CHECK,
+    withdrawn_content.CHECK,
+    usage_terms.CHECK,
 )
 BY_NAME: dict[str, Check] = {c.name: c for c in ALL_CHECKS}
 UNREADABLE = unreadable_file.CHECK

@@ -18,6 +18,15 @@ from creditcheck.resolve import Resolver
 from creditcheck.ruleset import RuleSet
 
 
+@dataclass(frozen=True)
+class EmbeddedCredit:
+    """What a local image file says about itself: its credits and creators."""
+
+    path: str
+    credits: tuple[Attribution, ...]
+    creators: tuple[str, ...]
+
+
 class CheckContext:
     """One document, its attributions and the rules; shared judgements are computed once."""
 
@@ -29,6 +38,7 @@ class CheckContext:
         resolver: Resolver,
         territory: str | None = None,
         channel: str | None = None,
+        embedded: Callable[[str], EmbeddedCredit | None] | None = None,
     ) -> None:
         self.doc = doc
         self.attributions = attributions
@@ -37,6 +47,8 @@ class CheckContext:
         # Where and how the publication appears (configuration); None = not checked.
         self.territory = territory
         self.channel = channel
+        # Reads the metadata of an image the document references (None: not local/readable).
+        self.embedded = embedded or (lambda src: None)
 
     @property
     def credits(self) -> list[Attribution]:

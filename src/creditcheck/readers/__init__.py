@@ -21,7 +21,20 @@ FORMATS = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".nitf": "nitf",
+    ".newsml": "newsml",
+    ".nml": "newsml",
+    ".ninjs": "ninjs",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".jpe": "image",
+    ".png": "image",
+    ".webp": "image",
 }
+# Extensions shared with other kinds of file: read only when their content says what they are
+# (a folder's package.json or sitemap.xml is not an article).
+SNIFFED = (".xml", ".json")
+BINARY_FORMATS = frozenset({"image"})
 
 # Lines that name where a syndicated story came from (plain text and Markdown bodies),
 # e.g. TNS's trailer "Visit The Japan Times at www.japantimes.co.jp. Distributed by ...".
@@ -56,7 +69,8 @@ class ReadResult:
     suppressions: list[Suppression] = field(default_factory=list)
     # Wire items and photos carry rights fields of their own (NewsML-G2, NITF, ninjs, IPTC).
     published_at: dt.datetime | None = None  # publication time, when the format gives one
-    embargo: dt.datetime | None = None  # not to be published before this time
+    embargo: dt.datetime | dt.date | None = None  # not to be published before this time (or day)
+    embargo_span: Span | None = None
     status: tuple[str, Span] | None = None  # provider status: "usable", "canceled", "withheld"
     instructions: list[tuple[str, Span]] = field(default_factory=list)  # usage terms, special instructions
     asset_id: str | None = None  # the provider's id of the item or photo
@@ -81,19 +95,39 @@ def split_lines(text: str) -> list[str]:
 
 
 def format_for(path: str, text: str | None = None) -> str | None:
-    """The format of ``path`` from its extension, sniffing ``text`` for unknown extensions."""
+    """The format of ``path`` from its extension, sniffing ``text`` for the others."""
     lower = path.lower()
     for ext, fmt in FORMATS.items():
         if lower.endswith(ext):
             return fmt
     if text is None:
         return None
-    head = text.lstrip()[:200].lower()
+    return sniff(text) or ("text" if not lower.endswith(SNIFFED) else None) or "text"
+
+
+def sniff(text: str) -> str | None:
+    """The format a file's content shows: wire XML by its root, ninjs JSON, HTML, front matter."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    if head.startswith("<"):
+        from creditcheck.readers import newsml, nitf
+
+        if nitf.sniff(text):
+            return "nitf"
+        if newsml.sniff(text):
+            return "newsml"
+        lowered = head[:300].lower()
+        if lowered.startswith(("<!doctype html", "<html", "<body", "<article", "<div", "<p", "<figure")) or (
+            lowered.startswith("<?xml") and "<html" in head.lower()
+        ):
+            return "html"
+        return None
+    if head.startswith("{"):
+        from creditcheck.readers import ninjs
+
+        return "ninjs" if ninjs.sniff(text) else None
     if head.startswith("---"):
         return "markdown"
-    if head.startswith(("<!doctype html", "<html", "<body", "<article", "<div", "<p", "<figure")):
-        return "html"
-    return "text"
+    return None
 
 
 def get_reader(fmt: str) -> Reader:
@@ -135,9 +169,21 @@ def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
     return None
 
 
+def read_image_document(path: str, data: bytes, published: dt.date | None, today: dt.date) -> Document:
+    """A photo file as a document: its attributions come from its embedded metadata."""
+    from creditcheck.readers import image
+
+    return _document(path, "image", image.read_bytes(path, data), published, today, None)
+
+
 def read_document(path: str, text: str, fmt: str, published: dt.date | None, today: dt.date) -> Document:
     """Run the format's reader and decide the publication date (flag, metadata, dateline, today)."""
-    result = get_reader(fmt)(path, text)
+    return _document(path, fmt, get_reader(fmt)(path, text), published, today, text)
+
+
+def _document(
+    path: str, fmt: str, result: ReadResult, published: dt.date | None, today: dt.date, text: str | None
+) -> Document:
     if published is not None:
         day, origin = published, "flag"
     elif result.metadata_date is not None:
@@ -145,7 +191,17 @@ def read_document(path: str, text: str, fmt: str, published: dt.date | None, tod
     else:
         dateline = find_dateline(result.blocks)
         day, origin = (dateline, "dateline") if dateline is not None else (today, "today")
-    lines = split_lines(text) or [""]
+    from creditcheck.restrictions import embargo_line, usage_terms
+
+    embargo, embargo_span = result.embargo, result.embargo_span
+    if embargo is None:
+        line = embargo_line(result.blocks)
+        if line is not None:
+            embargo, embargo_span = line
+    instructions = list(result.instructions)
+    spans = {span for _, span in instructions}
+    instructions.extend(item for item in usage_terms(result.blocks) if item[1] not in spans)
+    lines = (split_lines(text) or [""]) if text is not None else [""]
     end_line = len(lines)
     end_col = len(lines[-1]) + 1
     return Document(
@@ -160,9 +216,10 @@ def read_document(path: str, text: str, fmt: str, published: dt.date | None, tod
         end=Span(end_line, end_col, end_line, end_col),
         suppressions=tuple(result.suppressions),
         published_at=result.published_at,
-        embargo=result.embargo,
+        embargo=embargo,
+        embargo_span=embargo_span,
         status=result.status,
-        instructions=tuple(result.instructions),
+        instructions=tuple(instructions),
         asset_id=result.asset_id,
         creators=tuple(result.creators),
     )

@@ -497,6 +497,21 @@ def _metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: _SourceText)
                 if day is not None:
                     result.metadata_date = day
                     break
+    for key, value_line in (("embargo", metas.get("embargo")), ("status", metas.get("status"))):
+        if value_line is None:
+            continue
+        value, line = value_line
+        offset = pos.text.find(value, pos.line_offset(line))
+        ln, col = pos.position(offset) if offset >= 0 else (line, 1)
+        span = Span(ln, col, ln, col + len(value))
+        if key == "embargo":
+            from creditcheck.restrictions import parse_when
+
+            day, moment = parse_when(value)
+            if day is not None:
+                result.embargo, result.embargo_span = moment or day, span
+        else:
+            result.status = (value.strip().lower(), span)
     sources: list[tuple[str, Span]] = []
     for key in _SOURCE_META:
         if key in metas:

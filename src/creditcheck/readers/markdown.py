@@ -162,6 +162,18 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
             block = _scalar_block(node, "copyright", text)
             if block is not None:
                 result.blocks.append(block)
+    if "embargo" in fm:
+        block = _scalar_block(fm["embargo"], "meta", text)
+        if block is not None:
+            from creditcheck.restrictions import parse_when
+
+            day, moment = parse_when(block.text)
+            if day is not None:
+                result.embargo, result.embargo_span = moment or day, block.span(0, len(block.text))
+    if "status" in fm:
+        block = _scalar_block(fm["status"], "meta", text)
+        if block is not None:
+            result.status = (block.text.lower(), block.span(0, len(block.text)))
     if "creditcheck" in fm:
         _front_matter_suppression(fm["creditcheck"], result, first)
     for key in _IMAGE_KEYS:

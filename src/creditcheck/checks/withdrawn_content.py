@@ -1,0 +1,71 @@
+"""withdrawn-content: an item its provider canceled or withheld, or a rule's kill notice names."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from creditcheck.checks.base import Check, CheckContext, quote
+from creditcheck.model import Finding, Severity, Span
+from creditcheck.templates import normalize
+
+DOC = """\
+Agencies send kill notices, and every copy must go. This finds an item whose provider status
+is `canceled` or `withheld` (NewsML-G2 `pubStatus`, NITF `management-status`, ninjs
+`pubstatus`, front matter `status:`, `<meta name="status">`), or that a rule's `withdrawn:`
+list names: by the provider's asset id, by caption text that appears in the document, or by
+photographer and date (the photographer credited or named as creator, and the document's
+date equal to the listed one). See docs/rules.md.
+
+Fails (published 2021-03-01):
+    Kim Jong Un waves from a balcony in Sinuiju. (Ed Jones/AFP via Getty Images)
+Passes (published 2021-03-01):
+    Kim Jong Un waves from a podium in Pyongyang. (Ed Jones/AFP via Getty Images)
+"""
+_WITHDRAWN = ("canceled", "cancelled", "withheld", "withdrawn", "killed")
+
+
+def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    if doc.status is not None and doc.status[0] in _WITHDRAWN:
+        text, span = doc.status
+        yield check.finding(ctx, span, f"the provider marked this item {text}: remove every copy", text)
+    folded = [(b, normalize(b.text).casefold()) for b in doc.blocks]
+    people = {normalize(p).casefold() for a in ctx.credits for p in a.people}
+    people.update(normalize(name).casefold() for name, _ in doc.creators)
+    for rule in ctx.ruleset:
+        for w in rule.withdrawn:
+            why = f" ({w.reason})" if w.reason else ""
+            if w.asset is not None and doc.asset_id == w.asset:
+                yield check.finding(
+                    ctx, Span(1, 1, 1, 1),
+                    f"{rule.name} withdrew item {quote(w.asset)}{why}: remove every copy",
+                    w.asset, source=rule.id,
+                )
+            if w.caption is not None:
+                needle = normalize(w.caption).casefold()
+                for block, text in folded:
+                    at = text.find(needle)
+                    if at >= 0 and normalize(block.text) == block.text:
+                        span = block.span(at, at + len(w.caption))
+                    elif at >= 0:
+                        span = block.span(0, len(block.text))
+                    else:
+                        continue
+                    yield check.finding(
+                        ctx, span, f"{rule.name} withdrew the picture captioned {quote(w.caption)}{why}: "
+                        "remove every copy", w.caption, source=rule.id,
+                    )
+                    break
+            if (
+                w.photographer is not None and w.day == doc.published
+                and normalize(w.photographer).casefold() in people
+            ):
+                span = next((a.span for a in ctx.credits if w.photographer.casefold() in
+                             (p.casefold() for p in a.people)), Span(1, 1, 1, 1))
+                yield check.finding(
+                    ctx, span, f"{rule.name} withdrew {w.photographer}'s pictures of {w.day}{why}: "
+                    "remove every copy", w.photographer, source=rule.id,
+                )
+
+
+CHECK = Check("withdrawn-content", "CC503", Severity.ERROR, "withdrawn or killed item", DOC, run)

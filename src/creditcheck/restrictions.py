@@ -1,0 +1,54 @@
+"""Restrictions written into article text: embargo lines and usage-term phrases (wire style)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from creditcheck.dates import parse_date_value
+from creditcheck.model import Block, Span
+from creditcheck.readers.iptc import parse_datetime
+
+# Wire copy puts these in capitals in captions and advisories; they restrict how it is used.
+USAGE_PHRASES = re.compile(
+    r"\b(?:(?:FOR\s+)?EDITORIAL\s+USE\s+ONLY|ONE[\s-]TIME\s+USE(?:\s+ONLY)?|NO\s+ARCHIVES?|NO\s+SALES|"
+    r"NO\s+RESALES?|NOT\s+FOR\s+SALE|NO\s+MAGAZINES|NO\s+BOOKS|NO\s+THIRD[\s-]PARTY\s+SALES|"
+    r"MANDATORY\s+CREDIT(?:[^.\n)]{0,80})?|NO\s+USE\s+AFTER\s+[^.\n)]{1,40}|NO\s+ACCESS\s+[A-Z][^.\n)]{0,60})"
+)
+_EMBARGO = re.compile(r"^\s*(?:\*\*)?EMBARGO(?:ED)?\s*(?:UNTIL|:)?\s*:?\s*(?P<when>.+?)\s*(?:\*\*)?\s*$", re.I)
+
+
+def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:
+    """Every usage-term phrase in the blocks, with its span."""
+    found: list[tuple[str, Span]] = []
+    for block in blocks:
+        if "USE" not in block.text and "NO " not in block.text and "CREDIT" not in block.text:
+            continue
+        for m in USAGE_PHRASES.finditer(block.text):
+            text = m.group(0).rstrip(" ,;:-")
+            found.append((text, block.span(m.start(), m.start() + len(text))))
+    return found
+
+
+def parse_when(value: str) -> tuple[dt.date | None, dt.datetime | None]:
+    """A day and, with a time zone, a moment, from an ISO value or a dateline-like date."""
+    day, moment = parse_datetime(value.strip())
+    if day is None:
+        day = parse_date_value(value.strip())
+    return day, moment
+
+
+def embargo_line(blocks: Iterable[Block]) -> tuple[dt.datetime | dt.date, Span] | None:
+    """An ``EMBARGOED UNTIL …`` line near the top of an article."""
+    for i, block in enumerate(blocks):
+        if i > 30:
+            break
+        m = _EMBARGO.match(block.text)
+        if m is None:
+            continue
+        day, moment = parse_when(m.group("when"))
+        when = moment or day
+        if when is not None:
+            return when, block.span(0, len(block.text))
+    return None
