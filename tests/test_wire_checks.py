@@ -48,7 +48,9 @@ def check(path: Path, *extra: str) -> list[tuple[str, int]]:
         pytest.param("withheld", "2024-05-01T11:00:00+00:00", ["withdrawn-content"], id="withheld"),
     ],
 )
-def test_newsml_item_embargo_and_status(tmp_path: Path, status: str, embargo: str, expected: list[str]) -> None:
+def test_newsml_item_embargo_and_status(
+    tmp_path: Path, status: str, embargo: str, expected: list[str]
+) -> None:
     path = tmp_path / "item.xml"
     path.write_text(ITEM.format(status=status, embargo=embargo), encoding="utf-8")
     found = [c for c, _ in check(path)]

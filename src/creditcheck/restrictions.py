@@ -16,7 +16,9 @@ USAGE_PHRASES = re.compile(
     r"NO\s+RESALES?|NOT\s+FOR\s+SALE|NO\s+MAGAZINES|NO\s+BOOKS|NO\s+THIRD[\s-]PARTY\s+SALES|"
     r"MANDATORY\s+CREDIT(?:[^.\n)]{0,80})?|NO\s+USE\s+AFTER\s+[^.\n)]{1,40}|NO\s+ACCESS\s+[A-Z][^.\n)]{0,60})"
 )
-_EMBARGO = re.compile(r"^\s*(?:\*\*)?EMBARGO(?:ED)?\s*(?:UNTIL|:)?\s*:?\s*(?P<when>.+?)\s*(?:\*\*)?\s*$", re.I)
+_EMBARGO = re.compile(
+    r"^\s*(?:\*\*)?EMBARGO(?:ED)?\s*(?:UNTIL|:)?\s*:?\s*(?P<when>.+?)\s*(?:\*\*)?\s*$", re.I
+)
 
 
 def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:

@@ -14,7 +14,16 @@ from creditcheck.checks.base import EmbeddedCredit
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target
 from creditcheck.extract import extract
-from creditcheck.model import Attribution, AttributionKind, Document, FileResult, Finding, Name, Severity, Span
+from creditcheck.model import (
+    Attribution,
+    AttributionKind,
+    Document,
+    FileResult,
+    Finding,
+    Name,
+    Severity,
+    Span,
+)
 from creditcheck.readers import BINARY_FORMATS, format_for, read_document, read_image_document
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
@@ -125,7 +134,8 @@ class Scanner:
         if not src or "://" in src or src.startswith(("data:", "//")):
             return None
         relative = src.split("?", 1)[0].split("#", 1)[0]
-        path = os.path.normpath(os.path.join(folder, relative.lstrip("/") if relative.startswith("/") else relative))
+        # A site-absolute "/img/x.jpg" is looked up from the article's folder too.
+        path = os.path.normpath(os.path.join(folder, relative.lstrip("/")))
         if format_for(path) not in BINARY_FORMATS:
             return None
         if path in self._embedded_cache:
