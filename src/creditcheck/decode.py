@@ -98,11 +98,14 @@ def _where(data: bytes, offset: int, codec: str) -> str:
     return f"byte 0x{data[offset]:02x} at line {len(lines)}, column {column}"
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(sample))
     return controls / len(sample) > 0.05
 
 

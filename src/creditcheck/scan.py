@@ -167,7 +167,14 @@ class Scanner:
         return self._run_checks(doc, target.path)
 
     def _run_checks(self, doc: Document, disk_path: str) -> FileResult:
-        attributions = extract(doc, self.resolver)
+        # "Source: Chicago Tribune" names the story's source, which the reader already took;
+        # it is not a photo credit as well.
+        sources = {(span.line, span.column) for _, span in doc.source_names}
+        attributions = [
+            a
+            for a in extract(doc, self.resolver)
+            if not (a.kind is AttributionKind.PHOTO_CREDIT and (a.span.line, a.span.column) in sources)
+        ]
         folder = os.path.dirname(os.path.abspath(disk_path))
         ctx = CheckContext(
             doc,

@@ -56,6 +56,9 @@ _SOURCE_LINES = [
 ]
 
 
+_SOURCE_WORDS = ("source", "originally", "visit ", "distributed", "appeared", "published", "ran ")
+
+
 @dataclass
 class ReadResult:
     """What a format reader found before the publication date is decided."""
@@ -141,6 +144,9 @@ def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, S
     found: list[tuple[str, Span]] = []
     for i, line in enumerate(lines):
         if len(line) > 400 or not line.strip():
+            continue
+        low = line.lower()
+        if not any(w in low for w in _SOURCE_WORDS):
             continue
         for pattern in _SOURCE_LINES:
             for m in pattern.finditer(line):
