@@ -241,3 +241,12 @@ def test_jobs_2_gives_the_same_report_as_jobs_1() -> None:
     one = run("check", "--format", "json", "--jobs", "1", "fixtures")[1]
     two = run("check", "--format", "json", "--jobs", "2", "fixtures")[1]
     assert one == two
+
+
+def test_a_bare_dash_asks_for_stdin_filename() -> None:
+    code, _, err = run("check", "-")
+    assert code == 2
+    assert (
+        err
+        == "creditcheck: error: to check standard input, pass --stdin-filename NAME (NAME decides the format)\n"
+    )
