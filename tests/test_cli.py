@@ -246,7 +246,6 @@ def test_jobs_2_gives_the_same_report_as_jobs_1() -> None:
 def test_a_bare_dash_asks_for_stdin_filename() -> None:
     code, _, err = run("check", "-")
     assert code == 2
-    assert (
-        err
-        == "creditcheck: error: to check standard input, pass --stdin-filename NAME (NAME decides the format)\n"
+    assert err == (
+        "creditcheck: error: to check standard input, pass --stdin-filename NAME (NAME decides the format)\n"
     )
