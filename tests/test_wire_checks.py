@@ -81,3 +81,12 @@ def test_caption_against_the_embedded_credit(tmp_path: Path) -> None:
     assert check(tmp_path / "a.md") == [("credit-mismatch", 5)]
     shutil.copy(FIXTURES / "images" / "afp-getty-nogi.jpg", tmp_path / "photo.jpg")
     assert check(tmp_path / "a.md") == []
+
+
+def test_a_rights_field_is_a_notice_whatever_its_wording() -> None:
+    from tests.helpers import parse
+
+    found = parse("Copyright (Notice) 2017.1 IPTC - www.iptc.org  (ref2017.1)", "copyright")
+    assert [(a.kind.value, a.text, a.year, a.span.column) for a in found] == [
+        ("copyright", "Copyright (Notice) 2017.1 IPTC - www.iptc.org  (ref2017.1)", 2017, 1)
+    ]

@@ -407,7 +407,25 @@ def extract_block(block: Block, resolver: Resolver) -> list[Attribution]:
         if promotional and "©" not in text and "opyright" not in low:
             return []
     reader = _Reader(block, text, resolver)
-    return reader.run()
+    found = reader.run()
+    if not found and block.kind == "copyright":
+        # A rights field (IPTC dc:rights, a copyright element) is a notice whatever its wording.
+        return [_field_notice(block)]
+    return found
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _field_notice(block: Block) -> Attribution:
+    raw = block.text
+    start = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    years = [int(y) for y in _ANY_YEAR.findall(text)]
+    return Attribution(
+        AttributionKind.COPYRIGHT, text, block.span(start, start + len(text)), (),
+        year=max(years) if years else None, image=block.image,
+    )
 
 
 # --- the reader ----------------------------------------------------------------------------------
