@@ -171,7 +171,9 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     ruleset = load_rules(list(settings.rules))
     stdin_name = kw.get("stdin_filename")
     if "-" in paths and stdin_name is None:
-        raise CreditcheckError("to check standard input, pass --stdin-filename NAME (NAME decides the format)")
+        raise CreditcheckError(
+            "to check standard input, pass --stdin-filename NAME (NAME decides the format)"
+        )
     if stdin_name is not None:
         return _Run(settings, ruleset, [Target(stdin_name, display_path(stdin_name))], kw.get("published"))
     if not paths:
