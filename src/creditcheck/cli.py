@@ -196,7 +196,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     return _Run(settings, ruleset, targets, kw.get("published"))
 
 
-def _execute(run: _Run) -> list[FileResult]:
+def _execute(run: _Run, keep_attributions: bool = True) -> list[FileResult]:
     from creditcheck.scan import Scanner, ScanOptions, scan_targets
 
     s = run.settings
@@ -207,6 +207,7 @@ def _execute(run: _Run) -> list[FileResult]:
         severities=tuple(sorted(s.severity.items())),
         territory=s.territory,
         channel=s.channel,
+        keep_attributions=keep_attributions,
     )
     if len(run.targets) == 1 and run.targets[0].path == run.targets[0].display and _reading_stdin(run):
         from creditcheck.decode import UndecodableError, decode
@@ -286,12 +287,10 @@ def check(
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
     rule-file error.
     """
-    from creditcheck import baseline as baseline_mod
-
     with _errors():
         _STDIN_FLAG["on"] = kw.get("stdin_filename") is not None
         run = _prepare(paths, kw)
-        results = _execute(run)
+        results = _execute(run, keep_attributions=False)
         result = RunResult.merge(results)
         if fix or show_diff:
             result = _apply_fixes(run, result, write=fix and not show_diff)
@@ -299,6 +298,8 @@ def check(
         base_path = run.settings.baseline
         explicit_baseline = kw.get("baseline") is not None
         if base_path is not None and (explicit_baseline or os.path.isfile(base_path)):
+            from creditcheck import baseline as baseline_mod
+
             counts, entry_paths = baseline_mod.load(base_path)
             applied = baseline_mod.apply(result.findings, counts, entry_paths, {r.path for r in result.files})
             result = RunResult(result.files, applied.findings)

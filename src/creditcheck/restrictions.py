@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Span
-from creditcheck.readers.iptc import parse_datetime
 
 # Wire copy puts these in capitals in captions and advisories; they restrict how it is used.
 USAGE_PHRASES = re.compile(
@@ -35,6 +34,8 @@ def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:
 
 def parse_when(value: str) -> tuple[dt.date | None, dt.datetime | None]:
     """A day and, with a time zone, a moment, from an ISO value or a dateline-like date."""
+    from creditcheck.readers.iptc import parse_datetime  # only articles with an embargo need it
+
     day, moment = parse_datetime(value.strip())
     if day is None:
         day = parse_date_value(value.strip())

@@ -46,6 +46,8 @@ class ScanOptions:
     territory: str | None = None
     channel: str | None = None
     strict: bool = False  # re-raise internal errors instead of reporting them (tests)
+    # `check` reports findings only; dropping the attributions keeps a big run's memory flat.
+    keep_attributions: bool = True
 
 
 class Scanner:
@@ -198,7 +200,7 @@ class Scanner:
                 replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
             ]
         findings.sort()
-        listed = [*attributions, *_listed_only(doc)]
+        listed = [*attributions, *_listed_only(doc)] if self.options.keep_attributions else []
         listed.sort(key=lambda a: a.span)
         return FileResult(
             doc.path,

@@ -29,7 +29,9 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     if doc.status is not None and doc.status[0] in _WITHDRAWN:
         text, span = doc.status
         yield check.finding(ctx, span, f"the provider marked this item {text}: remove every copy", text)
-    folded = [(b, normalize(b.text).casefold()) for b in doc.blocks]
+    captions = [w for rule in ctx.ruleset for w in rule.withdrawn if w.caption is not None]
+    # Normalising every block costs; do it only when some kill notice names a caption.
+    folded = [(b, normalize(b.text).casefold()) for b in doc.blocks] if captions else []
     people = {normalize(p).casefold() for a in ctx.credits for p in a.people}
     people.update(normalize(name).casefold() for name, _ in doc.creators)
     for rule in ctx.ruleset:
