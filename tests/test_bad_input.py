@@ -618,11 +618,6 @@ def test_attribute_credit_points_at_the_attribute_value(newline: str) -> None:
     assert found == [("AP Photo/Jane Doe", 2, 19)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract.py: a name cut before ' -' keeps the space ('Reuters '), so its span ends one "
-    "past the name, past the end of the line when the space was a line break in HTML",
-)
 @pytest.mark.parametrize(("fmt", "text"), [("text", "Reuters -!!\n"), ("html", "<p>Reuters\n-!!</p>\n")])
 def test_a_name_never_ends_in_a_space(fmt: str, text: str) -> None:
     result = scanner().scan_text(Target(f"a.{fmt}", f"a.{fmt}"), text)

@@ -1244,6 +1244,11 @@ class _Reader:
             s += m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
         if len(re.findall(r"\d", text[s:e])) >= 5 or not re.search(r"[^\W\d_]", text[s:e]):
             return None  # a picture or story id ("dpa:230428-99-483045"), not a name
+        # A name never starts or ends in a space, whatever the separator left around it.
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
         seg = text[s:e]
         original = self.block.text[s:e]
         span = self.block.span(s, e)
