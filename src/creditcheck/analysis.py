@@ -13,15 +13,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
 from creditcheck.model import Attribution, AttributionKind, Name, Span
 from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, alias_key
 from creditcheck.templates import Template, normalize
 
-_TAG = re.compile(
-    r"(?:\s*[,;]\s*(?:file|files|file\s+photo|archive)|\s*\((?:file|files|archive)\)|\s+file(?:\s+photo)?"
-    r"|\s*\+{2,3}.*?\+{2,3}|\s+TPX IMAGES OF THE DAY|\s*\((?:composite|illustration)\))\s*$",
-    re.I,
-)
 _NO_PHOTOGRAPHER_CACHE: dict[str, Template] = {}
 
 
@@ -109,7 +105,7 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     if not rules:
         return CreditJudgement(attribution, FormStatus.UNCHECKED)
     text = corrected_text(attribution)
-    tag = _TAG.search(text)
+    tag = TAIL_TAG.search(text)
     tag_text = text[tag.start() :] if tag and tag.start() > 0 else ""
     core = text[: len(text) - len(tag_text)]
     names = {normalize(n.text).casefold(): n.rule for n in attribution.names}

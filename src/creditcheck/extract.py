@@ -290,7 +290,7 @@ _EDITOR_NOTE = re.compile(
     re.X,
 )
 # Tags that stay part of the credit's text but name nobody: ", File", "TPX IMAGES OF THE DAY".
-_TAIL_TAG = re.compile(
+TAIL_TAG = re.compile(
     r"(?:\s*[,;]\s*(?:file|files|file\s+photo|archive)|\s*\((?:file|files|archive)\)|\s+file(?:\s+photo)?"
     r"|\s*\+{2,3}[^+]{0,60}\+{2,3}|\s+TPX(?:\s+IMAGES\s+OF\s+THE\s+DAY)?"
     r"|\s*\((?:composite|illustration|symbolbild|symbolfoto|ausschnitt|m|archiv|archivbild)\))"
@@ -1113,7 +1113,7 @@ class _Reader:
         if end <= start or end - start > _MAX_CREDIT:
             return None
         core_end = end
-        tag = _TAIL_TAG.search(text, start, end)
+        tag = TAIL_TAG.search(text, start, end)
         if tag is not None and tag.start() > start:
             core_end = _rstrip(text, start, tag.start())
         names = self._split_names(start, core_end, courtesy)

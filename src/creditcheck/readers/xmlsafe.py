@@ -73,13 +73,18 @@ def parse(text: str) -> XMLDocument:
     return XMLDocument(text, root)
 
 
-def _refuse_dtd_subset(text: str) -> None:
+def _after_prolog(text: str) -> int:
+    """The offset just past the BOM, XML declaration, comments and processing instructions."""
     pos = 1 if text.startswith("\ufeff") else 0
     while True:
         m = _PROLOG_ITEM.match(text, pos)
         if m is None or m.end() == pos:
-            break
+            return pos
         pos = m.end()
+
+
+def _refuse_dtd_subset(text: str) -> None:
+    pos = _after_prolog(text)
     if not _DOCTYPE.match(text, pos):
         return
     quote = ""
@@ -337,12 +342,7 @@ _ROOT_TAG = re.compile(r"<(?:[\w.-]+:)?([\w.-]+)[\s>/]")
 
 def root_name(text: str) -> str | None:
     """The local name of the document element, read from the text without parsing it."""
-    pos = 1 if text.startswith("\ufeff") else 0
-    while True:
-        m = _PROLOG_ITEM.match(text, pos)
-        if m is None or m.end() == pos:
-            break
-        pos = m.end()
+    pos = _after_prolog(text)
     doctype = _TOKEN.match(text, pos)
     if doctype is not None and doctype.group(0).startswith("<!DOCTYPE"):
         pos = doctype.end()
