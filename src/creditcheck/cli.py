@@ -406,6 +406,120 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
 
 
 @main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_scan_options
+@click.option("--month", metavar="YYYY-MM", default=None, help="The calendar month to audit.")
+@click.option(
+    "--from", "date_from", metavar="DATE", callback=_date, default=None, help="First day of the period."
+)
+@click.option("--to", "date_to", metavar="DATE", callback=_date, default=None, help="Last day of the period.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "csv", "json", "markdown"]),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (atomically).")
+@click.option("--output-dir", metavar="DIR", default=None, help="Folder for the CSV tables (--format csv).")
+@click.option(
+    "--ledger",
+    "ledger_path",
+    metavar="FILE",
+    default=None,
+    help="Audit ledger (default: .creditcheck/ledger.sqlite in the project root).",
+)
+@click.option(
+    "--expiring-days",
+    type=click.IntRange(min=0),
+    default=60,
+    show_default=True,
+    help="Licenses ending within this many days of the period's end are 'expiring'.",
+)
+def audit(
+    paths: tuple[str, ...],
+    month: str | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    fmt: str,
+    output: str | None,
+    output_dir: str | None,
+    ledger_path: str | None,
+    expiring_days: int,
+    **kw: Any,
+) -> None:
+    """The legal team's audit of a period: usage per licensor, violations, licenses, unknown sources.
+
+    `creditcheck audit history` lists the runs recorded in the ledger.
+    """
+    from creditcheck import ledger
+    from creditcheck.audit import build_audit, month_bounds
+    from creditcheck.reporters.audit_html import render_html
+    from creditcheck.reporters.audit_report import render_json, render_markdown, write_csv
+    from creditcheck.settings import resolve_settings
+
+    with _errors():
+        if paths[:1] == ("history",) and not os.path.exists("history"):
+            settings = resolve_settings({}, config=kw.get("config"), use_config=not kw.get("no_config"))
+            rows = ledger.history(ledger_path or os.path.join(settings.root, ledger.DEFAULT_LEDGER))
+            if fmt == "json":
+                import json
+
+                click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+                return
+            for row in rows:
+                summary = row["summary"]
+                assert isinstance(summary, dict)
+                click.echo(
+                    f"#{row['id']}  {row['period']}  {row['created']}  articles={summary.get('articles')}"
+                    f"  errors={summary.get('errors')}  findings={row['findings']}"
+                )
+            if not rows:
+                click.echo("No audits recorded yet.")
+            return
+        if (month is not None) == (date_from is not None or date_to is not None) or (
+            month is None and (date_from is None or date_to is None)
+        ):
+            raise click.UsageError("give --month YYYY-MM, or both --from and --to")
+        if month is not None:
+            try:
+                start, end = month_bounds(month)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--month") from None
+        else:
+            assert date_from is not None and date_to is not None
+            start, end = date_from, date_to
+            if end < start:
+                raise click.BadParameter("--to is before --from", param_hint="--to")
+        if fmt == "csv" and output_dir is None:
+            raise click.UsageError("--format csv writes one file per table: give --output-dir DIR")
+        _STDIN_FLAG["on"] = False
+        run = _prepare(paths, kw)
+        results = _execute(run, keep_attributions=True)
+        led = ledger_path or os.path.join(run.settings.root, ledger.DEFAULT_LEDGER)
+        previous = ledger.previous_fingerprints(led, start) if ledger.has_previous(led, start) else None
+        report = build_audit(results, run.ruleset, start, end, expiring_days, previous)
+        run_id = ledger.record(led, report, run.ruleset.digest)
+        if fmt == "csv":
+            assert output_dir is not None
+            write_csv(report, output_dir)
+        elif fmt == "html":
+            _emit(render_html(report, ledger.trend(led, 12)), output)
+        elif fmt == "json":
+            _emit(render_json(report), output)
+        else:
+            _emit(render_markdown(report), output)
+    summary = report.summary()
+    click.echo(
+        f"creditcheck: audit {start}..{end}: {summary['articles']} articles, {summary['photos']} photos, "
+        f"{summary['violations']} violations, {summary['undated']} undated, {summary['new']} new, "
+        f"{summary['resolved']} resolved; ledger run #{run_id} in {led}",
+        err=True,
+    )
+
+
+@main.command()
 @click.argument("name", required=False)
 def explain(name: str | None) -> None:
     """Explain a check (by name or code); without NAME, list every check."""
