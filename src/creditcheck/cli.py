@@ -66,6 +66,7 @@ class _Run:
     ruleset: RuleSet
     targets: list[Target]
     published: dt.date | None
+    stdin: bool = False  # the one target's text comes from standard input (--stdin-filename)
 
 
 def _scan_options(f: F) -> F:
@@ -175,7 +176,8 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
             "to check standard input, pass --stdin-filename NAME (NAME decides the format)"
         )
     if stdin_name is not None:
-        return _Run(settings, ruleset, [Target(stdin_name, display_path(stdin_name))], kw.get("published"))
+        target = Target(stdin_name, display_path(stdin_name))
+        return _Run(settings, ruleset, [target], kw.get("published"), stdin=True)
     if not paths:
         if settings.config_file is None:
             raise CreditcheckError("no PATH given (and no configuration file to take the project from)")
@@ -209,7 +211,7 @@ def _execute(run: _Run, keep_attributions: bool = True) -> list[FileResult]:
         channel=s.channel,
         keep_attributions=keep_attributions,
     )
-    if len(run.targets) == 1 and run.targets[0].path == run.targets[0].display and _reading_stdin(run):
+    if run.stdin:
         from creditcheck.decode import UndecodableError, decode
 
         data = sys.stdin.buffer.read()
@@ -220,13 +222,6 @@ def _execute(run: _Run, keep_attributions: bool = True) -> list[FileResult]:
             return [scanner._unreadable(run.targets[0], str(exc))]
         return [scanner.scan_text(run.targets[0], text)]
     return scan_targets(run.targets, run.ruleset, options, s.jobs or None)
-
-
-_STDIN_FLAG: dict[str, bool] = {}
-
-
-def _reading_stdin(run: _Run) -> bool:
-    return _STDIN_FLAG.get("on", False)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -288,7 +283,6 @@ def check(
     rule-file error.
     """
     with _errors():
-        _STDIN_FLAG["on"] = kw.get("stdin_filename") is not None
         run = _prepare(paths, kw)
         results = _execute(run, keep_attributions=False)
         result = RunResult.merge(results)
@@ -340,7 +334,7 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
     fixed_ids: set[int] = set()
     files = 0
     for display, findings in sorted(by_path.items()):
-        if display not in paths or _STDIN_FLAG.get("on"):
+        if display not in paths or run.stdin:
             continue
         outcome = fix_file(paths[display], formats.get(display, "text"), findings, write)
         if outcome is None or not outcome.changed:
@@ -375,7 +369,6 @@ def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
     from creditcheck import baseline as baseline_mod
 
     with _errors():
-        _STDIN_FLAG["on"] = False
         run = _prepare(paths, kw)
         result = RunResult.merge(_execute(run))
         target = output or run.settings.baseline or DEFAULT_BASELINE
@@ -395,7 +388,6 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
     from creditcheck.inventory import render_json, render_text
 
     with _errors():
-        _STDIN_FLAG["on"] = kw.get("stdin_filename") is not None
         run = _prepare(paths, kw)
         results = sorted(_execute(run), key=lambda r: r.path)
         _emit(render_json(results) if fmt == "json" else render_text(results), output)
@@ -494,7 +486,6 @@ def audit(
                 raise click.BadParameter("--to is before --from", param_hint="--to")
         if fmt == "csv" and output_dir is None:
             raise click.UsageError("--format csv writes one file per table: give --output-dir DIR")
-        _STDIN_FLAG["on"] = False
         run = _prepare(paths, kw)
         results = _execute(run, keep_attributions=True)
         led = ledger_path or os.path.join(run.settings.root, ledger.DEFAULT_LEDGER)
