@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from creditcheck import suppress
@@ -245,15 +245,27 @@ def default_jobs() -> int:
 
 
 def scan_targets(
-    targets: Iterable[Target], ruleset: RuleSet, options: ScanOptions, jobs: int | None = None
+    targets: Iterable[Target],
+    ruleset: RuleSet,
+    options: ScanOptions,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
-    """Scan every target, in a process pool when it pays; results keep the targets' order."""
+    """Scan every target, in a process pool when it pays; results keep the targets' order.
+
+    ``progress(done, total)`` is called after each file, in the calling process.
+    """
     items = list(targets)
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
     jobs = min(jobs, max(1, len(items) // _MIN_FILES_PER_JOB))
+    results: list[FileResult] = []
     if jobs <= 1:
         scanner = Scanner(ruleset, options)
-        return [scanner.scan(t) for t in items]
+        for t in items:
+            results.append(scanner.scan(t))
+            if progress is not None:
+                progress(len(results), len(items))
+        return results
     # Imported here: a one-file run (an editor's) should not pay for the pool machinery.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -264,4 +276,8 @@ def scan_targets(
     with ProcessPoolExecutor(
         jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options)
     ) as pool:
-        return list(pool.map(_scan_in_worker, items, chunksize=chunk))
+        for result in pool.map(_scan_in_worker, items, chunksize=chunk):
+            results.append(result)
+            if progress is not None:
+                progress(len(results), len(items))
+    return results
