@@ -83,7 +83,8 @@ def may_results(rules: RuleSet) -> list[FileResult]:
         article(rules, "june.txt", [GETTY], dt.date(2026, 6, 1)),
         # No date of its own: listed as undated, never counted or dropped silently.
         article(rules, "nodate.txt", [GETTY, ACME], None),
-        FileResult("broken.txt", "text", None, None, ()),
+        # A file that vanished between listing and reading: unreadable, reported apart.
+        Scanner(rules, ScanOptions()).scan(Target("/nonexistent/broken.txt", "broken.txt")),
     ]
 
 
@@ -98,7 +99,8 @@ def usage_of(a: Audit) -> dict[str, tuple[int, int, int | None]]:
 
 def test_selection_and_undated(audit: Audit) -> None:
     assert audit.articles == ("a1.txt", "a2.txt", "a3.txt", "a4.txt")
-    assert audit.undated == ("broken.txt", "nodate.txt")
+    assert audit.undated == ("nodate.txt",)
+    assert audit.unreadable == (("broken.txt", "cannot check this file: No such file or directory"),)
     assert audit.outside == 2
     assert audit.files == 8
     assert audit.photos == 9
@@ -235,6 +237,7 @@ def test_json_contract(audit: Audit) -> None:
         "licenses",
         "unknown",
         "undated",
+        "unreadable",
         "new",
         "resolved",
     ]
@@ -255,7 +258,10 @@ def test_json_contract(audit: Audit) -> None:
     assert data["unknown"] == [
         {"name": "Acme Pictures", "count": 3, "examples": ["a2.txt", "a3.txt", "a4.txt"]}
     ]
-    assert data["undated"] == ["broken.txt", "nodate.txt"]
+    assert data["undated"] == ["nodate.txt"]
+    assert data["unreadable"] == [
+        {"path": "broken.txt", "message": "cannot check this file: No such file or directory"}
+    ]
     assert data["summary"]["photos"] == 9 and data["summary"]["violations"] == 6
 
 

@@ -18,6 +18,7 @@ DEFAULT_EXPIRING_DAYS = 60
 MAX_EXAMPLES = 3
 # `published_from` when no metadata or dateline gave a date and the scan fell back to today.
 _UNDATED_FROM = "today"
+UNREADABLE_CHECK = "unreadable-file"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Audit:
     licenses: tuple[LicenseStatus, ...]
     unknown: tuple[UnknownSource, ...]
     undated: tuple[str, ...]
+    unreadable: tuple[tuple[str, str], ...]  # (path, reason) of files that could not be read
     new: tuple[str, ...]
     resolved: tuple[str, ...]
     compared: bool  # False when there was no previous audit to compare with
@@ -133,6 +135,7 @@ class Audit:
             "photos": self.photos,
             "outside_period": self.outside,
             "undated": len(self.undated),
+            "unreadable": len(self.unreadable),
             "violations": len(self.violations),
             "errors": self.count(Severity.ERROR),
             "warnings": self.count(Severity.WARNING),
@@ -185,7 +188,7 @@ def _months(start: dt.date, end: dt.date) -> list[str]:
 
 
 def is_undated(result: FileResult) -> bool:
-    """No date of its own: unreadable, or the scan fell back to today's date."""
+    """No date of its own: the scan fell back to today's date (or, unreadable, found none)."""
     return result.published is None or result.published_from == _UNDATED_FROM
 
 
@@ -208,9 +211,13 @@ def build_audit(
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
     selected: list[FileResult] = []
     undated: list[str] = []
+    unreadable: list[tuple[str, str]] = []
     outside = 0
     for r in sorted(results, key=lambda r: r.path):
-        if is_undated(r):
+        reason = next((f.message for f in r.findings if f.check == UNREADABLE_CHECK), None)
+        if reason is not None:
+            unreadable.append((r.path, reason))
+        elif is_undated(r):
             undated.append(r.path)
         elif r.published is not None and start <= r.published <= end:
             selected.append(r)
@@ -307,6 +314,7 @@ def build_audit(
         licenses=licenses,
         unknown=unknown,
         undated=tuple(undated),
+        unreadable=tuple(unreadable),
         new=new,
         resolved=resolved,
         compared=previous is not None,

@@ -198,7 +198,9 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     return _Run(settings, ruleset, targets, kw.get("published"))
 
 
-def _execute(run: _Run, keep_attributions: bool = True) -> list[FileResult]:
+def _execute(
+    run: _Run, keep_attributions: bool = True, progress: Callable[[int, int], None] | None = None
+) -> list[FileResult]:
     from creditcheck.scan import Scanner, ScanOptions, scan_targets
 
     s = run.settings
@@ -221,7 +223,7 @@ def _execute(run: _Run, keep_attributions: bool = True) -> list[FileResult]:
         except UndecodableError as exc:
             return [scanner._unreadable(run.targets[0], str(exc))]
         return [scanner.scan_text(run.targets[0], text)]
-    return scan_targets(run.targets, run.ruleset, options, s.jobs or None)
+    return scan_targets(run.targets, run.ruleset, options, s.jobs or None, progress)
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -397,6 +399,10 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
                 click.echo(f"{f.path}: {f.message}", err=True)
 
 
+# The report files `--output-dir` receives, beside the CSV tables.
+AUDIT_FILES = {"html": "audit.html", "json": "audit.json", "markdown": "audit.md"}
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_scan_options
@@ -409,12 +415,16 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
     "--format",
     "fmt",
     type=click.Choice(["html", "csv", "json", "markdown"]),
-    default="markdown",
-    show_default=True,
-    help="Report format.",
+    multiple=True,
+    help="Report format (default markdown); repeat it to write several from one scan into --output-dir.",
 )
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (atomically).")
-@click.option("--output-dir", metavar="DIR", default=None, help="Folder for the CSV tables (--format csv).")
+@click.option(
+    "--output-dir",
+    metavar="DIR",
+    default=None,
+    help="Folder for the reports: audit.html, audit.json, audit.md and the CSV tables.",
+)
 @click.option(
     "--ledger",
     "ledger_path",
@@ -429,16 +439,24 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
     show_default=True,
     help="Licenses ending within this many days of the period's end are 'expiring'.",
 )
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=True,
+    show_default=True,
+    help="Draw a progress bar on standard error while scanning (only ever on a terminal).",
+)
 def audit(
     paths: tuple[str, ...],
     month: str | None,
     date_from: dt.date | None,
     date_to: dt.date | None,
-    fmt: str,
+    fmt: tuple[str, ...],
     output: str | None,
     output_dir: str | None,
     ledger_path: str | None,
     expiring_days: int,
+    show_progress: bool,
     **kw: Any,
 ) -> None:
     """The legal team's audit of a period: usage per licensor, violations, licenses, unknown sources.
@@ -447,15 +465,16 @@ def audit(
     """
     from creditcheck import ledger
     from creditcheck.audit import build_audit, month_bounds
+    from creditcheck.progress import ProgressBar
     from creditcheck.reporters.audit_html import render_html
-    from creditcheck.reporters.audit_report import render_json, render_markdown, write_csv
+    from creditcheck.reporters.audit_report import render_json, render_markdown, summary_line, write_csv
     from creditcheck.settings import resolve_settings
 
     with _errors():
         if paths[:1] == ("history",) and not os.path.exists("history"):
             settings = resolve_settings({}, config=kw.get("config"), use_config=not kw.get("no_config"))
             rows = ledger.history(ledger_path or os.path.join(settings.root, ledger.DEFAULT_LEDGER))
-            if fmt == "json":
+            if "json" in fmt:
                 import json
 
                 click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -484,30 +503,50 @@ def audit(
             start, end = date_from, date_to
             if end < start:
                 raise click.BadParameter("--to is before --from", param_hint="--to")
-        if fmt == "csv" and output_dir is None:
+        formats = tuple(dict.fromkeys(fmt)) or ("markdown",)
+        if output is not None and output_dir is not None:
+            raise click.UsageError("give --output FILE or --output-dir DIR, not both")
+        if output_dir is None and "csv" in formats:
             raise click.UsageError("--format csv writes one file per table: give --output-dir DIR")
+        if output_dir is None and len(formats) > 1:
+            raise click.UsageError("several formats are written as files: give --output-dir DIR")
         run = _prepare(paths, kw)
-        results = _execute(run, keep_attributions=True)
+        bar = ProgressBar(sys.stderr, "creditcheck: scanning")
+        bar.enabled = bar.enabled and show_progress
+        try:
+            results = _execute(run, keep_attributions=True, progress=bar)
+        finally:
+            bar.close()
         led = ledger_path or os.path.join(run.settings.root, ledger.DEFAULT_LEDGER)
         previous = ledger.previous_fingerprints(led, start) if ledger.has_previous(led, start) else None
         report = build_audit(results, run.ruleset, start, end, expiring_days, previous)
         run_id = ledger.record(led, report, run.ruleset.digest)
-        if fmt == "csv":
-            assert output_dir is not None
-            write_csv(report, output_dir)
-        elif fmt == "html":
-            _emit(render_html(report, ledger.trend(led, 12)), output)
-        elif fmt == "json":
-            _emit(render_json(report), output)
-        else:
-            _emit(render_markdown(report), output)
-    summary = report.summary()
-    click.echo(
-        f"creditcheck: audit {start}..{end}: {summary['articles']} articles, {summary['photos']} photos, "
-        f"{summary['violations']} violations, {summary['undated']} undated, {summary['new']} new, "
-        f"{summary['resolved']} resolved; ledger run #{run_id} in {led}",
-        err=True,
-    )
+        if output_dir is not None:
+            try:
+                os.makedirs(output_dir, exist_ok=True)
+            except OSError as exc:
+                raise CreditcheckError(f"cannot create {output_dir}: {exc.strerror}") from None
+        for f in formats:
+            if f == "csv":
+                assert output_dir is not None
+                try:
+                    write_csv(report, output_dir)
+                except OSError as exc:
+                    raise CreditcheckError(f"cannot write the CSV tables into {output_dir}: {exc}") from None
+                continue
+            if f == "html":
+                text = render_html(report, ledger.trend(led, 12))
+            elif f == "json":
+                text = render_json(report)
+            else:
+                text = render_markdown(report)
+            if output_dir is not None:
+                _emit(text, os.path.join(output_dir, AUDIT_FILES[f]))
+            else:
+                _emit(text, output)
+    for path, reason in report.unreadable:
+        click.echo(f"{path}: {reason}", err=True)
+    click.echo(f"creditcheck: {summary_line(report)}; ledger run #{run_id} in {led}", err=True)
 
 
 @main.command()

@@ -103,6 +103,7 @@ def render_html(audit: Audit, trend: Sequence[tuple[str, int]] = ()) -> str:
         ("unknown_sources", "unknown sources"),
         ("licenses_expiring", "licenses expiring"),
         ("undated", "undated files"),
+        ("unreadable", "unreadable files"),
     ]
     if audit.compared:
         tiles += [("new", "new since last audit"), ("resolved", "resolved")]
@@ -166,6 +167,14 @@ def render_html(audit: Audit, trend: Sequence[tuple[str, int]] = ()) -> str:
         + (
             "<ul>" + "".join(f"<li>{_e(p)}</li>" for p in audit.undated) + "</ul>"
             if audit.undated
+            else "<p><em>None.</em></p>"
+        )
+    )
+    sections.append(
+        f"<h2>Unreadable files ({len(audit.unreadable)})</h2>"
+        + (
+            "<ul>" + "".join(f"<li>{_e(p)}: {_e(reason)}</li>" for p, reason in audit.unreadable) + "</ul>"
+            if audit.unreadable
             else "<p><em>None.</em></p>"
         )
     )

@@ -84,6 +84,7 @@ def audit_json(audit: Audit) -> dict[str, object]:
         "licenses": license_rows(audit),
         "unknown": unknown_rows(audit),
         "undated": list(audit.undated),
+        "unreadable": [{"path": path, "message": reason} for path, reason in audit.unreadable],
         "new": list(audit.new),
         "resolved": list(audit.resolved),
     }
@@ -91,6 +92,16 @@ def audit_json(audit: Audit) -> dict[str, object]:
 
 def render_json(audit: Audit) -> str:
     return json.dumps(audit_json(audit), indent=2, ensure_ascii=False) + "\n"
+
+
+def summary_line(audit: Audit) -> str:
+    """The one line ``creditcheck audit`` ends with on standard error."""
+    s = audit.summary()
+    return (
+        f"audit {audit.start.isoformat()}..{audit.end.isoformat()}: {_n(s['articles'], 'article')}, "
+        f"{_n(s['photos'], 'photo')}, {_n(s['violations'], 'violation')}, {s['undated']} undated, "
+        f"{s['unreadable']} unreadable, {s['new']} new, {s['resolved']} resolved"
+    )
 
 
 def _n(count: object, noun: str) -> str:
@@ -129,6 +140,7 @@ def render_markdown(audit: Audit) -> str:
         f"{_n(s['articles'], 'article')} with {_n(s['photos'], 'photo credit')} published "
         f"{audit.start.isoformat()} to {audit.end.isoformat()}; {s['violations']} violations "
         f"({s['errors']} errors, {s['warnings']} warnings); {s['undated']} undated files; "
+        f"{s['unreadable']} unreadable files; "
         f"{s['caps_exceeded']} caps exceeded.",
         "",
     ]
@@ -162,6 +174,8 @@ def render_markdown(audit: Audit) -> str:
     lines += _md_table(UNKNOWN_COLUMNS, unknown_rows(audit))
     lines += ["## Undated files", ""]
     lines += [f"- {p}" for p in audit.undated] or ["_None._"]
+    lines += ["", "## Unreadable files", ""]
+    lines += [f"- {_md(p)}: {_md(reason)}" for p, reason in audit.unreadable] or ["_None._"]
     lines.append("")
     return "\n".join(lines)
 
