@@ -297,6 +297,11 @@ def test_html_is_self_contained_and_agrees_with_json(audit: Audit) -> None:
         for r in table_rows
     }
     assert shown == usage
+    # Only the row over its cap is marked, in words.
+    flags = {
+        r.xpath("td[@data-col='source']")[0].text: r.xpath("td[@data-col='over_cap']")[0].text for r in table_rows
+    }
+    assert flags == {source: ("over cap" if source == "getty-images" else None) for source in usage}
 
 
 def test_html_escapes_article_text(ruleset: RuleSet) -> None:

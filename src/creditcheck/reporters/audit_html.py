@@ -85,6 +85,9 @@ def _table(columns: Sequence[str], rows: list[dict[str, object]], numeric: Seque
             if isinstance(value, list):
                 value = ", ".join(str(v) for v in value)
             cls = "num" if c in numeric else (f"status-{value}" if c == "status" else "")
+            if isinstance(value, bool):
+                # Only the exception needs the reader's eye; "False" in every row is noise.
+                cls, value = ("over", "over cap") if value else ("", "")
             cells.append(f'<td class="{cls}" data-col="{_e(c)}">{_e(value)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
