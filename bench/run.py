@@ -1,12 +1,15 @@
 """Benchmark creditcheck's speed, memory and accuracy on a generated corpus.
 
-Usage: python bench/run.py [--count 10000] [--seed 1] [--jobs 1,2] [--repeat 1] [--keep DIR] [--json [FILE]]
+Usage: python bench/run.py [--count 10000] [--seed 1] [--jobs 1,2] [--repeat 1] [--keep DIR] [--audit]
+                           [--json [FILE]]
 
 Generates a corpus with bench/generate.py (or reuses the one in --keep DIR when its count, seed
 and generator source match), runs `creditcheck check --format json --jobs N` on it as a child process once per
 --jobs value, and reports wall time, articles/s, MB/s, CPU time and peak RSS; then the median
 wall time of checking one small article including interpreter start; then precision and
 recall per check against the corpus's ground truth, matching findings on (path, check, line).
+With --audit it also times `creditcheck audit` over the whole corpus (every article selected,
+ledger and JSON report written) and prints its wall time as a multiple of `check`'s.
 
 Nothing here asserts a threshold: the exit status is 0 unless something failed to run.
 """
@@ -53,6 +56,7 @@ class RunStats:
     findings: int
     # CPUs kept busy by other processes during the run (a shared machine skews wall times).
     other_load: float | None = None
+    command: str = "check"  # or "audit": the same files through `creditcheck audit`
 
     @property
     def articles_per_cpu_s(self) -> float:
@@ -225,6 +229,35 @@ def check_corpus(directory: Path, jobs: int, rules: Path, articles: int, total_b
     return stats, findings
 
 
+# The whole span the generator dates articles in, so the audit selects every file `check` sees.
+AUDIT_FROM, AUDIT_TO = "2018-01-01", "2027-12-31"
+
+
+def audit_corpus(directory: Path, jobs: int, rules: Path, articles: int, total_bytes: int) -> RunStats:
+    """Time `creditcheck audit` over the corpus: the scan, the audit object, the ledger and the JSON."""
+    with tempfile.TemporaryDirectory(prefix="creditcheck-audit-") as scratch:
+        report = Path(scratch) / "audit.json"
+        cmd = [*creditcheck_command(), "audit", "--from", AUDIT_FROM, "--to", AUDIT_TO, "--format", "json",
+               "--output", str(report), "--ledger", str(Path(scratch) / "ledger.sqlite"), "--no-progress",
+               "--rules", str(rules), "--jobs", str(jobs), "."]
+        busy_before = _busy_seconds()
+        code, wall, cpu, rss, _, err = _run(cmd, directory)
+        busy_after = _busy_seconds()
+        if code != 0:
+            raise BenchError(f"{' '.join(cmd)} exited {code}: {err.decode(errors='replace').strip()}")
+        try:
+            data = json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise BenchError(f"creditcheck audit wrote no JSON report ({exc})") from None
+    other = None
+    if busy_before is not None and busy_after is not None:
+        other = max(0.0, (busy_after - busy_before - cpu) / wall)
+    if data["summary"]["articles"] != articles:
+        raise BenchError(f"the audit selected {data['summary']['articles']} of {articles} articles")
+    return RunStats(jobs, wall, cpu, articles / wall, total_bytes / 1e6 / wall, rss,
+                    len(data["violations"]), other, "audit")
+
+
 def single_article(runs: int, rules: Path) -> dict[str, object]:
     """Median wall time of checking one small file, the way an editor or a hook would."""
     cmd = [*creditcheck_command(), "check", "--rules", str(rules), str(SINGLE_ARTICLE)]
@@ -350,12 +383,18 @@ def print_report(report: Report, out: TextIO = sys.stdout) -> None:
     p(f"corpus:  {c['articles']} articles, {c['megabytes']:.1f} MB, {c['formats']}, seed {c['seed']}"
       f"{' (reused)' if c['reused'] else ''}, {c['path']}")
     p()
-    p(f"{'run':<8} {'wall s':>8} {'articles/s':>11} {'MB/s':>7} {'CPU s':>7} {'art/CPU-s':>10} "
+    p(f"{'run':<14} {'wall s':>8} {'articles/s':>11} {'MB/s':>7} {'CPU s':>7} {'art/CPU-s':>10} "
       f"{'peak RSS MB':>12} {'findings':>9} {'other load':>11}")
     for r in report.runs:
         other = "-" if r.other_load is None else f"{r.other_load:.2f} CPUs"
-        p(f"{'jobs=' + str(r.jobs):<8} {r.wall_s:>8.2f} {r.articles_per_s:>11.0f} {r.mb_per_s:>7.2f} "
+        label = f"{r.command} jobs={r.jobs}" if r.command != "check" else f"jobs={r.jobs}"
+        p(f"{label:<14} {r.wall_s:>8.2f} {r.articles_per_s:>11.0f} {r.mb_per_s:>7.2f} "
           f"{r.cpu_s:>7.2f} {r.articles_per_cpu_s:>10.0f} {r.peak_rss_mb:>12.1f} {r.findings:>9} {other:>11}")
+    checks = {r.jobs: r for r in report.runs if r.command == "check"}
+    for r in report.runs:
+        if r.command == "audit" and r.jobs in checks:
+            p(f"audit/check wall time, jobs={r.jobs}: {r.wall_s / checks[r.jobs].wall_s:.2f}x "
+              f"({r.findings} violations in the audit, {checks[r.jobs].findings} findings from check)")
     p("fastest of --repeat runs; other load = CPUs busy with other processes during the run;")
     p("peak RSS: RUSAGE_CHILDREN of a launcher around each run, i.e. the largest single process")
     p("(the parent or one worker), not their sum")
@@ -409,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into (or reuse) this folder")
     parser.add_argument("--rules", type=Path, default=ROOT / "rules",
                         help="rules folder (default: the repo's)")
+    parser.add_argument("--audit", action="store_true",
+                        help="also time `creditcheck audit` over the same files, for each --jobs value")
     parser.add_argument("--examples", type=int, default=20, help="false positives/negatives to list")
     parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
                         help="write the results as JSON to FILE, or to stdout instead of the tables")
@@ -449,6 +490,15 @@ def _bench(args: argparse.Namespace, jobs_values: list[int], directory: Path) ->
                 best = stats
         assert best is not None
         report.runs.append(best)
+        if args.audit:
+            best_audit: RunStats | None = None
+            for i in range(args.repeat):
+                print(f"bench: creditcheck audit --jobs {jobs} (run {i + 1}/{args.repeat}) …", file=log)
+                stats = audit_corpus(directory, jobs, args.rules.resolve(), len(files), total_bytes)
+                if best_audit is None or stats.wall_s < best_audit.wall_s:
+                    best_audit = stats
+            assert best_audit is not None
+            report.runs.append(best_audit)
     report.consistent = all(_reported(f) == _reported(findings_seen[0]) for f in findings_seen)
     print(f"bench: single article, {args.single_runs} runs …", file=log)
     report.single_article = single_article(args.single_runs, args.rules.resolve())

@@ -43,7 +43,9 @@ def screenshot(browser: str, page: Path, out: Path, width: int = 1200, height: i
         cmd += [f"--screenshot={out}", page.resolve().as_uri()]
         proc = subprocess.run(cmd, capture_output=True, timeout=120, check=False, env=_env())
     if proc.returncode != 0 or not out.exists():
-        raise RuntimeError(f"{browser} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-400:]}")
+        raise RuntimeError(
+            f"{browser} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-400:]}"
+        )
 
 
 def _env() -> dict[str, str]:
@@ -74,7 +76,9 @@ def read_png(path: Path) -> Image:
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
             if depth != 8 or color not in (2, 6) or interlace:
-                raise ValueError(f"unsupported PNG: depth {depth}, colour type {color}, interlace {interlace}")
+                raise ValueError(
+                    f"unsupported PNG: depth {depth}, colour type {color}, interlace {interlace}"
+                )
             channels = 3 if color == 2 else 4
         elif kind == b"IDAT":
             idat += body
@@ -89,9 +93,7 @@ def read_png(path: Path) -> Image:
         kind_byte = raw[start]
         row = bytearray(raw[start + 1 : start + 1 + stride])
         _unfilter(kind_byte, row, previous, channels)
-        pixels.extend(
-            (row[i], row[i + 1], row[i + 2]) for i in range(0, stride, channels)
-        )
+        pixels.extend((row[i], row[i + 1], row[i + 2]) for i in range(0, stride, channels))
         previous = row
     return Image(width, height, pixels)
 

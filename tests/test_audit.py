@@ -299,7 +299,8 @@ def test_html_is_self_contained_and_agrees_with_json(audit: Audit) -> None:
     assert shown == usage
     # Only the row over its cap is marked, in words.
     flags = {
-        r.xpath("td[@data-col='source']")[0].text: r.xpath("td[@data-col='over_cap']")[0].text for r in table_rows
+        r.xpath("td[@data-col='source']")[0].text: r.xpath("td[@data-col='over_cap']")[0].text
+        for r in table_rows
     }
     assert flags == {source: ("over cap" if source == "getty-images" else None) for source in usage}
 
@@ -511,3 +512,26 @@ def test_audit_command_two_months_new_and_resolved(tmp_path: Path) -> None:
         ["#1", "2021-03"],
         ["#2", "2021-04"],
     ]
+
+
+def test_cap_explain_example_holds(tmp_path: Path) -> None:
+    """The `explain usage-cap-exceeded` example, run: three such credits in May over a cap of two fail."""
+    from creditcheck.audit import CAP_DOC
+
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES, folder)
+    getty = folder / "getty-images.yaml"
+    getty.write_text(
+        getty.read_text(encoding="utf-8").replace(
+            "  status: active\n", "  status: active\n  monthly_cap: 2\n", 1
+        )
+    )
+    rules = load_rules(folder)
+    line = CAP_DOC.split("Fails", 1)[1].splitlines()[1].strip()
+    day = dt.date(2026, 5, 4)
+    three = [article(rules, f"{i}.txt", [line], day) for i in range(3)]
+    failing = build_audit(three, rules, *MAY)
+    assert [(v.finding.check, v.finding.path, v.finding.source) for v in failing.violations] == [
+        (CAP_CHECK, str(getty), "getty-images")
+    ]
+    assert build_audit(three[:2], rules, *MAY).violations == ()

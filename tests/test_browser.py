@@ -50,7 +50,12 @@ def test_audit_report_renders_with_charts_and_text(tmp_path: Path) -> None:
     assert BROWSER is not None, "CREDITCHECK_REQUIRE_BROWSER=1 but no Chromium found"
     articles = tmp_path / "articles"
     articles.mkdir()
-    credits = ("Mia Tanaka/AFP via Getty Images", "AP Photo/Kenji Sato", "Tom Becker/Reuters", "Ana Souza/Acme")
+    credits = (
+        "Mia Tanaka/AFP via Getty Images",
+        "AP Photo/Kenji Sato",
+        "Tom Becker/Reuters",
+        "Ana Souza/Acme",
+    )
     for month in (1, 2, 3):
         for i in range(4 * month):
             credit = credits[i % len(credits)]
@@ -63,7 +68,17 @@ def test_audit_report_renders_with_charts_and_text(tmp_path: Path) -> None:
     ledger = str(tmp_path / "ledger.sqlite")
     for month in ("2026-01", "2026-02", "2026-03"):
         out = tmp_path / month
-        args = ["audit", "--rules", str(RULES), "--month", month, "--ledger", ledger, "--output-dir", str(out)]
+        args = [
+            "audit",
+            "--rules",
+            str(RULES),
+            "--month",
+            month,
+            "--ledger",
+            ledger,
+            "--output-dir",
+            str(out),
+        ]
         result = CliRunner().invoke(main, [*args, "--format", "html", "--format", "json", str(articles)])
         assert result.exit_code == 0, result.output
     report = json.loads((tmp_path / "2026-03" / "audit.json").read_text(encoding="utf-8"))

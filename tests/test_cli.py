@@ -222,7 +222,11 @@ def test_explain_lists_and_explains_checks() -> None:
     assert code == 0
     rows = [line.split()[:3] for line in out.splitlines()]
     assert ["CC202", "deprecated-credit", "error"] in rows
-    assert len(rows) == len(ALL_CHECKS)
+    # Every per-file check, then the one the audit derives from a month of articles.
+    assert len(rows) == len(ALL_CHECKS) + 1
+    assert rows[-1] == ["CC107", "usage-cap-exceeded", "error"]
+    code, out, _ = run("explain", "usage-cap-exceeded")
+    assert code == 0 and out.startswith("usage-cap-exceeded (CC107, default severity error)\n\nReported by")
     code, out, _ = run("explain", "deprecated-credit")
     assert code == 0
     assert out.startswith("deprecated-credit (CC202, default severity error)\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from creditcheck.audit import CAP_CHECK, CAP_CODE, CAP_DOC, CAP_SUMMARY
 from creditcheck.checks import ALL_CHECKS
 from tests.helpers import ROOT
 
@@ -20,13 +21,15 @@ def render_checks_md() -> str:
         "| check | code | severity | finds |",
         "|---|---|---|---|",
     ]
+    entries = [(c.name, c.code, c.severity.label, c.summary, c.doc) for c in ALL_CHECKS]
+    entries.append((CAP_CHECK, CAP_CODE, "error", CAP_SUMMARY, CAP_DOC))
     parts += [
-        f"| [`{c.name}`](#{c.name}) | {c.code} | {c.severity.label} | {c.summary} |" for c in ALL_CHECKS
+        f"| [`{name}`](#{name}) | {code} | {sev} | {summary} |" for name, code, sev, summary, _ in entries
     ]
-    for c in ALL_CHECKS:
-        parts.append(f"\n## {c.name}\n")
-        parts.append(f"Code {c.code}, default severity {c.severity.label}.\n")
-        text = c.doc.rstrip()
+    for name, code, sev, _, doc in entries:
+        parts.append(f"\n## {name}\n")
+        parts.append(f"Code {code}, default severity {sev}.\n")
+        text = doc.rstrip()
         body, _, examples = text.partition("\nFails")
         parts.append(body.strip())
         if examples:

@@ -14,6 +14,21 @@ VERSION = 1
 CAP_CHECK = "usage-cap-exceeded"
 # The license family of codes (CC10x); the check is derived by the audit, not run per file.
 CAP_CODE = "CC107"
+CAP_SUMMARY = "over a license's monthly cap (audit only)"
+CAP_DOC = """\
+Reported by `creditcheck audit`, never by `check`: it needs a whole month of articles. A rule
+may set `license.monthly_cap`, the number of photos its contract allows per calendar month.
+Every photo credit that names the rule, or a rule licensed through it (`via`), counts once
+against it; when a calendar month of the audited period holds more, that month is a
+violation, reported against the rule file with the source's name as its text (so its
+fingerprint stays the same while the overage persists, and the ledger shows it as resolved
+once a month is back under the cap).
+
+Fails (getty-images.yaml sets monthly_cap: 2; three articles of May 2026 each carry one credit):
+    Leaders meet in Panmunjom. (Brendan Smialowski/AFP via Getty Images)
+Passes (the same month with two such credits):
+    Leaders meet in Panmunjom. (Brendan Smialowski/AFP via Getty Images)
+"""
 DEFAULT_EXPIRING_DAYS = 60
 MAX_EXAMPLES = 3
 # `published_from` when no metadata or dateline gave a date and the scan fell back to today.

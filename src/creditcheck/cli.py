@@ -553,16 +553,19 @@ def audit(
 @click.argument("name", required=False)
 def explain(name: str | None) -> None:
     """Explain a check (by name or code); without NAME, list every check."""
+    from creditcheck.audit import CAP_CHECK, CAP_CODE, CAP_DOC, CAP_SUMMARY
     from creditcheck.checks import ALL_CHECKS
 
+    entries = [(c.code, c.name, c.severity.label, c.summary, c.doc) for c in ALL_CHECKS]
+    entries.append((CAP_CODE, CAP_CHECK, "error", CAP_SUMMARY, CAP_DOC))
     if name is None:
-        for c in ALL_CHECKS:
-            click.echo(f"{c.code}  {c.name:<22} {c.severity.label:<8} {c.summary}")
+        for code, check, severity, summary, _ in entries:
+            click.echo(f"{code}  {check:<22} {severity:<8} {summary}")
         return
-    for c in ALL_CHECKS:
-        if name in (c.name, c.code):
-            click.echo(f"{c.name} ({c.code}, default severity {c.severity.label})\n")
-            click.echo(c.doc.rstrip())
+    for code, check, severity, _, doc in entries:
+        if name in (check, code):
+            click.echo(f"{check} ({code}, default severity {severity})\n")
+            click.echo(doc.rstrip())
             return
     click.echo(
         f"creditcheck: error: no check named {name!r}; run `creditcheck explain` for the list", err=True
