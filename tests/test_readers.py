@@ -139,6 +139,19 @@ def test_html_navigation_scripts_and_ads_are_not_content() -> None:
     assert inventory(text, "html") == []
 
 
+def test_html_article_body_is_content_even_with_a_share_widget_class() -> None:
+    # A share widget's script adds its class to the story's own container (seen on a UK
+    # newspaper's gallery page); the body's credits must still be read.
+    text = (
+        "<html><body><article>\n"
+        "<div class='text-wrapper gigya-share-btns-2_gig_containerParent articleBody'>\n"
+        "<ul class='legends'><li><p>United lose again.</p>\n<p class='credits'>GETTY IMAGES</p></li></ul>\n"
+        "</div>\n<div class='share-buttons'><p class='credits'>Reuters</p></div>\n"
+        "</article></body></html>\n"
+    )
+    assert inventory(text, "html") == [("GETTY IMAGES", 4, 20, 4, 32)]
+
+
 def test_markdown_image_credit_from_next_line_or_front_matter() -> None:
     body = "---\ndate: 2021-03-01\n---\n![a](p.jpg)\nLeaders meet.\n"
     assert findings(scan_text(body, "markdown")) == [("missing-credit", 4, 1, None)]

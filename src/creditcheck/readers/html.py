@@ -78,6 +78,12 @@ _CHROME_CLASS = re.compile(
     r"subscribe|comments?|cookie|paywall)(?:$|[\s_-])",
     re.I,
 )
+# The article's own body, whatever else its class list says ("gigya-share-btns-2_gig_containerParent
+# articleBody": a share widget hooked onto the body is not a reason to skip the story).
+_CONTENT_CLASS = re.compile(
+    r"article-?body|story-?body|entry-content|post-content|article-content|story-content|main-content",
+    re.I,
+)
 _CAPTION_CLASS = re.compile(r"caption", re.I)
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
 _DATE_META = (
@@ -408,7 +414,9 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
 
 def _chrome(el: lxml.html.HtmlElement) -> bool:
     names = _classes(el)
-    return bool(names) and el.tag not in ("body", "article", "main") and bool(_CHROME_CLASS.search(names))
+    if not names or el.tag in ("body", "article", "main") or not _CHROME_CLASS.search(names):
+        return False
+    return not _CONTENT_CLASS.search(names)
 
 
 def _decorative(img: lxml.html.HtmlElement) -> bool:
