@@ -644,3 +644,44 @@ def test_front_matter_values_on_other_lines_keep_their_place(
         for a in result.attributions
     ]
     assert found == expected
+
+
+# --- gzip-compressed articles ---------------------------------------------------------------
+
+
+def test_gzipped_pages_are_found_in_folders_and_read_through(tmp_path: Path) -> None:
+    import gzip
+
+    html = "<html><body><article>\n<p>Troops in Kyiv. (Jane Doe/Reuters)</p>\n</article></body></html>\n"
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+    (tmp_path / "data.json.gz").write_bytes(gzip.compress(b'{"name": "package"}'))
+    assert [t.display for t in discover([str(tmp_path)])] == [display_path(str(tmp_path / "page.html.gz"))]
+    result = scan_path(tmp_path / "page.html.gz")
+    assert (result.format, rows(result)) == ("html", [("unlicensed-source", 2, 30, REUTERS)])
+
+
+def test_broken_and_oversized_gzip_are_unreadable(tmp_path: Path) -> None:
+    import gzip
+
+    packed = gzip.compress(b"Troops in Kyiv. (Jane Doe/Reuters)\n" * 10)
+    (tmp_path / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
+    assert rows(scan_path(tmp_path / "cut.txt.gz")) == unreadable("the gzip data is truncated")
+    # 64 MB of spaces packs into 64 KB: it is refused while decompressing, at the size limit.
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b" " * (64 * 1024 * 1024), compresslevel=9))
+    assert rows(scan_path(tmp_path / "bomb.txt.gz", max_size=1024 * 1024)) == unreadable(
+        "decompresses to more than the 1 MB limit (--max-size)"
+    )
+    (tmp_path / "bad.txt.gz").write_bytes(b"\x1f\x8b\x07\x00" + b"garbage" * 4)
+    (reason,) = [f.message for f in scan_path(tmp_path / "bad.txt.gz").findings]
+    assert reason.startswith("cannot check this file: not a valid gzip file (")
+
+
+def test_fix_leaves_a_gzipped_page_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    packed = gzip.compress(b"Troops in Kyiv. (Jane Doe/AFP/Getty Images)\nJanuary 14, 2020\n")
+    (tmp_path / "a.txt.gz").write_bytes(packed)
+    result = run_cli(["check", "--rules", str(RULES), "--fix", "a.txt.gz"], tmp_path, monkeypatch)
+    assert result.exit_code == 1
+    assert "deprecated-credit" in result.output
+    assert (tmp_path / "a.txt.gz").read_bytes() == packed

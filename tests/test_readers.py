@@ -152,6 +152,61 @@ def test_html_article_body_is_content_even_with_a_share_widget_class() -> None:
     assert inventory(text, "html") == [("GETTY IMAGES", 4, 20, 4, 32)]
 
 
+def test_html_menu_links_naming_agencies_are_navigation() -> None:
+    text = (
+        "<html><body><div id='drawer'><ul>\n<li><a href='/ap/'>Associated Press</a></li>\n"
+        "<li><a href='/afp-jiji/'>AFP - Jiji</a></li>\n</ul></div>\n"
+        "<article><ul><li>Reuters</li></ul></article></body></html>\n"
+    )
+    # A list item that is only a link is a menu entry; one of plain text is still read.
+    assert inventory(text, "html") == [("Reuters", 5, 18, 5, 25)]
+
+
+def test_html_caption_credit_in_a_span_set_apart_by_a_line_break_or_in_small() -> None:
+    text = (
+        "<html><body><article>\n"
+        "<figure><img src='a.jpg'><figcaption><span>The Yomiuri Shimbun</span><br>Party leaders "
+        "debate in Tokyo.</figcaption></figure>\n"
+        "<figure><img src='b.jpg'><figcaption>Party leaders debate. <small>Jane Doe/AFP</small>"
+        "</figcaption></figure>\n"
+        "<figure><img src='c.jpg'><figcaption>Leaders meet in <span>Tokyo</span> on Monday."
+        "</figcaption></figure>\n"
+        "</article></body></html>\n"
+    )
+    d = doc(text, "html")
+    assert [(b.kind, b.text, b.image) for b in d.blocks] == [
+        ("credit", "The Yomiuri Shimbun", 0),
+        ("caption", "Party leaders debate in Tokyo.", 0),
+        ("caption", "Party leaders debate.", 1),
+        ("credit", "Jane Doe/AFP", 1),
+        ("caption", "Leaders meet in Tokyo on Monday.", 2),
+    ]
+
+
+def test_html_linked_pictures_and_lightbox_captions() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'></head><body><article>\n"
+        "<a class='fresco' data-fresco-caption='Masks run low in Tokyo. | AP' href='big.jpg'>"
+        "<img src='small.jpg' alt='Masks run low'></a>\n"
+        "<a href='full.jpg'><img src='b.jpg' alt='Commuters in Tokyo. (AP Photo/Jane Doe)'></a>\n"
+        "<a href='full2.jpg'><img src='c.jpg' alt='Commuters in Tokyo'></a>\n"
+        "<a href='/other-story/'><img src='teaser.jpg'></a>\n"
+        "<p><img src='/img/search.png' alt='search icon'> Click to enlarge</p>\n"
+        "</article></body></html>\n"
+    )
+    result = scan_text(text, "html")
+    assert [(a.text, a.span.line, a.span.column) for a in result.attributions] == [
+        ("AP", 2, 66),
+        ("AP Photo/Jane Doe", 3, 63),
+    ]
+    # The credits in the lightbox caption and the alt text count; the picture with neither
+    # has none; the teaser thumbnail and the search icon are not the article's pictures.
+    assert findings(result) == [
+        ("credit-format", 2, 66, None),
+        ("missing-credit", 4, 21, None),
+    ]
+
+
 def test_markdown_image_credit_from_next_line_or_front_matter() -> None:
     body = "---\ndate: 2021-03-01\n---\n![a](p.jpg)\nLeaders meet.\n"
     assert findings(scan_text(body, "markdown")) == [("missing-credit", 4, 1, None)]

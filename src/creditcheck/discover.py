@@ -8,9 +8,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from creditcheck.readers import FORMATS, SNIFFED
+from creditcheck.compressed import SUFFIX, strip_suffix
+from creditcheck.readers import BINARY_FORMATS, FORMATS, SNIFFED
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
+# Text formats may be stored gzip-compressed (page.html.gz); pictures never are.
+_TEXT_EXTENSIONS = (*(e for e, f in FORMATS.items() if f not in BINARY_FORMATS), *SNIFFED)
+DEFAULT_EXTENSIONS = (*FORMATS, *SNIFFED, *(e + SUFFIX for e in _TEXT_EXTENSIONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,7 @@ def _printable(name: str) -> str:
     )
 
 
-def discover(paths: list[str], extensions: tuple[str, ...] = (*FORMATS, *SNIFFED)) -> list[Target]:
+def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS) -> list[Target]:
     """Files named directly (any extension) and files under folders with a known extension.
 
     Every file is listed once however many ways it is reached.  A folder that cannot be
@@ -80,10 +84,16 @@ def _is_article(path: str) -> bool:
     from creditcheck.readers import sniff
 
     try:
-        with open(path, "rb") as fh:
-            head = fh.read(8192)
-    except OSError:
-        return True  # let the scan report why it cannot be read
+        if path.lower().endswith(SUFFIX):
+            import gzip
+
+            with gzip.open(path, "rb") as fh:
+                head = fh.read(8192)
+        else:
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+    except (OSError, EOFError):
+        return True  # let the scan report why it cannot be read (a broken .gz raises OSError)
     return sniff(head.decode("utf-8", "replace")) in ("nitf", "newsml", "ninjs")
 
 
@@ -115,7 +125,8 @@ def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
         for name in sorted(filenames):
             if name.lower().endswith(lowered) and not name.startswith("."):
                 path = os.path.join(dirpath, name)
-                if _regular_or_dangling(path) and (not name.lower().endswith(SNIFFED) or _is_article(path)):
+                sniffed = strip_suffix(name.lower()).endswith(SNIFFED)
+                if _regular_or_dangling(path) and (not sniffed or _is_article(path)):
                     found.append(path)
     return found
 

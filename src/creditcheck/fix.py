@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
+from creditcheck.compressed import is_gzip
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.model import Finding
 
@@ -120,6 +121,8 @@ def fix_file(path: str, fmt: str, findings: list[Finding], write: bool) -> FileF
     try:
         with open(path, "rb") as fh:
             data = fh.read()
+        if is_gzip(data):
+            return None  # a compressed page is an archive copy: report, never rewrite
         decoded = decode(data)
     except (OSError, UndecodableError):
         return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from creditcheck import suppress
 from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
 from creditcheck.checks.base import EmbeddedCredit
+from creditcheck.compressed import CompressedError, gunzip, is_gzip
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target
 from creditcheck.extract import extract
@@ -117,6 +118,11 @@ class Scanner:
                 return self._too_large(target, len(data))
         except OSError as exc:
             return self._unreadable(target, exc.strerror or str(exc))
+        if is_gzip(data):
+            try:
+                data = gunzip(data, self.options.max_size)
+            except CompressedError as exc:
+                return self._unreadable(target, str(exc))
         if format_for(target.path) in BINARY_FORMATS:
             try:
                 doc = read_image_document(target.display, data, self.options.published, self.options.today)

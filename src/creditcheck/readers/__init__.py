@@ -98,8 +98,13 @@ def split_lines(text: str) -> list[str]:
 
 
 def format_for(path: str, text: str | None = None) -> str | None:
-    """The format of ``path`` from its extension, sniffing ``text`` for the others."""
+    """The format of ``path`` from its extension, sniffing ``text`` for the others.
+
+    A ``.gz`` suffix is looked through: ``page.html.gz`` is HTML once decompressed.
+    """
     lower = path.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
     for ext, fmt in FORMATS.items():
         if lower.endswith(ext):
             return fmt

@@ -86,6 +86,10 @@ _CONTENT_CLASS = re.compile(
 )
 _CAPTION_CLASS = re.compile(r"caption", re.I)
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
+# In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
+_DECORATIVE_FILE = re.compile(
+    r"(?:^|[-_.])(?:logo|icon|favicon|avatar|emoji|sprite|spacer)s?(?:[-_.\d]|$)", re.I
+)
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -106,6 +110,10 @@ _DATE_META = (
 )
 _SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:source")
 _CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright")
+# Where lightbox and gallery scripts keep a picture's caption (on the <img> or the link around it).
+_CAPTION_ATTRS = ("data-caption", "data-fresco-caption", "data-lightbox-caption", "data-sub-html")
+# An alt text is read as a caption only when it shows a credit's marks ("… | KYODO", "(AP Photo/…)").
+_ALT_CREDIT = re.compile(r"\s[|/]\s*\S|\([^)]*/[^)]*\)|©|\b(?:photo|credit|courtesy|via)\b", re.I)
 
 
 _TOKEN = re.compile(
@@ -275,6 +283,13 @@ class _Walker:
                     parts.append(child.tail)
                 continue
             child_kind = _kind(child)
+            if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and _only_link(child):
+                # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation.
+                if child.tail:
+                    parts.append(child.tail)
+                continue
+            if child_kind is None and kind == "caption" and _caption_credit(child):
+                child_kind = "credit"
             child_image = image
             if tag == "figure":
                 child_image = self.add_figure(child)
@@ -299,6 +314,13 @@ class _Walker:
                     line = _tail_line(child, line)
             else:
                 parts.append(_inline_text(child))
+                if content and image is None and _shows_picture(child):
+                    # "<a href=big.jpg><img src=small.jpg></a>": a linked picture is still a picture.
+                    for img in child.iter("img"):
+                        # A figure that lxml nested inside an unclosed inline tag keeps its
+                        # picture with its caption, in the paragraph's text.
+                        if not any(a.tag == "figure" for a in img.iterancestors()):
+                            self.add_img(img, None)
                 if child.tail:
                     parts.append(child.tail)
         self.emit(parts, line, kind, image)
@@ -344,29 +366,47 @@ class _Walker:
             Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, "img"))
         )
         self._attr_credits(img, index)
-        sibling = img.getnext()
+        holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
+        sibling = holder.getnext()
         if sibling is not None and isinstance(sibling.tag, str) and _kind(sibling) in ("credit", "caption"):
             # The caption element right after a bare image is its caption.
             self.pending_sibling[sibling] = index
+            return
+        self._attr_caption(img, holder, index)
+
+    def _attr_caption(self, img: lxml.html.HtmlElement, holder: lxml.html.HtmlElement, index: int) -> None:
+        """A lightbox's caption attribute, else an alt text that carries a credit, as the caption."""
+        for el in (img, holder) if holder is not img else (img,):
+            for attr in _CAPTION_ATTRS:
+                if (el.get(attr) or "").strip():
+                    self._attr_block(el, attr, "caption", index)
+                    return
+        alt = img.get("alt") or ""
+        if _ALT_CREDIT.search(alt):
+            self._attr_block(img, "alt", "caption", index)
 
     def _attr_credits(self, img: lxml.html.HtmlElement, index: int) -> None:
-        line = _line(img, 1)
-        tag_at = self.pos.text.find("<" + str(img.tag), self.pos.line_offset(line))
-        tag_end = self.pos.text.find(">", tag_at) if tag_at >= 0 else -1
         for attr in _CREDIT_ATTRS:
             value = img.get(attr)
-            if not value or not value.strip():
-                continue
-            m = None
-            if tag_at >= 0:
-                pattern = re.compile(rf"\s{re.escape(attr)}\s*=\s*[\"']?", re.I)
-                m = pattern.search(self.pos.text, tag_at, tag_end if tag_end >= 0 else len(self.pos.text))
-            if m is None:
-                self.emit([value], line, "credit", index)
-                continue
-            lead = len(value) - len(value.lstrip())
-            ln, col = self.pos.position(m.end() + lead)
-            self.blocks.append(Block(" ".join(value.split()), ln, col, "credit", index))
+            if value and value.strip():
+                self._attr_block(img, attr, "credit", index)
+
+    def _attr_block(self, el: lxml.html.HtmlElement, attr: str, kind: str, index: int) -> None:
+        """One attribute's value as a block, positioned at the value in the source."""
+        value = el.get(attr) or ""
+        line = _line(el, 1)
+        tag_at = self.pos.text.find("<" + str(el.tag), self.pos.line_offset(line))
+        tag_end = self.pos.text.find(">", tag_at) if tag_at >= 0 else -1
+        m = None
+        if tag_at >= 0:
+            pattern = re.compile(rf"\s{re.escape(attr)}\s*=\s*[\"']?", re.I)
+            m = pattern.search(self.pos.text, tag_at, tag_end if tag_end >= 0 else len(self.pos.text))
+        if m is None:
+            self.emit([value], line, kind, index)
+            return
+        lead = len(value) - len(value.lstrip())
+        ln, col = self.pos.position(m.end() + lead)
+        self.blocks.append(Block(" ".join(value.split()), ln, col, kind, index))
 
     def _tag_span(self, line: int, tag: str) -> Span:
         offset = self.pos.line_offset(line)
@@ -383,6 +423,64 @@ def _line(node: Any, default: int) -> int:
     """A node's source line (lxml's stubs type comments' lines loosely)."""
     line = getattr(node, "sourceline", None)
     return line if isinstance(line, int) else default
+
+
+_PICTURE_HREF = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.I)
+_LIGHTBOX_CLASS = re.compile(r"lightbox|fresco|gallery|zoom|enlarge|fancybox|photoswipe", re.I)
+
+
+def _shows_picture(el: lxml.html.HtmlElement) -> bool:
+    """Whether the pictures inside an inline element are the article's (not a teaser's link).
+
+    A link to the full-size picture or a lightbox shows the picture; a thumbnail linking to
+    another page is a teaser or a promotion, whose picture the article does not publish.
+    """
+    if el.tag != "a":
+        return True
+    href = el.get("href") or ""
+    if not href or _PICTURE_HREF.search(href) or _LIGHTBOX_CLASS.search(_classes(el)):
+        return True
+    return any(el.get(attr) for attr in _CAPTION_ATTRS)
+
+
+def _only_link(el: lxml.html.HtmlElement) -> bool:
+    """Whether all of ``el``'s text is the text of one link."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag != "a" or (el.text or "").strip():
+        return False
+    return not (children[0].tail or "").strip()
+
+
+# Inline elements that hold a caption's credit apart from its sentence.
+_CREDIT_INLINE = frozenset({"small", "cite"})
+
+
+def _caption_credit(el: lxml.html.HtmlElement) -> bool:
+    """Whether an inline element of a caption is its credit, set apart from the caption's text.
+
+    ``<figcaption><span>The Yomiuri Shimbun</span><br>Leaders debate…`` and ``<figcaption>Leaders
+    debate… <small>Jane Doe/AFP</small></figcaption>``: a short span first or last, cut off by a
+    line break, or a <small>/<cite> at the end. An emphasised word inside the sentence is not.
+    """
+    if el.tag not in _CREDIT_INLINE and el.tag != "span":
+        return False
+    text = " ".join(_inline_text(el).split())
+    if not 2 <= len(text) <= 80 or (text.endswith(".") and len(text.split()) > 4):
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    index = siblings.index(el)
+    first = index == 0 and not (parent.text or "").strip()
+    last = index == len(siblings) - 1 and not (el.tail or "").strip()
+    after = siblings[index + 1] if index + 1 < len(siblings) else None
+    before = siblings[index - 1] if index > 0 else None
+    if first and after is not None and after.tag == "br" and not (el.tail or "").strip():
+        return True
+    if last and before is not None and before.tag == "br" and not (before.tail or "").strip():
+        return True
+    return last and el.tag in _CREDIT_INLINE
 
 
 def _tail_line(child: lxml.html.HtmlElement, line: int) -> int:
@@ -429,7 +527,12 @@ def _decorative(img: lxml.html.HtmlElement) -> bool:
         value = (img.get(attr) or "").rstrip("px")
         if value.isdigit() and int(value) <= 50:
             return True
-    return bool(_DECORATIVE_CLASS.search(_classes(img)))
+    if _DECORATIVE_CLASS.search(_classes(img)):
+        return True
+    name = src.split("?", 1)[0].rsplit("/", 1)[-1]
+    alt = (img.get("alt") or "").strip().lower()
+    # "search.png" with alt "search icon", "site-logo.jpg": page furniture, not a picture to credit.
+    return bool(_DECORATIVE_FILE.search(name)) or bool(re.fullmatch(r"(?:\w+\s){0,2}(?:icon|logo)", alt))
 
 
 def read(path: str, text: str) -> ReadResult:
