@@ -240,10 +240,30 @@ def test_dateline_and_byline_are_not_credits() -> None:
     assert credits(parse("By Jane Doe, Associated Press", "credit")) != []
 
 
-def test_comma_joined_credit_needs_a_prefix_or_a_credit_element() -> None:
-    assert parse("Jane Doe, Associated Press") == []
+def test_comma_joined_credit_is_a_whole_line_a_prefix_or_a_credit_element() -> None:
+    # A line holding only a photographer and a licensed source is a credit (real captions
+    # print "Al Goldis, Associated Press" under the picture) ...
+    (a,) = parse("Jane Doe, Associated Press")
+    assert (a.text, a.people, a.sources) == ("Jane Doe, Associated Press", ["Jane Doe"], ["ap"])
+    (b,) = parse("— Brian Cassella, Chicago Tribune, May 20, 2012")
+    assert (b.text, b.people, b.sources) == (
+        "Brian Cassella, Chicago Tribune",
+        ["Brian Cassella"],
+        ["chicago-tribune"],
+    )
+    # ... but inside a sentence, or with a source no rule names, the same words are prose.
+    assert parse("Jane Doe, Associated Press, said the talks ended.") == []
+    assert parse("The talks ended, Reuters reported.") == []
+    assert parse("Jane Doe, Acme Weekly") == []
+    assert parse("Washington, Reuters") == []
     assert [a.people for a in parse("Photo: Jane Doe, Associated Press")] == [["Jane Doe"]]
     assert [a.people for a in parse("Jane Doe, Associated Press", "credit")] == [["Jane Doe"]]
+
+
+def test_explicit_credit_label_takes_lower_case_names() -> None:
+    (a,) = parse("Credit: lili sams/Mashable")
+    assert (a.text, a.people) == ("lili sams/Mashable", ["lili sams"])
+    assert parse("Photos: steve jobs resigns") == []
 
 
 def test_credit_element_keeps_only_the_credit_after_a_caption() -> None:

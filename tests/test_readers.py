@@ -152,6 +152,16 @@ def test_html_article_body_is_content_even_with_a_share_widget_class() -> None:
     assert inventory(text, "html") == [("GETTY IMAGES", 4, 20, 4, 32)]
 
 
+def test_html_byline_elements_are_not_read_for_credits() -> None:
+    text = (
+        "<html><body><article>\n<p class='byline'>Jane Doe, Associated Press</p>\n"
+        "<div class='article-author'>By Jane Doe/AFP</div>\n"
+        "<figure><img src='a.jpg'><figcaption>Leaders meet.</figcaption></figure>\n"
+        "<p>Jane Doe, Associated Press</p>\n</article></body></html>\n"
+    )
+    assert inventory(text, "html") == [("Jane Doe, Associated Press", 5, 4, 5, 30)]
+
+
 def test_html_menu_links_naming_agencies_are_navigation() -> None:
     text = (
         "<html><body><div id='drawer'><ul>\n<li><a href='/ap/'>Associated Press</a></li>\n"

@@ -389,8 +389,8 @@ def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> li
 def extract_block(block: Block, resolver: Resolver) -> list[Attribution]:
     """The attributions in one block (credits and notices do not overlap)."""
     raw = block.text
-    if not raw.strip():
-        return []
+    if not raw.strip() or block.kind == "byline":
+        return []  # a byline element names the story's writer and agency, never a photo's
     text = _fold(raw)
     if block.kind == "text":
         low = text.lower()
@@ -1070,7 +1070,7 @@ class _Reader:
     def _parse_credit(self, cand: _Candidate) -> Attribution | None:
         text = self.text
         start, end = cand.start, min(cand.end, cand.start + _MAX_CREDIT + 200)
-        prefixed, courtesy = cand.prefixed, False
+        prefixed, courtesy, explicit = cand.prefixed, False, False
         # Peel wrappers, marks and prefixes ("(© Foto: ", "Photo by Courtesy of ").
         for _ in range(6):
             start = _skip_space(text, start, end)
@@ -1096,6 +1096,8 @@ class _Reader:
             if m is None and cand.trusted and prefixed:
                 m = _BYLINE.match(text, start) or _GENERIC_LABEL.match(text, start)
             if m is not None and m.end() > start:
+                # "Credit:", "Photographer:" say outright that names follow, even in lower case.
+                explicit = explicit or re.search(r"(?i)credit|photographer", m.group(0)) is not None
                 start = m.end()
                 prefixed = True
                 continue
@@ -1119,14 +1121,22 @@ class _Reader:
         names = self._split_names(start, core_end, courtesy)
         if not names:
             return None
-        if not self._plausible(start, core_end, names, prefixed, cand):
+        if not self._plausible(start, core_end, names, prefixed, cand, explicit):
             return None
         return Attribution(
             AttributionKind.PHOTO_CREDIT, self.block.text[start:end], self.block.span(start, end),
             tuple(names), image=self.block.image,
         )
 
-    def _plausible(self, start: int, end: int, names: list[Name], prefixed: bool, cand: _Candidate) -> bool:
+    def _plausible(
+        self,
+        start: int,
+        end: int,
+        names: list[Name],
+        prefixed: bool,
+        cand: _Candidate,
+        explicit: bool = False,
+    ) -> bool:
         """Whether the parsed names make a credit here (prose that mentions an agency does not)."""
         text = self.text[start:end]
         words = re.findall(r"[^\W\d_][\w'’-]*", text)
@@ -1144,7 +1154,7 @@ class _Reader:
         if prefixed:
             if _prose_words(text, _VERBS):
                 return False
-            stock = any(_stock(n.text) for n in names)
+            stock = explicit or any(_stock(n.text) for n in names)
             # "Photos: Steve Jobs resigns" labels a gallery; a credit after a prefix is names
             # ("La Presse canadienne" may hold a lower-case word: it is an organisation's name).
             return all(
@@ -1172,11 +1182,28 @@ class _Reader:
             credited = people and any(n.role in ("organisation", "role") for n in names)
             return media or (separated and credited)
         people = any(n.role == "person" for n in names)
+        if not separated and evidence and self._lone_comma_credit(start, end, names):
+            return True
         if not evidence:
             # "Tomer Appelbaum/Haaretz" alone: a photographer and an unknown source.
             slashed = "/" in text and 2 <= len(names) <= 4
             return slashed and people and bool(sources)
         return separated or len([n for n in names if n.role != "role"]) == 1
+
+    def _lone_comma_credit(self, start: int, end: int, names: list[Name]) -> bool:
+        """"Al Goldis, Associated Press" as a whole line: a photographer and a licensed source.
+
+        In a sentence the same words are an appositive or a byline's tail, so only a block that
+        holds nothing else counts, and only a person with a source that a rule names.
+        """
+        if self.kind == "credit" or len(names) != 2 or "," not in self.text[start:end]:
+            return False
+        note = _EDITOR_NOTE.match(self.text, end)  # ", May 20, 2012" after the credit
+        tail = self.text[note.end() if note is not None else end :]
+        if self.text[:start].strip(" \t-–—*_\"“(") or tail.strip(" \t.)\"”*_"):
+            return False
+        roles = sorted(n.role for n in names)
+        return roles == ["organisation", "person"] and any(n.rule is not None for n in names)
 
     def _split_names(self, start: int, end: int, courtesy: bool) -> list[Name]:
         text = self.text

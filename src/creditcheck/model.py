@@ -54,7 +54,8 @@ class Block:
 
     ``kind`` says where it came from: ``text`` (a line of prose or a caption line),
     ``caption`` (a figure caption), ``credit`` (an element or field that holds only a credit),
-    ``copyright`` (a field that holds only a notice).  ``line_starts`` maps offsets inside
+    ``copyright`` (a field that holds only a notice), ``byline`` (the writer's line, which
+    names no photo's source and is not read for credits).  ``line_starts`` maps offsets inside
     ``text`` to positions for blocks that span several source lines.
     """
 

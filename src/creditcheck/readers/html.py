@@ -85,6 +85,10 @@ _CONTENT_CLASS = re.compile(
     re.I,
 )
 _CAPTION_CLASS = re.compile(r"caption", re.I)
+# "Jane Doe, The Associated Press" under the headline names the writer, not a photo's source.
+_BYLINE_CLASS = re.compile(
+    r"byline|by-line|(?:^|[\s_-])(?:author|authors|writer|contributor)(?:$|[\s_-])", re.I
+)
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
 # In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
 _DECORATIVE_FILE = re.compile(
@@ -235,6 +239,8 @@ def _kind(el: lxml.html.HtmlElement) -> str | None:
         return "credit"
     if el.tag == "figcaption" or _CAPTION_CLASS.search(names):
         return "caption"
+    if _BYLINE_CLASS.search(names):
+        return "byline"
     return None
 
 
