@@ -388,3 +388,13 @@ def test_angle_brackets_that_are_no_tag_stay_text() -> None:
 def test_copyright_element_without_a_mark_is_a_notice() -> None:
     (a,) = parse("2019 Invision", "copyright")
     assert (a.kind, a.year, a.holder) == (AttributionKind.COPYRIGHT, 2019, "Invision")
+
+
+def test_credit_glued_to_the_caption_and_credit_dots() -> None:
+    # Two inline elements with no space between them: "…Monday.<span>Jane Doe/Bloomberg</span>".
+    (a,) = parse("Leaders meet in Washington on Monday.Jane Doe/Bloomberg")
+    assert (a.text, a.people, a.sources) == ("Jane Doe/Bloomberg", ["Jane Doe"], ["bloomberg"])
+    assert parse("He joined Acme.Corp in May.") == []
+    # A news site's "Credit..." label.
+    (b,) = parse("Leaders meet in Washington. Credit...Jane Doe/Reuters")
+    assert (b.text, b.people, b.sources) == ("Jane Doe/Reuters", ["Jane Doe"], ["reuters"])

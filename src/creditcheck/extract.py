@@ -255,7 +255,7 @@ _PREFIX = re.compile(
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|animations?|montage)
         \s+(?:credits?\s+)?(?:by|via|von|par|por)\s*:?\s+
       | photographers?\s*[:：]\s*
-      | (?:photo\s+|image\s+)?credits?\s*(?:[:：]|\s[-–—]\s)\s*(?:by\s+)?
+      | (?:photo\s+|image\s+)?credits?\s*(?:[:：]|\s[-–—]\s|\.{2,4}|…)\s*(?:by\s+)?
       | (?:sources?|quelle|fuente|fonte|cr[ée]dits?|cr[ée]ditos?)\s*[:：]\s*
     )""",
     re.I | re.X,
@@ -351,6 +351,7 @@ _HOLDER_CUT = re.compile(
     re.X,
 )
 _SENTENCE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
 # Names that say they are no person: a domain, prose words, a brand ending in a media word.
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
 _NOT_IN_NAMES = _vocab("all about from with into over under what how why here there this that our your my")
@@ -536,6 +537,10 @@ class _Reader:
                 continue
             kind = "sentence" if self._ends_sentence(m.start()) else "weak"
             cuts.append(_Cut(m.start() + 1, nxt, kind))
+        for m in _GLUED_SENTENCE.finditer(text, start, end):
+            # "…on Monday.Jane Doe/Bloomberg": a caption and a credit element with no space between.
+            if self._ends_sentence(m.start()):
+                cuts.append(_Cut(m.start() + 1, m.end(), "sentence"))
         for m in re.finditer(r"\s*\|\s*|\s+[•·]\s+", text[start:end]):
             cuts.append(_Cut(start + m.start(), start + m.end(), "bar"))
         for m in re.finditer(r"\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(])", text[start:end]):
