@@ -251,7 +251,11 @@ def test_comma_joined_credit_is_a_whole_line_a_prefix_or_a_credit_element() -> N
         ["Brian Cassella"],
         ["chicago-tribune"],
     )
+    # ... and so is one closing a caption after its last sentence ...
+    (c,) = parse("Protesters gather outside the court. Jane Doe, AP")
+    assert (c.text, c.people, c.sources) == ("Jane Doe, AP", ["Jane Doe"], ["ap"])
     # ... but inside a sentence, or with a source no rule names, the same words are prose.
+    assert parse("The talks ended, Jane Doe, AP reported.") == []
     assert parse("Jane Doe, Associated Press, said the talks ended.") == []
     assert parse("The talks ended, Reuters reported.") == []
     assert parse("Jane Doe, Acme Weekly") == []

@@ -1199,13 +1199,20 @@ class _Reader:
         """"Al Goldis, Associated Press" as a whole line: a photographer and a licensed source.
 
         In a sentence the same words are an appositive or a byline's tail, so only a block that
-        holds nothing else counts, and only a person with a source that a rule names.
+        holds nothing else, or nothing but sentences before it, counts, and only a person with a
+        source that a rule names.
         """
         if self.kind == "credit" or len(names) != 2 or "," not in self.text[start:end]:
             return False
         note = _EDITOR_NOTE.match(self.text, end)  # ", May 20, 2012" after the credit
         tail = self.text[note.end() if note is not None else end :]
-        if self.text[:start].strip(" \t-–—*_\"“(") or tail.strip(" \t.)\"”*_"):
+        head = self.text[:start].rstrip(" \t-–—*_\"“(")
+        # Alone in the block, or closing a caption after its last sentence ("… on Monday. Jane
+        # Doe, AP"); never inside a sentence.
+        after_sentence = head.endswith((".", "!", "?")) and self._ends_sentence(len(head) - 1)
+        if (head and not after_sentence) or tail.strip(" \t.)\"”*_"):
+            return False
+        if len(self.text[start:end].split()) > 6:
             return False
         roles = sorted(n.role for n in names)
         return roles == ["organisation", "person"] and any(n.rule is not None for n in names)
