@@ -279,7 +279,7 @@ def main() -> None:
 def check(
     paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_diff: bool, **kw: Any
 ) -> None:
-    """Check articles (files, or folders searched for .txt, .md and .html files).
+    """Check articles (files, or folders searched for articles, wire items and photos).
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
     rule-file error.
