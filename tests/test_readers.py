@@ -162,6 +162,33 @@ def test_html_byline_elements_are_not_read_for_credits() -> None:
     assert inventory(text, "html") == [("Jane Doe, Associated Press", 5, 4, 5, 30)]
 
 
+def test_html_minified_page_places_each_picture_at_its_own_tag() -> None:
+    # Everything on one line, as minified pages are; a teaser list inside a <span> too.
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'></head><body><article>"
+        "<p>Text.</p><img src='a.jpg'><p class='caption'>Leaders meet. (AP Photo/Jane Doe)</p>"
+        "<img src='b.jpg'><p>Body.</p>"
+        "<span><ul><li><a href='/other.html'><img src='t.jpg' alt='Teaser. (AP Photo/Jo Roe)'></a>"
+        "</li></ul></span>"
+        "</article></body></html>"
+    )
+    result = scan_text(text, "html")
+    assert findings(result) == [("missing-credit", 1, 159, None)]
+    assert text[158:].startswith("<img src='b.jpg'>")
+    assert [(a.text, a.span.column) for a in result.attributions] == [("AP Photo/Jane Doe", 137)]
+
+
+def test_html_custom_elements_and_page_wrappers_hold_the_story() -> None:
+    text = (
+        "<html><body><phoenix-page><div class='m-page-wrapper is-below-header-ad'>\n"
+        "<article><figure><img src='a.jpg'><figcaption><p class='attribution'>"
+        "Jane Doe/Chicago Tribune/TNS via Getty Images</p></figcaption></figure></article>\n"
+        "<div class='header-ad'><p>(Jane Doe/Reuters)</p></div>\n"
+        "</div></phoenix-page></body></html>\n"
+    )
+    assert [a[0] for a in inventory(text, "html")] == ["Jane Doe/Chicago Tribune/TNS via Getty Images"]
+
+
 def test_html_menu_links_naming_agencies_are_navigation() -> None:
     text = (
         "<html><body><div id='drawer'><ul>\n<li><a href='/ap/'>Associated Press</a></li>\n"

@@ -70,6 +70,15 @@ _BLOCKS = frozenset(
         "dl",
     }
 )
+# Phrasing elements: their text runs on in the paragraph around them. Any other element that
+# holds a block (custom elements such as <phoenix-page>, <amp-story>, old <center>) is a block.
+_INLINE = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+        "sup", "time", "tt", "u", "var", "wbr", "picture", "source", "img",
+    }
+)
 _CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
 # Page chrome that is not article content, even when it is not inside <nav> or <aside>.
 _CHROME_CLASS = re.compile(
@@ -253,6 +262,33 @@ class _Walker:
         self.suppressions: list[Suppression] = []
         # Caption elements that follow a bare <img>, mapped to that image's index.
         self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
+        # Where each <img> element's tag starts in the source, when that can be known exactly.
+        self.img_offsets: dict[lxml.html.HtmlElement, int] = {}
+
+    def locate_images(self, root: lxml.html.HtmlElement) -> None:
+        """Pair <img> elements with their tags in the source, in document order.
+
+        A minified page has every picture on line 1, so the element's line cannot tell its tags
+        apart. When the source holds exactly as many ``<img`` tags as the parse has elements,
+        the n-th of each is the same picture; otherwise (an ``<img`` in a script or comment)
+        tags are found from the element's line, as before.
+        """
+        offsets = [m.start() for m in _IMG_TAG.finditer(self.pos.text)]
+        elements = list(root.iter("img"))
+        if len(offsets) == len(elements):
+            self.img_offsets = dict(zip(elements, offsets, strict=True))
+
+    def tag_offset(self, el: lxml.html.HtmlElement) -> int:
+        """The source offset of ``el``'s start tag (-1 when it cannot be found)."""
+        if el in self.img_offsets:
+            return self.img_offsets[el]
+        if el.tag == "a":
+            inner = next((i for i in el.iter("img") if i in self.img_offsets), None)
+            if inner is not None:
+                found = self.pos.text.rfind("<a", 0, self.img_offsets[inner])
+                if found >= 0:
+                    return found
+        return self.pos.text.find("<" + str(el.tag), self.pos.line_offset(_line(el, 1)))
 
     def emit(self, parts: list[str], line: int, kind: str, image: int | None) -> None:
         text = " ".join("".join(parts).split())
@@ -305,7 +341,7 @@ class _Walker:
                 if child.tail:
                     parts.append(child.tail)
                 continue
-            if tag in _BLOCKS or child_kind is not None:
+            if tag in _BLOCKS or child_kind is not None or (tag not in _INLINE and _has_block(child)):
                 self.emit(parts, line, kind, image)
                 parts = []
                 self.walk(
@@ -324,8 +360,13 @@ class _Walker:
                     # "<a href=big.jpg><img src=small.jpg></a>": a linked picture is still a picture.
                     for img in child.iter("img"):
                         # A figure that lxml nested inside an unclosed inline tag keeps its
-                        # picture with its caption, in the paragraph's text.
-                        if not any(a.tag == "figure" for a in img.iterancestors()):
+                        # picture with its caption, in the paragraph's text; a teaser's
+                        # thumbnail deeper inside is not the article's picture.
+                        ancestors = list(img.iterancestors())
+                        if any(a.tag == "figure" for a in ancestors):
+                            continue
+                        link = next((a for a in ancestors if a.tag == "a"), None)
+                        if link is None or link is child or _shows_picture(link):
                             self.add_img(img, None)
                 if child.tail:
                     parts.append(child.tail)
@@ -359,7 +400,7 @@ class _Walker:
         index = len(self.images)
         src = first.get("src") or first.get("data-src") or ""
         line = first.sourceline or fig.sourceline or 1
-        self.images.append(Image(index, src, self._tag_span(line, first.tag)))
+        self.images.append(Image(index, src, self._tag_span(line, first)))
         self._attr_credits(first, index)
         return index
 
@@ -369,7 +410,7 @@ class _Walker:
         index = len(self.images)
         line = img.sourceline or 1
         self.images.append(
-            Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, "img"))
+            Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, img))
         )
         self._attr_credits(img, index)
         holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
@@ -401,7 +442,7 @@ class _Walker:
         """One attribute's value as a block, positioned at the value in the source."""
         value = el.get(attr) or ""
         line = _line(el, 1)
-        tag_at = self.pos.text.find("<" + str(el.tag), self.pos.line_offset(line))
+        tag_at = self.tag_offset(el)
         tag_end = self.pos.text.find(">", tag_at) if tag_at >= 0 else -1
         m = None
         if tag_at >= 0:
@@ -414,9 +455,9 @@ class _Walker:
         ln, col = self.pos.position(m.end() + lead)
         self.blocks.append(Block(" ".join(value.split()), ln, col, kind, index))
 
-    def _tag_span(self, line: int, tag: str) -> Span:
-        offset = self.pos.line_offset(line)
-        found = self.pos.text.find("<" + tag, offset)
+    def _tag_span(self, line: int, el: lxml.html.HtmlElement) -> Span:
+        tag = str(el.tag)
+        found = self.tag_offset(el)
         if found < 0:
             return Span(line, 1, line, 1)
         end = self.pos.text.find(">", found)
@@ -431,6 +472,7 @@ def _line(node: Any, default: int) -> int:
     return line if isinstance(line, int) else default
 
 
+_IMG_TAG = re.compile(r"<img(?=[\s/>])", re.I)
 _PICTURE_HREF = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.I)
 _LIGHTBOX_CLASS = re.compile(r"lightbox|fresco|gallery|zoom|enlarge|fancybox|photoswipe", re.I)
 
@@ -447,6 +489,11 @@ def _shows_picture(el: lxml.html.HtmlElement) -> bool:
     if not href or _PICTURE_HREF.search(href) or _LIGHTBOX_CLASS.search(_classes(el)):
         return True
     return any(el.get(attr) for attr in _CAPTION_ATTRS)
+
+
+def _has_block(el: lxml.html.HtmlElement) -> bool:
+    """Whether a non-phrasing element holds a block-level element (then it is walked as a block)."""
+    return any(isinstance(d.tag, str) and d.tag in _BLOCKS for d in el.iterdescendants())
 
 
 def _only_link(el: lxml.html.HtmlElement) -> bool:
@@ -520,7 +567,15 @@ def _chrome(el: lxml.html.HtmlElement) -> bool:
     names = _classes(el)
     if not names or el.tag in ("body", "article", "main") or not _CHROME_CLASS.search(names):
         return False
-    return not _CONTENT_CLASS.search(names)
+    if _CONTENT_CLASS.search(names):
+        return False
+    # "m-page-wrapper is-below-header-ad" wraps the whole page: chrome never holds the story.
+    return not _HOLDS_STORY(el)
+
+
+_HOLDS_STORY = lxml.etree.XPath(
+    "boolean(.//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'])"
+)
 
 
 def _decorative(img: lxml.html.HtmlElement) -> bool:
@@ -554,6 +609,7 @@ def read(path: str, text: str) -> ReadResult:
         raise HtmlTooDeepError("HTML nested more than 256 levels deep: the rest of the page cannot be read")
     pos = _SourceText(text)
     walker = _Walker(pos)
+    walker.locate_images(root)
     body = root.find("body")
     start = body if body is not None else root
     content_roots = start.xpath(".//article | .//main | .//*[@role='main']")
