@@ -402,3 +402,10 @@ def test_credit_glued_to_the_caption_and_credit_dots() -> None:
     # A news site's "Credit..." label.
     (b,) = parse("Leaders meet in Washington. Credit...Jane Doe/Reuters")
     assert (b.text, b.people, b.sources) == ("Jane Doe/Reuters", ["Jane Doe"], ["reuters"])
+
+
+def test_korean_and_japanese_credit_labels() -> None:
+    (a,) = parse("서울 시내 모습. 사진=연합뉴스")
+    assert (a.text, a.sources) == ("연합뉴스", ["yonhap"])
+    (b,) = parse("（写真＝ロイター）")
+    assert (b.text, b.people, b.sources) == ("ロイター", [], ["reuters"])

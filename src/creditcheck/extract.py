@@ -251,6 +251,7 @@ _PREFIX = re.compile(
         \s*(?:credits?|source|quelle|rechte)?
         \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:by\s*:?\s+)?
       | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s*
+      | (?:사진|写真|画像|提供)\s*[=:：／/]\s*
       | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?(?:photo\s+)?
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|animations?|montage)
         \s+(?:credits?\s+)?(?:by|via|von|par|por)\s*:?\s+
