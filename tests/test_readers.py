@@ -255,6 +255,36 @@ def test_markdown_image_credit_from_next_line_or_front_matter() -> None:
     assert findings(scan_text(fm_missing, "markdown")) == [("missing-credit", 4, 3, None)]
 
 
+def test_markdown_figure_shortcodes_and_includes() -> None:
+    body = (
+        "---\ndate: 2021-03-01\n---\nBody.\n\n"
+        '{{< figure src="/img/a.jpg" caption="Leaders meet." credit="Jane Doe/Reuters" >}}\n\n'
+        '{{< figure src="/img/b.jpg" caption="Leaders meet." >}}\n\n'
+        "{{< figure\n  src=\"/img/c.jpg\"\n  attr=\"AP Photo/Jane Doe\"\n>}}\n\n"
+        '{% include figure.html image="/img/d.jpg" caption="Leaders meet. (Jane Doe/Reuters)" %}\n'
+    )
+    result = scan_text(body, "markdown")
+    assert [(a.text, a.span.line, a.span.column) for a in result.attributions] == [
+        ("Jane Doe/Reuters", 6, 61),
+        ("AP Photo/Jane Doe", 12, 9),
+        ("Jane Doe/Reuters", 15, 67),
+    ]
+    assert findings(result) == [
+        ("unlicensed-source", 6, 70, None),
+        ("missing-credit", 8, 1, None),
+        ("unlicensed-source", 15, 76, None),
+    ]
+
+
+def test_markdown_inline_html_pictures() -> None:
+    body = (
+        "---\ndate: 2021-03-01\n---\n<figure>\n  <img src=\"c.jpg\" alt=\"x\">\n"
+        "  <figcaption>Leaders meet. (AP Photo/Jane Doe)</figcaption>\n</figure>\n\n"
+        '<img src="d.jpg">\n\n<img src="/img/site-logo.png" width="120">\n'
+    )
+    assert findings(scan_text(body, "markdown")) == [("missing-credit", 9, 1, None)]
+
+
 def test_source_lines_in_plain_text() -> None:
     text = (
         "January 14, 2020\n\nBody.\n\n©2020 The Japan Times. Visit The Japan Times at "

@@ -97,6 +97,17 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+# In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
+_DECORATIVE_FILE = re.compile(
+    r"(?:^|[-_.])(?:logo|icon|favicon|avatar|emoji|sprite|spacer|badge)s?(?:[-_.\d]|$)", re.I
+)
+
+
+def decorative_name(name: str) -> bool:
+    """Whether a picture's file name says it is page furniture (a logo, an icon, a badge)."""
+    return _DECORATIVE_FILE.search(name.split("?", 1)[0].rsplit("/", 1)[-1]) is not None
+
+
 def format_for(path: str, text: str | None = None) -> str | None:
     """The format of ``path`` from its extension, sniffing ``text`` for the others.
 

@@ -12,7 +12,7 @@ import lxml.html
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers import ReadResult, decorative_name, source_lines
 from creditcheck.suppress import Suppression, parse_directive
 
 _SKIP = frozenset(
@@ -99,10 +99,7 @@ _BYLINE_CLASS = re.compile(
     r"byline|by-line|(?:^|[\s_-])(?:author|authors|writer|contributor)(?:$|[\s_-])", re.I
 )
 _DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
-# In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
-_DECORATIVE_FILE = re.compile(
-    r"(?:^|[-_.])(?:logo|icon|favicon|avatar|emoji|sprite|spacer)s?(?:[-_.\d]|$)", re.I
-)
+
 _DATE_META = (
     "article:published_time",
     "og:published_time",
@@ -593,7 +590,7 @@ def _decorative(img: lxml.html.HtmlElement) -> bool:
     name = src.split("?", 1)[0].rsplit("/", 1)[-1]
     alt = (img.get("alt") or "").strip().lower()
     # "search.png" with alt "search icon", "site-logo.jpg": page furniture, not a picture to credit.
-    return bool(_DECORATIVE_FILE.search(name)) or bool(re.fullmatch(r"(?:\w+\s){0,2}(?:icon|logo)", alt))
+    return decorative_name(name) or bool(re.fullmatch(r"(?:\w+\s){0,2}(?:icon|logo)", alt))
 
 
 def read(path: str, text: str) -> ReadResult:

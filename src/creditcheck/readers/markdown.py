@@ -9,7 +9,7 @@ import yaml
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, next_content_line, source_lines, split_lines
+from creditcheck.readers import ReadResult, decorative_name, next_content_line, source_lines, split_lines
 from creditcheck.suppress import Suppression, parse_directive
 
 try:
@@ -26,6 +26,20 @@ _CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_
 _IMAGE_KEYS = ("image", "images", "featured_image", "hero", "photo", "photos", "cover")
 _COPYRIGHT_KEYS = ("copyright", "rights", "copyright_notice")
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
+# Static-site figure shortcodes and includes: Hugo's {{< figure src=… caption=… attr=… >}} (or
+# {{% … %}}), and Jekyll's {% include figure.html image=… caption=… %}.
+_SHORTCODE_START = re.compile(
+    r"\{\{[<%]\s*(?:figure|img|image|photo|picture)\b|\{%-?\s*include\s+[\w./-]*(?:figure|image|img|photo|picture)"
+)
+_SHORTCODE_END = re.compile(r"[>%]\}\}|-?%\}")
+_PARAM = re.compile(
+    r"(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'%>}]+))"
+)
+_SHORTCODE_SRC = ("src", "image", "img", "url", "file", "path", "photo")
+_SHORTCODE_CAPTION = ("caption", "title", "description")
+_SHORTCODE_CREDIT = ("credit", "credits", "attr", "attribution", "photographer", "copyright", "byline")
+# Raw HTML pictures in Markdown (GitHub-flavoured Markdown keeps inline HTML).
+_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>", re.I)
 
 
 class FrontMatterError(ValueError):
@@ -230,7 +244,10 @@ def read(path: str, text: str) -> ReadResult:
         _front_matter(fm_lines, result, path)
     pending: int | None = None
     in_code = False
+    shortcode_end = 0
     for number in range(body_start + 1, len(lines) + 1):
+        if number <= shortcode_end:
+            continue  # inside a multi-line shortcode already read
         line = lines[number - 1]
         stripped = line.strip()
         if stripped.startswith(("```", "~~~")):
@@ -252,8 +269,22 @@ def read(path: str, text: str) -> ReadResult:
                 # A blank line ends an image's caption unless the caption has not started.
                 pending = pending if pending is not None and not _ended(result, pending) else None
             continue
+        if _SHORTCODE_START.search(line):
+            skip_to = _shortcode(lines, number, result)
+            if skip_to is not None:
+                shortcode_end = skip_to
+                pending = None
+                continue
         rest_start = 0
         image_here: int | None = None
+        for m in _HTML_IMG.finditer(line):
+            if decorative_name(m.group("src")):
+                continue
+            index = len(result.images)
+            span = Span(number, m.start() + 1, number, m.end() + 1)
+            result.images.append(Image(index, m.group("src"), span))
+            image_here = index
+            rest_start = m.end()
         for m in _IMAGE.finditer(line):
             index = len(result.images)
             result.images.append(
@@ -283,6 +314,44 @@ def read(path: str, text: str) -> ReadResult:
     if result.sources is not None:
         result.sources.extend(source_lines(lines[body_start:], body_start + 1))
     return result
+
+
+def _shortcode(lines: list[str], number: int, result: ReadResult) -> int | None:
+    """Read a figure shortcode starting on line ``number``; the line it ends on, or None.
+
+    Its picture is an image, its caption a caption block and its credit parameter a credit
+    block, each placed at its value in the file.
+    """
+    last = number
+    while not _SHORTCODE_END.search(lines[last - 1]):
+        if last - number >= 20 or last >= len(lines):
+            return None  # never closed: leave the text to the ordinary reading
+        last += 1
+    params: list[tuple[str, str, int, int]] = []  # key, value, line, column
+    start_col = _SHORTCODE_START.search(lines[number - 1])
+    for ln in range(number, last + 1):
+        text = lines[ln - 1]
+        begin = start_col.start() if ln == number and start_col else 0
+        for m in _PARAM.finditer(text, begin):
+            group = "dq" if m.group("dq") is not None else "sq" if m.group("sq") is not None else "bare"
+            params.append((m.group("key").lower(), m.group(group), ln, m.start(group) + 1))
+    src = next(((v, ln, col) for k, v, ln, col in params if k in _SHORTCODE_SRC and v.strip()), None)
+    if src is None:
+        return None
+    index = len(result.images)
+    col = start_col.start() + 1 if start_col else 1
+    end_line_text = lines[last - 1]
+    end = _SHORTCODE_END.search(end_line_text)
+    result.images.append(Image(index, src[0], Span(number, col, last, (end.end() if end else 0) + 1)))
+    for key, value, ln, col in params:
+        if not value.strip():
+            continue
+        lead = len(value) - len(value.lstrip())
+        if key in _SHORTCODE_CAPTION:
+            result.blocks.append(Block(value.strip(), ln, col + lead, "caption", image=index))
+        elif key in _SHORTCODE_CREDIT:
+            result.blocks.append(Block(value.strip(), ln, col + lead, "credit", image=index))
+    return last
 
 
 def _ended(result: ReadResult, image: int) -> bool:
