@@ -15,6 +15,7 @@ from tests.helpers import FIXTURES, ROOT, RULES
 
 SEED_TXT = FIXTURES / "clean" / "seed.txt"
 SEED_CREDIT = "Brendan Smialowski/AFP via Getty Images/TNS"
+TITLE = "White House reaches out to North Korea in bid to resume nuke talks"
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -48,6 +49,15 @@ def test_seed_inventory_parses_credit_and_notice() -> None:
     data = json.loads(out)
     assert data == {
         "version": 1,
+        "files": [
+            {
+                "path": "fixtures/clean/seed.txt",
+                "format": "text",
+                "published": "2020-01-14",
+                "published_from": "dateline",
+                "title": TITLE,
+            }
+        ],
         "attributions": [
             {
                 "path": "fixtures/clean/seed.txt",

@@ -24,9 +24,21 @@ def attribution_json(path: str, a: Attribution) -> dict[str, object]:
     }
 
 
+def file_json(r: FileResult) -> dict[str, object]:
+    """What the scan decided about a file: its format, publication date (and from where) and title."""
+    return {
+        "path": r.path,
+        "format": r.format,
+        "published": r.published.isoformat() if r.published else None,
+        "published_from": r.published_from,
+        "title": r.title,
+    }
+
+
 def render_json(results: list[FileResult]) -> str:
     items = [attribution_json(r.path, a) for r in results for a in r.attributions]
-    return json.dumps({"version": VERSION, "attributions": items}, indent=2, ensure_ascii=False) + "\n"
+    document = {"version": VERSION, "files": [file_json(r) for r in results], "attributions": items}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_text(results: list[FileResult]) -> str:

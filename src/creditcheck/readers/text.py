@@ -13,6 +13,12 @@ _PLACEHOLDER = re.compile(
     r"^\s*\[(?:image|photo|picture|graphic|img)(?:\s*:\s*(?P<src>[^\]\s]+\.(?:jpe?g|png|gif|webp|tiff?)))?\s*\]\s*$",
     re.I,
 )
+# A copied page often starts with a site's call to action or a kicker, not the headline.
+_NOT_A_TITLE = re.compile(
+    r"\b(?:subscribe|sign up|newsletter|join our|follow us|telegram|whatsapp|click here|advertisement"
+    r"|sponsored|read more|download (?:our|the) app)\b|^(?:by\s|photo:|credit:|©|\(c\)|copyright\b)",
+    re.I,
+)
 # Plain text has no comments: a line that holds only the directive, optionally as "# …",
 # "// …" or "[…]", covers the next non-blank line.
 _DIRECTIVE_LINE = re.compile(r"^\s*(?:#|//|\[)?\s*(creditcheck\s*:\s*ignore\b.*?)\]?\s*$", re.I)
@@ -43,7 +49,7 @@ def read(path: str, text: str) -> ReadResult:
             images.append(Image(len(images), m.group("src") or "", Span(number, col, number, len(line) + 1)))
             pending = len(images) - 1
             continue
-        if title is None and len(stripped) < 200:
+        if title is None and len(stripped) < 200 and not _NOT_A_TITLE.search(stripped):
             title = stripped
         indent = len(line) - len(line.lstrip())
         blocks.append(Block(line.rstrip()[indent:], number, indent + 1, "text", image=pending))
