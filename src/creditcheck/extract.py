@@ -78,7 +78,9 @@ def _fold(text: str) -> str:
         text = text.replace("Â©", " ©")
     if "<" in text:
         text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
-    if _LONG_SPACE.search(text):
+    # A long run holds two spaces in a row or a white space other than " ", which is never
+    # printable; most paragraphs have neither, and these two C calls are far cheaper than a scan.
+    if ("  " in text or not text.isprintable()) and _LONG_SPACE.search(text):
         text = _LONG_SPACE.sub(lambda m: " " + _BARRIER * (len(m.group(0)) - 2) + " ", text)
     return text
 
@@ -99,20 +101,36 @@ _CUE_WORDS = (
     "bild", "courtesy", "getty", "reuters", "afp", "press", "agency", "shutterstock", "istock", "kyodo",
     "yonhap", "xinhua", "dpa", "epa", "bloomberg", "tns", "handout", "pool",
 )
-_CUE_SHORT = re.compile(r"\b(?:ap|pa|str|via)\b")
+# Whether the text holds "\b(?:ap|pa|str|via)\b" (only that is asked, not where). A pattern that
+# opens with "\b" is tried at every position; one whose alternatives open with a letter lets the
+# regex engine skip to that letter, so each word is found at its rarest letter, the others
+# checked behind it: "p(?<=\bap)" is "ap" found at its "p", "p(?<!\wp)a" is "\bpa".
+_CUE_SHORT = re.compile(r"p(?:(?<=\bap)|(?<!\wp)a)\b|r(?<=\bstr)\b|v(?<!\wv)ia\b")
 _LONG_CUE_WORDS = (
     "©", "copyright", "(c)", "photo", "credit", "foto", "image", "picture", "bild", "courtesy",
     "illustration", "graphic", "quelle", "+++", "|",
 )
-_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
+# "rights\s+reserved|source\s*:|\bvia\b", with the boundary after the "v" for the same reason.
+_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|v(?<!\wv)ia\b")
 
 
+# Plain loops rather than any() over a generator: most paragraphs hold no cue, so every word is
+# tried, and a generator's per-item cost was as large as the substring tests themselves.
 def _has_cue(low: str) -> bool:
-    return any(c in low for c in _CUE_WORDS) or _CUE_SHORT.search(low) is not None
+    for c in _CUE_WORDS:
+        if c in low:
+            return True
+    return _CUE_SHORT.search(low) is not None
 
 
 def _has_long_cue(low: str) -> bool:
-    return any(c in low for c in _LONG_CUE_WORDS) or _LONG_CUE_SHORT.search(low) is not None
+    for c in _LONG_CUE_WORDS:
+        if c in low:
+            return True
+    # Each alternative holds one of these words; almost no paragraph does, which spares the scan.
+    if "rights" not in low and "source" not in low and "via" not in low:
+        return False
+    return _LONG_CUE_SHORT.search(low) is not None
 
 
 _PROMO_WORDS = ("subscribe", "sign up", "newsletter", "join our", "follow us", "download", "click here",
@@ -279,8 +297,10 @@ _BYLINE = re.compile(r"by\s+(?=\S)", re.I)
 _GENERIC_LABEL = re.compile(r"[^\W\d_]{3,16}\s*[:：]\s+")
 _MARK_LEAD = re.compile(r"\s*(?:©|\([cC]\)|&copy;)\s*")
 # Notes agencies append to a credit; they are not part of it ("ATTENTION EDITORS - ...").
+# The lookahead names every character a note can start with: without it the engine tries all
+# the alternatives at every position of every credit, with it most positions fail at once.
 _EDITOR_NOTE = re.compile(
-    r"""\s*(?:
+    r"""(?=[\sAMENTFO(,])\s*(?:
         \b(?:ATTENTION\s+EDITORS|MANDATORY\s+CREDIT|EDITORIAL\s+USE\s+ONLY|NO\s+RESALES|NO\s+ARCHIVES
            |THIS\s+IMAGE\s+(?:HAS|WAS)|FOR\s+EDITORIAL\s+USE)\b
       | \([A-Z][A-Z .,'/-]{1,40}\s-\s+Tags:
@@ -291,7 +311,9 @@ _EDITOR_NOTE = re.compile(
     re.X,
 )
 # Tags that stay part of the credit's text but name nobody: ", File", "TPX IMAGES OF THE DAY".
+# The lookahead holds the characters a tag can start with, for the same reason as _EDITOR_NOTE's.
 TAIL_TAG = re.compile(
+    r"(?=[\s,;(+])"
     r"(?:\s*[,;]\s*(?:file|files|file\s+photo|archive)|\s*\((?:file|files|archive)\)|\s+file(?:\s+photo)?"
     r"|\s*\+{2,3}[^+]{0,60}\+{2,3}|\s+TPX(?:\s+IMAGES\s+OF\s+THE\s+DAY)?"
     r"|\s*\((?:composite|illustration|symbolbild|symbolfoto|ausschnitt|m|archiv|archivbild)\))"
@@ -302,8 +324,10 @@ _BRACKET_TAG = re.compile(
     r"(?i:composite|illustration|symbolbild|symbolfoto|ausschnitt|m|archiv|archivbild|file|files"
     r"|archive|fotomontage|montage|ki|ai|modern|xmp|video)$"
 )
+# The lookahead holds the characters a separator can start with (see _EDITOR_NOTE).
 _SEPARATOR = re.compile(
-    r"""(?P<via>\s*/+\s*v[ií]a\s+|\s*,\s*v[ií]a\s+|\s+v[ií]a\s+|^v[ií]a\s+)
+    r"""(?=[\s/,|;–—\-.()\[\]v])(?:
+        (?P<via>\s*/+\s*v[ií]a\s+|\s*,\s*v[ií]a\s+|\s+v[ií]a\s+|^v[ií]a\s+)
       | (?P<for>\s+for\s+)
       | (?P<slash>\s*/+\s*)
       | (?P<bar>\s*[|;]\s*)
@@ -314,7 +338,8 @@ _SEPARATOR = re.compile(
       | (?P<dash>\s+[-–—+]\s+|\s*[–—]\s*|\s+-(?=[A-Z])|(?<=[a-z])-\s+)
       | (?P<label>\s+(?:Bearbeitung|Montage|Illustration|Grafik|Collage|Retusche)\s*:\s*)
       | (?P<stop>\.\s+)
-      | (?P<bracket>\s*[()\[\]]\s*)""",
+      | (?P<bracket>\s*[()\[\]]\s*)
+    )""",
     re.X,
 )
 _NAME_LABEL = re.compile(
@@ -327,15 +352,32 @@ _DATELINE = re.compile(
     r"\s*[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,40})?\s*\([^()]{1,40}\)\s*(?:[-—–:]|$)"
 )
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}|\d{2})(?![\d]))?(?![\d])")
-_RESERVED = re.compile(
+_RESERVED_WORDS = (
     r"all\s+rights\s+reserv\w*|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
-    r"|todos\s+os\s+direitos\s+reservados|(?:todos\s+los\s+)?derechos\s+reservados",
-    re.I,
+    r"|todos\s+os\s+direitos\s+reservados|(?:todos\s+los\s+)?derechos\s+reservados"
 )
+# The lookahead holds the letters the phrase can start with (see _EDITOR_NOTE).
+_RESERVED = re.compile(r"(?=[atd])(?:" + _RESERVED_WORDS + ")", re.I)
 _RESERVED_TAIL = re.compile(
-    r"(?:[\s.,;|/•-]*(?:(?:19|20)\d{2}))?[\s.,;|/•–-]*(?:" + _RESERVED.pattern + r")[.!]?", re.I
+    r"(?:[\s.,;|/•-]*(?:(?:19|20)\d{2}))?[\s.,;|/•–-]*(?:" + _RESERVED_WORDS + r")[.!]?", re.I
 )
-_MARK = re.compile(r"©|&copy;|\([cC]\)|(?<![\w@])(?:Copyright|COPYRIGHT|copyright)(?![\w])")
+
+
+def _may_reserve(text: str) -> bool:
+    """Whether ``text`` can hold a match of _RESERVED; two substring tests spare most blocks its scan.
+
+    Every form holds "rv" ("reserv", "réserv") or is "vorbehalten", and under re.I none of
+    their letters matches anything but itself in either case, so lower-casing finds them all.
+    """
+    low = text.lower()
+    return "rv" in low or "vorbehalten" in low
+
+
+# "(?<![\w@])(?:Copyright|COPYRIGHT|copyright)(?![\w])" with the lookbehind moved after the first
+# letter: alternatives that all open with a literal let the engine skip to those characters.
+_MARK = re.compile(
+    r"©|&copy;|\([cC]\)|C(?<![\w@]C)(?:opyright|OPYRIGHT)(?![\w])|c(?<![\w@]c)opyright(?![\w])"
+)
 _MARK_AT = re.compile(r"\s*(?:©|&copy;|\([cC]\)|(?:Copyright|COPYRIGHT|copyright)(?![\w]))\s*:?")
 _HOLDER_LEAD = re.compile(
     r"\s*(?:@\s*(?=\d)|0\s+(?=[A-Z])|(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:(?:19|20)\d{2}|\d{2}(?!\d)))?"
@@ -351,8 +393,10 @@ _HOLDER_CUT = re.compile(
       | [.,;]?\s*(?i:all\s+rights|alle\s+rechte|tous\s+droits|todos\s+os|derechos|all\s+times) | \s?\x00""",
     re.X,
 )
-_SENTENCE = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s)")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{3})[.!?](?=[A-Z][a-z])")
+# "[.!?…]+" and "(?<=[a-z]{3})[.!?]" written to open with a character class, which lets the engine
+# skip straight to punctuation instead of trying the pattern at every position.
+_SENTENCE = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*(?=\s)")
+_GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 # Names that say they are no person: a domain, prose words, a brand ending in a media word.
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
 _NOT_IN_NAMES = _vocab("all about from with into over under what how why here there this that our your my")
@@ -370,6 +414,40 @@ _LEGAL_FORM = re.compile(r"(?i)\b(?:" + "|".join(sorted(_CORPORATE)) + r")\b\.?$
 _LEGAL_TAIL = re.compile(r"(?i)(?:[\s,]+(?:" + "|".join(sorted(_CORPORATE)) + r")\.?)+$")
 _BRACKETS = {"(": ")", "[": "]"}
 _MARKUP = re.compile(r"</?[A-Za-z][\w.:-]*[\s>/]|/>|\w=\"")
+# Patterns of the hot paths, compiled once: re.search(r"...") looks each up in re's cache on
+# every call, which cost as much as the matching itself on short names. The lookaheads name the
+# characters a match can start with (see _EDITOR_NOTE).
+_BAR_CUT = re.compile(r"(?=[\s|])(?:\s*\|\s*|\s+[•·]\s+)")
+_DASH_CUT = re.compile(r"(?=[\s—])(?:\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(]))")
+_COLON_CUT = re.compile(r"[:,]\s+")
+_TOKEN_END = re.compile(r"([\w.’'-]+)$")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_TAGS_NOTE = re.compile(r"\s-\s+Tags:")
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
+_VIA_WORD = re.compile(r"\bvia\b")
+_ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_LIST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_LIST_SEPARATOR = re.compile(r"\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*")
+_UPPER_OR_DIGIT = re.compile(r"[A-Z\d]")
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD_CHAR = re.compile(r"\w")
+_ID_COLON = re.compile(r"[^\W\d_]:[\w]")
+_SEPARATED = re.compile(r"/|\bvia\b|\||\s-\s|[–—]")
+_HYPHEN = re.compile(r"-")
+_VIA_OR_YEAR = re.compile(r"v[ií]a\s+(?=\S)|(?:19|20)\d{2}\s+(?=[^\W\d])", re.I)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+_POSSESSIVE = re.compile(r"\w['’]s$")
+_RUN_TOGETHER = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+_INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.)+[A-Z][a-zà-ÿ]+")
+_NEXT_WORD = re.compile(r"\s*([A-Za-z.]+)")
+_NOT_WORD_OR_HYPHEN = re.compile(r"[^\w-]")
+_NON_WORD_RUN = re.compile(r"[^\w]+")
+_HANDLE = re.compile(r"[a-z0-9][\w.\-]*")
+_LOWER = re.compile(r"[a-z]")
+_HYPHEN_OR_SLASH = re.compile(r"[-/]")
+_NAME_PART = re.compile(r"(?:[A-Z]\.)+(?:[A-Z])?|[IVX]+|Jr\.?|Sr\.?")
 
 
 # --- entry points --------------------------------------------------------------------------------
@@ -495,7 +573,7 @@ class _Reader:
         # A credit element holds a credit; what a notice leaves of it is legalese unless prefixed.
         trusted = self.kind == "credit" and not noticed
         for region_start, region_end, slash in regions:
-            note = _EDITOR_NOTE.search(self.text, region_start, region_end)
+            note = _editor_note(self.text, region_start, region_end)
             cut_end = note.start() if note is not None and note.start() > region_start else region_end
             rs, re_ = self._trim(region_start, cut_end)
             if re_ - rs < 1:
@@ -542,14 +620,17 @@ class _Reader:
             # "…on Monday.Jane Doe/Bloomberg": a caption and a credit element with no space between.
             if self._ends_sentence(m.start()):
                 cuts.append(_Cut(m.start() + 1, m.end(), "sentence"))
-        for m in re.finditer(r"\s*\|\s*|\s+[•·]\s+", text[start:end]):
-            cuts.append(_Cut(start + m.start(), start + m.end(), "bar"))
-        for m in re.finditer(r"\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(])", text[start:end]):
-            cuts.append(_Cut(start + m.start(), start + m.end(), "dash"))
-        for m in re.finditer(r"[:,]\s+", text[start:end]):
-            after = start + m.end()
+        # Bounds rather than a slice: these patterns look neither behind the start nor past the end.
+        if _holds_any(text, "|•·", start, end):
+            for m in _BAR_CUT.finditer(text, start, end):
+                cuts.append(_Cut(m.start(), m.end(), "bar"))
+        if _holds_any(text, "-–—", start, end):
+            for m in _DASH_CUT.finditer(text, start, end):
+                cuts.append(_Cut(m.start(), m.end(), "dash"))
+        for m in _COLON_CUT.finditer(text, start, end):
+            after = m.end()
             if _PREFIX.match(text, after) or _COURTESY.match(text, after):
-                cuts.append(_Cut(start + m.start() + 1, after, "colon"))
+                cuts.append(_Cut(m.start() + 1, after, "colon"))
         for _open, close in brackets:
             nxt = close + 1
             while nxt < end and text[nxt].isspace():
@@ -566,14 +647,13 @@ class _Reader:
         text = self.text
         if text[dot] != ".":
             return True
-        lo = max(0, dot - 24)
-        m = re.search(r"([\w.’'-]+)$", text[lo:dot])
+        m = _TOKEN_END.search(text, max(0, dot - 24), dot)
         token = m.group(1) if m else ""
         if len(token) == 1 and token.isalpha() and token.isupper():
             return False
         if token.casefold() in _ABBREVIATIONS:
             return False
-        return not re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token)
+        return not _DOTTED_INITIALS.fullmatch(token)
 
     def _segment_end(self, start: int, end: int, cuts: list[_Cut], kinds: str) -> int:
         i = bisect.bisect_right(cuts, start, key=lambda c: c.start)
@@ -626,7 +706,7 @@ class _Reader:
                 break
             inner = text[open_ + 1 : close].strip()
             tail = open_
-            if _BRACKET_TAG.match(inner) or re.search(r"\s-\s+Tags:", inner):
+            if _BRACKET_TAG.match(inner) or _TAGS_NOTE.search(inner):
                 continue
             trailing.append((open_, close))
         for open_, close in trailing:
@@ -638,7 +718,7 @@ class _Reader:
             if self._acronym_expansion(open_, text[open_ + 1 : close]):
                 continue
             head = text[rs:open_].strip(" -–—|:")
-            lone_head = bool(head) and not re.search(r"[()\[\]]", head)
+            lone_head = bool(head) and not _BRACKET_CHAR.search(head)
             lone_head = lone_head and not any(c.start <= rs < c.end for c in out)
             # "Florion Goga (REUTERS)": a name and its agency, the element is the credit.
             if trusted and lone_head and self._name_list_like(head):
@@ -721,7 +801,7 @@ class _Reader:
             cut_here = next((c for c in cuts if c.start == s), None)
             if slash:
                 return _Candidate(s, re_, prefixed=True)
-            single_tail = "/" not in segment and not re.search(r"\bvia\b", segment)
+            single_tail = "/" not in segment and not _VIA_WORD.search(segment)
             if cut_here is not None and cut_here.kind in ("bar", "dash") and single_tail:
                 before = text[: cut_here.end].rstrip()
                 if not before.endswith((".", "!", "?", ")")):
@@ -736,7 +816,7 @@ class _Reader:
         if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
             return False
         before = self.text[max(0, open_ - 200) : open_]
-        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", before) if w.lower() not in _ACRONYM_SKIP]
+        words = [w for w in _ASCII_WORD.findall(before) if w.lower() not in _ACRONYM_SKIP]
         tail = words[-len(letters) :] if len(words) >= len(letters) else []
         if "".join(w[0] for w in tail).upper() == letters:
             return True
@@ -750,19 +830,19 @@ class _Reader:
         text = text.strip(" -–—|:,.;")
         if not text or len(text) > 120:
             return False
-        words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+        words = _LIST_WORD.findall(text)
         if not words or len(words) > 12:
             return False
         if _prose_words(text):
             return False
-        for piece in re.split(r"\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*", text):
+        for piece in _LIST_SEPARATOR.split(text):
             tokens = piece.split()
             if len(tokens) > 6 or len(piece) > 60 or _CJK_RUN.search(piece):
                 return False
             # "iStock", "eThekwini" are brands; "quake" in "East Coast quake" is a caption word.
             lower = [
                 t for t in tokens
-                if t[:1].islower() and not re.search(r"[A-Z\d]", t)
+                if t[:1].islower() and not _UPPER_OR_DIGIT.search(t)
                 and t.casefold().rstrip(".") not in _NAME_WORDS
             ]
             if not lower or len(tokens) == 1 or " ".join(tokens).casefold() in _AGENCY_PHRASES:
@@ -1007,7 +1087,7 @@ class _Reader:
         text = self.text
         if covered >= len(text):
             return None
-        reserved = _RESERVED.search(text, covered)
+        reserved = _RESERVED.search(text, covered) if _may_reserve(text) else None
         start = covered
         if reserved is not None:
             head_lo = max(covered, reserved.start() - 100)
@@ -1112,7 +1192,7 @@ class _Reader:
         if by is not None and prefixed and not cand.prefixed:
             start = by.end()  # "© By Jane Doe"
         # Editors' notes go; the credit's own tags stay in its text but name nobody.
-        note = _EDITOR_NOTE.search(text, start, end)
+        note = _editor_note(text, start, end)
         if note is not None and note.start() > start:
             end = note.start()
         end = _rstrip(text, start, end)
@@ -1145,8 +1225,9 @@ class _Reader:
     ) -> bool:
         """Whether the parsed names make a credit here (prose that mentions an agency does not)."""
         text = self.text[start:end]
-        words = re.findall(r"[^\W\d_][\w'’-]*", text)
-        if _MARKUP.search(text):
+        words = _PLAIN_WORD.findall(text)
+        # Each form of markup holds one of these; a credit seldom does, which spares the scan.
+        if ("<" in text or "/>" in text or '="' in text) and _MARKUP.search(text):
             return False  # '<doc-id regsrc="AP" />': a tag of a file read as text
         if cand.trusted:
             # A credit element may still hold a sentence of legalese or URLs.
@@ -1154,7 +1235,7 @@ class _Reader:
                 return False
             if (len(_prose_words(text, _VERBS)) > 0 and len(words) > 5) or len(_prose_words(text)) > 2:
                 return False
-            return len(re.findall(r"\w", text)) >= 2
+            return len(_WORD_CHAR.findall(text)) >= 2
         if len(words) > 25:
             return False
         if prefixed:
@@ -1168,7 +1249,7 @@ class _Reader:
                 for n in names
                 if n.role in ("person", "organisation") and n.rule is None
             )
-        if _prose_words(text) or "://" in text or re.search(r"[^\W\d_]:[\w]", text):
+        if _prose_words(text) or "://" in text or _ID_COLON.search(text):
             return False  # prose, a URL, an id such as "tag:reuters.com,0000:newsml_…"
         if len(names) == 1 and _DOMAIN.fullmatch(names[0].text) and not _stock(names[0].text):
             return False  # "reuters.com" alone names a site; "Shutterstock.com" credits a library
@@ -1176,7 +1257,7 @@ class _Reader:
             return False
         sources = [n for n in names if n.role == "organisation"]
         evidence = any(n.rule is not None or _known_source(n.text) for n in names)
-        separated = bool(re.search(r"/|\bvia\b|\||\s-\s|[–—]", text))
+        separated = bool(_SEPARATED.search(text))
         if cand.bracket:
             if evidence:
                 return True
@@ -1260,7 +1341,7 @@ class _Reader:
         piece = self.text[s:e]
         if "-" not in piece or self.resolver.resolve(piece) is not None:
             return [(s, e, sep)]
-        for m in re.finditer(r"-", piece):
+        for m in _HYPHEN.finditer(piece):
             left, right = piece[: m.start()], piece[m.end() :]
             if not left.strip() or not right.strip():
                 continue
@@ -1279,10 +1360,11 @@ class _Reader:
         if m and m.end() < e:
             s = m.end()
             courtesy = True
-        m = re.match(r"v[ií]a\s+(?=\S)|(?:19|20)\d{2}\s+(?=[^\W\d])", text[s:e], re.I)
+        # Bounds rather than slices: the lookaheads see no further than ``e`` either way.
+        m = _VIA_OR_YEAR.match(text, s, e)
         if m:
-            s += m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
-        if len(re.findall(r"\d", text[s:e])) >= 5 or not re.search(r"[^\W\d_]", text[s:e]):
+            s = m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
+        if len(_DIGIT.findall(text, s, e)) >= 5 or not _LETTER.search(text, s, e):
             return None  # a picture or story id ("dpa:230428-99-483045"), not a name
         # A name never starts or ends in a space, whatever the separator left around it.
         while s < e and text[s].isspace():
@@ -1292,7 +1374,7 @@ class _Reader:
         seg = text[s:e]
         original = self.block.text[s:e]
         span = self.block.span(s, e)
-        key = " ".join(re.sub(r"\b(?:19|20)\d{2}\b", " ", seg.casefold()).split())
+        key = " ".join(_YEAR_WORD.sub(" ", seg.casefold()).split())
         if sep == "for":
             return Name(original, span, "client")
         # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist".
@@ -1310,7 +1392,7 @@ class _Reader:
         words = set(_words(seg))
         if _known_source(seg) or words & _ORG_WORDS:
             return "organisation"
-        if _DOMAIN.search(seg) or seg.startswith("@"):
+        if ("." in seg and _DOMAIN.search(seg)) or seg.startswith("@"):  # both forms hold a "."
             return "organisation"
         if words & _NOT_IN_NAMES or any(w.endswith(_BRAND_ENDINGS) and len(w) > 7 for w in words):
             return "organisation"  # "All About Space", "Jupiterimages", "ChinaFotoPress"
@@ -1319,7 +1401,7 @@ class _Reader:
         first = tokens[0].casefold()
         if len(tokens) > 1 and first in _ORG_PREFIX_WORDS:
             return "organisation"
-        if any(re.search(r"\w['’]s$", t) for t in tokens[:-1]):
+        if any(_POSSESSIVE.search(t) for t in tokens[:-1]):
             return "organisation"  # "Tom's Hardware"
         stock_neighbour = self._next_to_stock(pieces, idx)
         if len(tokens) == 1:
@@ -1329,10 +1411,10 @@ class _Reader:
             if _handle(token):
                 return "person"
             # "MohammedBadra-EPA-EFE": a first and last name run together, next to an agency.
-            run_together = re.fullmatch(r"[A-Z][a-z]+[A-Z][a-z]+", token) is not None
+            run_together = _RUN_TOGETHER.fullmatch(token) is not None
             if run_together and idx == 0 and self._next_to_agency(pieces, idx):
                 return "person"
-            if re.fullmatch(r"(?:[A-Z]\.)+[A-Z][a-zà-ÿ]+", token):
+            if _INITIALS_SURNAME.fullmatch(token):
                 return "person"  # "R.Schmitt"
             return "organisation"
         if any(_acronym(t) for t in tokens[:-1]) and not all(t.isupper() for t in tokens):
@@ -1382,6 +1464,31 @@ def _split_at_barriers(text: str, start: int, end: int) -> list[tuple[int, int]]
     return out
 
 
+def _holds_any(text: str, chars: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds one of ``chars``, without slicing it."""
+    return any(text.find(ch, start, end) != -1 for ch in chars)
+
+
+# Every editor's note holds one of these words, but for the two forms that close the text with an
+# id or a date, which end in a capital letter or a digit.
+_NOTE_WORDS = ("NO", "THIS", "FOR", "ATTENTION", "MANDATORY", "EDITORIAL", "ORG", "Tags:")
+
+
+def _editor_note(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_EDITOR_NOTE.search(text, start, end)``, skipped where no note can be.
+
+    Nearly every region and every credit is searched and almost none holds a note: substring
+    tests are several times cheaper than the regex scan.
+    """
+    for word in _NOTE_WORDS:
+        if text.find(word, start, end) != -1:
+            return _EDITOR_NOTE.search(text, start, end)
+    tail = text[start:end].rstrip()
+    if tail and (tail[-1].isdecimal() or "A" <= tail[-1] <= "Z"):
+        return _EDITOR_NOTE.search(text, start, end)
+    return None
+
+
 def _skip_space(text: str, pos: int, end: int) -> int:
     while pos < end and text[pos].isspace():
         pos += 1
@@ -1407,7 +1514,10 @@ def _bracket_groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Top-level, balanced ( ) and [ ] groups in text[start:end] as (open, close) indices."""
     groups: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i in range(start, end):
+    # Only brackets change the state: jumping from one to the next beats a Python loop over
+    # every character of a long paragraph.
+    for m in _BRACKET_CHAR.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in _BRACKETS:
             stack.append(i)
@@ -1466,7 +1576,7 @@ def _keeps_period(name: str) -> bool:
 
 
 def _corporate_follows(text: str, pos: int, end: int) -> bool:
-    m = re.match(r"\s*([A-Za-z.]+)", text[pos:end])
+    m = _NEXT_WORD.match(text, pos, end)
     return m is not None and m.group(1).replace(".", "").casefold() in _CORPORATE
 
 
@@ -1514,7 +1624,8 @@ def _words(name: str) -> list[str]:
     """The words of a name, folded, hyphenated words also in parts ("Star-Telegram")."""
     out: list[str] = []
     for t in name.split():
-        w = re.sub(r"[^\w-]", "", t).casefold()
+        # A word of letters and digits only has nothing to drop, and most words are such.
+        w = (t if t.isalnum() else _NOT_WORD_OR_HYPHEN.sub("", t)).casefold()
         out.append(w.replace("-", ""))
         if "-" in w:
             out.extend(p for p in w.split("-") if p)
@@ -1528,8 +1639,8 @@ def _prose_words(text: str, vocabulary: frozenset[str] = _PROSE) -> list[str]:
     """The words of ``text`` that read as running prose ("said", "the poll", "a man")."""
     shouting = text.isupper()
     out: list[str] = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
+    for found in _WORD.findall(text):  # strings, not match objects: the pattern has no group
+        word = found
         if word.endswith("."):
             if len(word) == 2:
                 continue  # an initial: "Andrew A. Nelles"
@@ -1567,8 +1678,9 @@ def _org_named(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # asked about both neighbours of every name, and the same names recur
 def _stock(name: str) -> bool:
-    key = " ".join(re.split(r"[^\w]+", name.casefold())).strip()
+    key = " ".join(_NON_WORD_RUN.split(name.casefold())).strip()
     tokens = key.split()
     return bool(tokens) and (key in _STOCK or tokens[0] in _STOCK or " ".join(tokens[:2]) in _STOCK)
 
@@ -1577,17 +1689,17 @@ def _handle(token: str) -> bool:
     """A stock contributor's or social handle: "smolaw11", "mlharing", "demarco-media"."""
     if " " in token.strip():
         return False
-    return bool(re.fullmatch(r"[a-z0-9][\w.\-]*", token)) and bool(re.search(r"[a-z]", token))
+    return bool(_HANDLE.fullmatch(token)) and bool(_LOWER.search(token))
 
 
 def _acronym(token: str) -> bool:
-    parts = [p for p in re.split(r"[-/]", token) if p]
+    parts = [p for p in _HYPHEN_OR_SLASH.split(token) if p]
     roman = ("II", "III", "IV", "VI")
     return any(len(p) >= 2 and p.isupper() and p.isalpha() and p not in roman for p in parts)
 
 
 def _name_token(token: str) -> bool:
-    if token.casefold() in _PARTICLES or re.fullmatch(r"(?:[A-Z]\.)+(?:[A-Z])?|[IVX]+|Jr\.?|Sr\.?", token):
+    if token.casefold() in _PARTICLES or _NAME_PART.fullmatch(token):
         return True
     first = token[0]
     return first.isupper() and all(c.isalpha() or c in "'’.-" for c in token)

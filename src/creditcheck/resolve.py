@@ -48,9 +48,20 @@ class Resolver:
                     spellings.append(name)
         self._fuzzy_keys = [k for k in ruleset.alias_index if len(k) >= _MIN_FUZZY_LEN]
         self._cache: dict[tuple[str, bool], Resolution | None] = {}
+        # The same spelling comes back in article after article; its key and "The" take two
+        # Unicode normalisations to work out, a lookup by the name itself takes none.
+        self._by_name: dict[str, Resolution | None] = {}
 
     def resolve(self, name: str) -> Resolution | None:
         """The rule ``name`` means, with score 100 for an exact alias, lower for a near-miss."""
+        known = self._by_name.get(name, _MISSING)
+        if known is not _MISSING:
+            return known  # type: ignore[return-value]
+        resolution = self._resolve(name)
+        self._by_name[name] = resolution
+        return resolution
+
+    def _resolve(self, name: str) -> Resolution | None:
         key = alias_key(name)
         has_the = normalize(name).casefold().startswith("the ")
         cached = self._cache.get((key, has_the), _MISSING)

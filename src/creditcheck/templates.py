@@ -21,7 +21,8 @@ class TemplateError(ValueError):
 
 def normalize(text: str) -> str:
     """Unicode-compatibility fold (full-width letters, no-break spaces) and collapsed spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
+    if not text.isascii():  # NFKC leaves ASCII text as it is, and it holds no zero-width space
+        text = unicodedata.normalize("NFKC", text).replace("\u200b", "")
     return " ".join(text.split())
 
 
