@@ -94,3 +94,32 @@ def test_every_check_has_fixtures_in_every_format() -> None:
 @pytest.mark.parametrize("path", sorted((FIXTURES / "clean").iterdir()), ids=lambda p: Path(p).name)
 def test_clean_seed_fixtures_have_no_findings(path: Path) -> None:
     assert findings(scan_file(path)) == []
+
+
+# --- credit-format never offers a fix that erases a party the credit names ----------------------
+
+
+def test_credit_format_keeps_every_named_organisation() -> None:
+    import datetime as dt
+
+    from tests.helpers import scan_text
+
+    day = dt.date(2021, 3, 1)
+    # Getty's form for a partner collection: the suggestion would drop the collection, so no fix.
+    result = scan_text("Leaders meet. (Etienne Dupont/Gamma-Rapho via Getty Images)", published=day)
+    # The collection has no rule of its own, which is a finding of its own.
+    assert findings(result) == [("credit-format", 1, 16, None), ("unknown-source", 1, 31, None)]
+    partner = result.findings[0]
+    assert partner.message == (
+        "`Etienne Dupont/Gamma-Rapho via Getty Images` is not an accepted Getty Images credit form "
+        "(`{photographer}/Getty Images`), which would drop `Gamma-Rapho`: confirm the form the licence "
+        "requires, or add it to the rule's accepted forms"
+    )
+    # "AFP/GETTY" is judged against AFP's via-Getty form, which keeps both names, not Getty's.
+    (both,) = scan_text("Leaders meet. (AFP/GETTY)", published=day).findings
+    assert (both.check, both.fix, both.source) == ("credit-format", None, "afp")
+    assert both.message.endswith("write `{photographer}/AFP via Getty Images`")
+    # A fix that keeps every name is still offered.
+    assert findings(scan_text("Leaders meet. (Jane Doe / AFP)", published=day)) == [
+        ("credit-format", 1, 16, "Jane Doe/AFP via Getty Images")
+    ]

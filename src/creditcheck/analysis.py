@@ -38,6 +38,8 @@ class CreditJudgement:
     rule: Rule | None = None
     expected: str | None = None  # the form the credit should take, placeholders filled where known
     fix: str | None = None  # replacement for the whole credit, only when fully known
+    # Organisations the credit names that the suggested form would leave out; then no fix.
+    dropped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,20 +162,44 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
             return CreditJudgement(attribution, FormStatus.UNCHECKED)
         return CreditJudgement(attribution, FormStatus.FORMAT, stale[0], None)
     # The closest accepted form, filled in with the credit's own photographer(s).
+    # A form that keeps every organisation the credit names beats a closer-looking one that drops
+    # some ("AFP/GETTY" is an AFP-via-Getty credit, not a Getty one missing its AFP).
     target = normalize(proper if suffix else core).casefold()
-    best_rule, best_form, best_score = current[0][0], current[0][1], -1.0
+    best_rule, best_form = current[0]
+    best_key: tuple[int, float] | None = None
     for rule, form in current:
         rendered = form.template.render(photographer=people) if people else form.template.text
         score = fuzz.ratio(target, normalize(rendered).casefold())
-        if score > best_score:
-            best_rule, best_form, best_score = rule, form, score
+        key = (len(_dropped(attribution, rendered + suffix, ruleset)), -score)
+        if best_key is None or key < best_key:
+            best_rule, best_form, best_key = rule, form, key
     expected = best_form.template.render(photographer=people) if people else best_form.template.text
     # Keep a syndicator suffix unless the form already ends with it.
     if suffix and not normalize(expected).casefold().endswith(normalize(suffix).casefold().lstrip("/ ")):
         expected += suffix
     expected += tag_text
+    dropped = _dropped(attribution, expected, ruleset)
+    if dropped:
+        # "X/Gamma-Rapho via Getty Images" is Getty's own form for a partner collection:
+        # rewriting it to "X/Getty Images" would erase a party the licence may require.
+        return CreditJudgement(
+            attribution, FormStatus.FORMAT, best_rule, best_form.template.text, None, dropped
+        )
     fix = expected if "{" not in expected else None
     return CreditJudgement(attribution, FormStatus.FORMAT, best_rule, expected, fix)
+
+
+def _dropped(attribution: Attribution, expected: str, ruleset: RuleSet) -> tuple[str, ...]:
+    """The organisations ``attribution`` names that ``expected`` no longer names, in order."""
+    written = normalize(expected).casefold()
+    out: list[str] = []
+    for n in attribution.names:
+        if n.role != "organisation":
+            continue
+        spellings = [n.text] if n.rule is None else [n.text, *ruleset[n.rule].all_names]
+        if not any(normalize(s).casefold() in written for s in spellings) and n.text not in out:
+            out.append(n.text)
+    return tuple(out)
 
 
 def coverage_problems(
