@@ -27,7 +27,7 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     for j in ctx.judgements:
         if j.status is FormStatus.FORMAT and j.rule is not None:
             a = j.attribution
-            if j.dropped:
+            if j.dropped and j.expected:
                 named = ", ".join(quote(d) for d in j.dropped)
                 hint = (
                     f" ({quote(j.expected)}), which would drop {named}: confirm the form the"
