@@ -96,7 +96,7 @@ def test_clean_seed_fixtures_have_no_findings(path: Path) -> None:
     assert findings(scan_file(path)) == []
 
 
-# --- credit-format never offers a fix that erases a party the credit names ----------------------
+# --- credit-format never offers a fix that erases a party; {collection} forms ---------------------
 
 
 def test_credit_format_keeps_every_named_organisation() -> None:
@@ -105,14 +105,13 @@ def test_credit_format_keeps_every_named_organisation() -> None:
     from tests.helpers import scan_text
 
     day = dt.date(2021, 3, 1)
-    # Getty's form for a partner collection: the suggestion would drop the collection, so no fix.
-    result = scan_text("Leaders meet. (Etienne Dupont/Gamma-Rapho via Getty Images)", published=day)
-    # The collection has no rule of its own, which is a finding of its own.
-    assert findings(result) == [("credit-format", 1, 16, None), ("unknown-source", 1, 31, None)]
-    partner = result.findings[0]
-    assert partner.message == (
-        "`Etienne Dupont/Gamma-Rapho via Getty Images` is not an accepted Getty Images credit form "
-        "(`{photographer}/Getty Images`), which would drop `Gamma-Rapho`: confirm the form the licence "
+    # AP's only form would drop the agency the credit also names, so no fix is offered.
+    result = scan_text("Leaders meet. (Jane Doe/Acme Pictures/AP)", published=day)
+    # The other agency has no rule of its own, which is a finding of its own.
+    assert findings(result) == [("credit-format", 1, 16, None), ("unknown-source", 1, 25, None)]
+    assert result.findings[0].message == (
+        "`Jane Doe/Acme Pictures/AP` is not an accepted The Associated Press credit form "
+        "(`AP Photo/{photographer}`), which would drop `Acme Pictures`: confirm the form the licence "
         "requires, or add it to the rule's accepted forms"
     )
     # "AFP/GETTY" is judged against AFP's via-Getty form, which keeps both names, not Getty's.
@@ -122,4 +121,31 @@ def test_credit_format_keeps_every_named_organisation() -> None:
     # A fix that keeps every name is still offered.
     assert findings(scan_text("Leaders meet. (Jane Doe / AFP)", published=day)) == [
         ("credit-format", 1, 16, "Jane Doe/AFP via Getty Images")
+    ]
+
+
+def test_collection_form_holds_a_distributors_partner_collection() -> None:
+    import datetime as dt
+
+    from tests.helpers import scan_text
+
+    day = dt.date(2021, 3, 1)
+    # The shipped Getty rule accepts "{photographer}/{collection} via Getty Images": the partner
+    # collection (or a distributed chain) is held under the Getty licence, not an unknown source.
+    for credit in (
+        "Etienne Dupont/Gamma-Rapho via Getty Images",
+        "Paul Moseley/Fort Worth Star-Telegram/TNS via Getty Images",
+    ):
+        result = scan_text(f"Leaders meet. ({credit})", published=day, keep_attributions=True)
+        assert findings(result) == []
+        (credit_found,) = result.attributions
+        assert credit_found.unknown == []
+    # Written another way, the suggestion fills the collection in from the credit.
+    assert findings(scan_text("Leaders meet. (Jane Doe/Gamma-Rapho/Getty Images)", published=day)) == [
+        ("credit-format", 1, 16, "Jane Doe/Gamma-Rapho via Getty Images"),
+        ("unknown-source", 1, 25, None),
+    ]
+    # Without a photographer the collection is still recognised; the photographer is missing.
+    assert findings(scan_text("Leaders meet. (Keystone-France via Getty Images)", published=day)) == [
+        ("missing-photographer", 1, 16, None)
     ]

@@ -162,7 +162,10 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
     "unknown-placeholder": (
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
                           "  accepted:", '    - "{photog}/X"')},
-        ["rules/bad.yaml:7: credit.accepted[0]: unknown placeholder {photog}: use {photographer}, {year}"],
+        [
+            "rules/bad.yaml:7: credit.accepted[0]: unknown placeholder {photog}: "
+            "use {collection}, {photographer}, {year}"
+        ],
     ),
     "unbalanced-brace": (
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
@@ -174,6 +177,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "notice:",
                           '  template: "© {yaer} X"')},
         ["rules/bad.yaml:6: notice.template: unknown placeholder {yaer}: use {photographer}, {year}"],
+    ),
+    "notice-collection": (
+        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "notice:",
+                          '  template: "© {year} {collection}"')},
+        ["rules/bad.yaml:6: notice.template: unknown placeholder {collection}: use {photographer}, {year}"],
     ),
     "via-missing-rule": (
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "  via: nowhere")},
@@ -274,7 +282,7 @@ def test_the_documented_broken_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_rejected(root, monkeypatch, "several", [
         "several/afp.yaml:10: license.until: license ends (2019-12-31) before it starts (2024-01-01)",
         "several/getty-images.yaml:12: credit.accepted[1]: unknown placeholder {photog}: "
-        "use {photographer}, {year}",
+        "use {collection}, {photographer}, {year}",
         f"several/reuters.yaml:6: license.expires: unknown key; expected one of: {LICENSE_KEYS}",
     ])
 

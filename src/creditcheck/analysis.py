@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -40,6 +40,8 @@ class CreditJudgement:
     fix: str | None = None  # replacement for the whole credit, only when fully known
     # Organisations the credit names that the suggested form would leave out; then no fix.
     dropped: tuple[str, ...] = ()
+    # The text an accepted form's {collection} matched: names in it are held under that rule.
+    collection: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +120,12 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     for variant, var_suffix in variants:
         for rule in rules:
             for form in rule.credits:
-                if _match(form.template, variant, ruleset) is None:
+                values = _match(form.template, variant, ruleset)
+                if values is None:
                     continue
                 if form.in_effect(day):
-                    return CreditJudgement(attribution, FormStatus.OK, rule)
+                    collection = values.get("collection")
+                    return CreditJudgement(attribution, FormStatus.OK, rule, collection=collection)
                 stale = stale or (rule, form)
             for dep in rule.deprecated:
                 values = _match(dep.template, variant, ruleset)
@@ -138,12 +142,16 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     if not attribution.people:
         for variant, _var_suffix in variants:
             for rule, form in current:
-                if (
-                    form.template.needs_photographer
-                    and _no_photographer(form.template).match(variant) is not None
-                ):
+                if not form.template.needs_photographer:
+                    continue
+                bare = _no_photographer(form.template).match(variant)
+                if bare is not None:
                     return CreditJudgement(
-                        attribution, FormStatus.MISSING_PHOTOGRAPHER, rule, form.template.text + suffix
+                        attribution,
+                        FormStatus.MISSING_PHOTOGRAPHER,
+                        rule,
+                        form.template.text + suffix,
+                        collection=bare.get("collection"),
                     )
             for rule in rules:
                 for dep in rule.deprecated:
@@ -165,15 +173,17 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     # A form that keeps every organisation the credit names beats a closer-looking one that drops
     # some ("AFP/GETTY" is an AFP-via-Getty credit, not a Getty one missing its AFP).
     target = normalize(proper if suffix else core).casefold()
+    # Organisations no rule names are what a {collection} holds ("Gamma-Rapho").
+    values = {"photographer": people, "collection": "/".join(dict.fromkeys(attribution.unknown))}
     best_rule, best_form = current[0]
     best_key: tuple[int, float] | None = None
     for rule, form in current:
-        rendered = form.template.render(photographer=people) if people else form.template.text
+        rendered = form.template.render(**values)
         score = fuzz.ratio(target, normalize(rendered).casefold())
         key = (len(_dropped(attribution, rendered + suffix, ruleset)), -score)
         if best_key is None or key < best_key:
             best_rule, best_form, best_key = rule, form, key
-    expected = best_form.template.render(photographer=people) if people else best_form.template.text
+    expected = best_form.template.render(**values)
     # Keep a syndicator suffix unless the form already ends with it.
     if suffix and not normalize(expected).casefold().endswith(normalize(suffix).casefold().lstrip("/ ")):
         expected += suffix
@@ -187,6 +197,29 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
         )
     fix = expected if "{" not in expected else None
     return CreditJudgement(attribution, FormStatus.FORMAT, best_rule, expected, fix)
+
+
+def mark_collections(judgements: list[CreditJudgement]) -> list[CreditJudgement]:
+    """Judgements whose credits name their distributor's collection with those names re-roled.
+
+    In ``X/Gamma-Rapho via Getty Images`` accepted as ``{photographer}/{collection} via Getty
+    Images``, Gamma-Rapho is a collection the Getty Images licence carries, not an unknown
+    source: its names take the role ``collection``.
+    """
+    out: list[CreditJudgement] = []
+    for j in judgements:
+        if j.collection is None:
+            out.append(j)
+            continue
+        inside = normalize(j.collection).casefold()
+        names = tuple(
+            replace(n, role="collection")
+            if n.role == "organisation" and n.rule is None and normalize(n.text).casefold() in inside
+            else n
+            for n in j.attribution.names
+        )
+        out.append(replace(j, attribution=replace(j.attribution, names=names)))
+    return out
 
 
 def _dropped(attribution: Attribution, expected: str, ruleset: RuleSet) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from creditcheck import suppress
+from creditcheck.analysis import mark_collections
 from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
 from creditcheck.checks.base import EmbeddedCredit
 from creditcheck.compressed import CompressedError, gunzip, is_gzip
@@ -58,6 +59,8 @@ class Scanner:
         self.ruleset = ruleset
         self.options = options
         self.resolver = Resolver(ruleset, options.threshold)
+        # Only rules with a {collection} form need credits judged before the checks run.
+        self._collections = any("collection" in f.template.names for r in ruleset for f in r.credits)
         levels = dict(options.severities)
         self.checks: tuple[Check, ...] = tuple(
             c for c in ALL_CHECKS if c.name in options.checks and levels.get(c.name) != "off"
@@ -193,6 +196,25 @@ class Scanner:
             self.options.channel,
             lambda src: self._embedded(folder, src),
         )
+        if self._collections:
+            marked = mark_collections(ctx.judgements)
+            changed = {
+                id(old.attribution): new.attribution
+                for old, new in zip(ctx.judgements, marked, strict=True)
+                if old.attribution is not new.attribution
+            }
+            if changed:
+                attributions = [changed.get(id(a), a) for a in attributions]
+                ctx = CheckContext(
+                    doc,
+                    attributions,
+                    self.ruleset,
+                    self.resolver,
+                    self.options.territory,
+                    self.options.channel,
+                    lambda src: self._embedded(folder, src),
+                    marked,
+                )
         findings: list[Finding] = []
         for check in self.checks:
             findings.extend(check.findings(ctx))

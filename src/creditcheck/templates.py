@@ -6,7 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-PLACEHOLDERS = frozenset({"photographer", "year"})
+PLACEHOLDERS = frozenset({"photographer", "year", "collection"})
+# A notice names its holder and year; a collection belongs to credits only.
+NOTICE_PLACEHOLDERS = frozenset({"photographer", "year"})
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 # A notice may open with any of the marks people use for "copyright"; they are equivalent.
@@ -26,13 +28,13 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
-def placeholders(template: str) -> list[str]:
+def placeholders(template: str, allowed: frozenset[str] = PLACEHOLDERS) -> list[str]:
     """The placeholder names in ``template``, validating its syntax."""
     names = _PLACEHOLDER.findall(template)
     for name in names:
-        if name not in PLACEHOLDERS:
+        if name not in allowed:
             raise TemplateError(
-                f"unknown placeholder {{{name}}}: use " + ", ".join(f"{{{p}}}" for p in sorted(PLACEHOLDERS))
+                f"unknown placeholder {{{name}}}: use " + ", ".join(f"{{{p}}}" for p in sorted(allowed))
             )
     rest = _PLACEHOLDER.sub("", template)
     if "{" in rest or "}" in rest:
@@ -68,7 +70,7 @@ class Template:
     _regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        names = tuple(placeholders(self.text))
+        names = tuple(placeholders(self.text, NOTICE_PLACEHOLDERS if self.notice else PLACEHOLDERS))
         object.__setattr__(self, "names", names)
         body = self.text
         parts: list[str] = []
@@ -82,6 +84,10 @@ class Template:
             parts.append(_literal(body[pos : m.start()]))
             if m.group(1) == "photographer":
                 parts.append(r"(?P<photographer>[^/()|]*?[^\s/()|][^/()|]*?)")
+            elif m.group(1) == "collection":
+                # A distributor's partner collection or contributing agency, which may itself be
+                # a chain: "Gamma-Rapho", "Fort Worth Star-Telegram/TNS".
+                parts.append(r"(?P<collection>[^()|]*?[^\s/()|][^()|]*?)")
             else:
                 parts.append(r"(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?)")
             pos = m.end()

@@ -39,7 +39,10 @@ class CheckContext:
         territory: str | None = None,
         channel: str | None = None,
         embedded: Callable[[str], EmbeddedCredit | None] | None = None,
+        judgements: list[CreditJudgement] | None = None,
     ) -> None:
+        if judgements is not None:
+            self.__dict__["judgements"] = judgements  # already made by the scan: not judged twice
         self.doc = doc
         self.attributions = attributions
         self.ruleset = ruleset
