@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import html as htmllib
+import operator
 import re
+from itertools import accumulate, count
 from typing import Any
 
 import lxml.etree
@@ -126,13 +129,17 @@ _CAPTION_ATTRS = ("data-caption", "data-fresco-caption", "data-lightbox-caption"
 _ALT_CREDIT = re.compile(r"\s[|/]\s*\S|\([^)]*/[^)]*\)|©|\b(?:photo|credit|courtesy|via)\b", re.I)
 
 
-_TOKEN = re.compile(
-    # Words joined by single spaces form one token: they map to the source one to one, and
-    # fewer tokens make building the map several times faster on long pages.
-    r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*>?|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
-    r"|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]",
-    re.S,
-)
+# A run of adjacent tags and comments. It starts with a literal "<", which lets the regex engine
+# skip the text between tags at C speed, and a run of them is one match rather than one each;
+# the text between is then mapped a line at a time with string methods.
+_TAG = r"<(?:!--.*?(?:-->|$)|[A-Za-z/!?][^>]*>?)"
+_TAGS = re.compile(rf"({_TAG}(?:{_TAG})*)", re.S)
+# The tokens of the few lines that hold entities, tabs or runs of spaces (never a tag: _TAGS
+# took those). Words joined by single spaces form one token: they map to the source one to one.
+_TOKEN = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# Pages repeat the same few entities (&amp; &quot; &nbsp;) many times over.
+_unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
 
 
 class _SourceText:
@@ -145,24 +152,100 @@ class _SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0]
-        self.line_starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        if "\r" in text and _LONE_CR.search(text):
+            self.line_starts = [0, *[m.end() for m in _LINE_END.finditer(text)]]
+        else:
+            # Only LF and CRLF end lines here, and both end at the LF: line k + 1 starts after
+            # the first k + 1 lines and their k + 1 newlines, summed without a Python loop.
+            lengths = accumulate(map(len, text.split("\n")[:-1]))
+            self.line_starts = [0, *map(operator.add, lengths, count(1))]
         pieces: list[str] = []
-        # Parallel lists: where each segment starts in the stream and in the source, and
-        # whether its characters map one to one (a text run) or all to one place (an entity).
-        seg_stream: list[int] = []
-        seg_source: list[int] = []
-        seg_verbatim: list[bool] = []
+        # Each segment: where it starts in the stream and in the source, and whether its
+        # characters map one to one (a text run) or all to one place (an entity, a space).
+        segs: list[tuple[int, int, bool]] = []
         n = 0
         last_space = True
-        for m in _TOKEN.finditer(text):
+        # Where in the source the last segment would go on, were it a text run still open.
+        joinable = -1
+        split = _TAGS.split(text)
+        tags = split[1::2]
+        tags.append("")
+        off = 0  # where the current text between tags starts in the source
+        for chunk, tag in zip(split[0::2], tags, strict=True):
+            if chunk:
+                # Whitespace collapses into one space that starts where the whitespace does;
+                # ``pending`` is where the whitespace after the last text would start.
+                pending = off
+                pos = off
+                for line in () if chunk.isspace() else chunk.split("\n"):
+                    core = line.strip()
+                    if core:
+                        start = pos + len(line) - len(line.lstrip())
+                        if start > pending and not last_space:
+                            if start - pending == 1 and text[pending] == " ":
+                                if joinable != pending:
+                                    segs.append((n, pending, True))
+                                joinable = start
+                            else:
+                                segs.append((n, pending, False))
+                                joinable = -1
+                            pieces.append(" ")
+                            n += 1
+                            last_space = True
+                        pending = end = start + len(core)
+                        if "&" not in core and "  " not in core and core.isprintable():
+                            # Words and single spaces only (printable excludes every other
+                            # space character): one text run, as _TOKEN's words would join.
+                            if joinable != start:
+                                segs.append((n, start, True))
+                            pieces.append(core)
+                            n += end - start
+                            joinable = end
+                            last_space = False
+                        else:
+                            n, joinable, last_space = self._tokens(
+                                start, end, n, joinable, last_space, pieces, segs
+                            )
+                    pos += len(line) + 1
+                off += len(chunk)
+                if off > pending and not last_space:
+                    if off - pending == 1 and text[pending] == " ":
+                        if joinable != pending:
+                            segs.append((n, pending, True))
+                        joinable = off
+                    else:
+                        segs.append((n, pending, False))
+                        joinable = -1
+                    pieces.append(" ")
+                    n += 1
+                    last_space = True
+            off += len(tag)
+        self.stream = "".join(pieces)
+        self.seg_stream: list[int] = [seg[0] for seg in segs]
+        self.seg_source: list[int] = [seg[1] for seg in segs]
+        self.seg_verbatim: list[bool] = [seg[2] for seg in segs]
+
+    def _tokens(
+        self,
+        start: int,
+        end: int,
+        n: int,
+        joinable: int,
+        last_space: bool,
+        pieces: list[str],
+        segs: list[tuple[int, int, bool]],
+    ) -> tuple[int, int, bool]:
+        """Map a line's text that holds entities, tabs or runs of spaces token by token.
+
+        Takes and returns the stream's length, the open text run's end and whether the stream
+        ends in a space.
+        """
+        for m in _TOKEN.finditer(self.text, start, end):
             tok = m.group(0)
-            first = tok[0]
-            if first == "<" and len(tok) > 1:
-                continue
+            at = m.start()
             verbatim = True
-            if first == "&" and len(tok) > 1:
-                decoded = htmllib.unescape(tok)
+            if tok[0] == "&" and len(tok) > 1:
+                decoded = _unescape(tok)
                 if len(decoded) == 1:
                     tok, verbatim = decoded, False
             if tok.isspace():
@@ -171,23 +254,16 @@ class _SourceText:
                 verbatim = tok == " "
                 tok = " "
             last_space = tok == " "
-            start = m.start()
-            if (
-                verbatim
-                and seg_verbatim
-                and seg_verbatim[-1]
-                and seg_source[-1] + (n - seg_stream[-1]) == start
-            ):
-                pieces.append(tok)
-                n += len(tok)
-                continue
-            seg_stream.append(n)
-            seg_source.append(start)
-            seg_verbatim.append(verbatim)
+            if verbatim:
+                if joinable != at:
+                    segs.append((n, at, True))
+                joinable = at + len(tok)
+            else:
+                segs.append((n, at, False))
+                joinable = -1
             pieces.append(tok)
             n += len(tok)
-        self.stream = "".join(pieces)
-        self.seg_stream, self.seg_source, self.seg_verbatim = seg_stream, seg_source, seg_verbatim
+        return n, joinable, last_space
 
     def line_offset(self, line: int) -> int:
         return self.line_starts[min(max(line, 1), len(self.line_starts)) - 1]
@@ -215,30 +291,43 @@ class _SourceText:
     def find(self, text: str, line: int, cursor: int) -> int:
         """Stream index of ``text`` at or after the element's line (and the walk's cursor)."""
         begin = self.stream_index(self.line_offset(line))
-        found = self.stream.find(text, max(begin, cursor))
+        stream = self.stream
+        found = stream.find(text, begin if begin > cursor else cursor)
         if found < 0 and cursor > begin:
-            found = self.stream.find(text, begin)
+            found = stream.find(text, begin)
         return found
 
     def anchors(self, start: int, length: int) -> list[tuple[int, int, int]]:
         """(block offset, line, column) wherever the block's mapping to the source jumps."""
-        out: list[tuple[int, int, int]] = []
-        i = max(bisect.bisect_right(self.seg_stream, start) - 1, 0)
-        end = start + length
-        while i < len(self.seg_stream) and self.seg_stream[i] < end:
-            at = max(self.seg_stream[i], start)
-            line, col = self.position(self.source_offset(at))
-            out.append((at - start, line, col))
-            i += 1
+        seg_stream, seg_source, line_starts = self.seg_stream, self.seg_source, self.line_starts
+        first = max(bisect.bisect_right(seg_stream, start) - 1, 0)
+        last = bisect.bisect_left(seg_stream, start + length)
+        if first >= last:
+            return []
+        offset = self.source_offset(start)
+        line = bisect.bisect_right(line_starts, offset)
+        out = [(0, line, offset - line_starts[line - 1] + 1)]
+        # Segments start at strictly increasing stream and source offsets, so each later
+        # segment's own start is where the block jumps, and its line is at or after the last.
+        for i in range(first + 1, last):
+            offset = seg_source[i]
+            line = bisect.bisect_right(line_starts, offset, line - 1)
+            out.append((seg_stream[i] - start, line, offset - line_starts[line - 1] + 1))
         return out
 
 
 def _classes(el: lxml.html.HtmlElement) -> str:
-    return " ".join(v for v in (el.get("class"), el.get("id"), el.get("itemprop")) if v)
+    get = el.get
+    cls, ident, prop = get("class"), get("id"), get("itemprop")
+    if not ident and not prop:
+        return cls or ""  # the usual case, without building a join
+    return " ".join([v for v in (cls, ident, prop) if v])
 
 
-def _kind(el: lxml.html.HtmlElement) -> str | None:
-    names = _classes(el)
+def _kind(el: lxml.html.HtmlElement, names: str | None = None) -> str | None:
+    """The element's block kind from its class names (``names``: its _classes, when known)."""
+    if names is None:
+        names = _classes(el)
     if not names:
         return "caption" if el.tag == "figcaption" else None
     if _CREDIT_CLASS.search(names):
@@ -310,22 +399,33 @@ class _Walker:
         if el.text:
             parts.append(el.text)
         for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag:  # comments and processing instructions
+            tag = child.tag
+            # lxml builds a new string on every read of .tail: read it once.
+            tail = child.tail
+            if not isinstance(tag, str):  # comments and processing instructions
                 if isinstance(child, lxml.etree._Comment):
                     self.add_suppression(child)
-                if child.tail:
-                    parts.append(child.tail)
+                if tail:
+                    parts.append(tail)
                 continue
-            if tag in _SKIP or _hidden(child) or _chrome(child):
-                if child.tail:
-                    parts.append(child.tail)
+            if tag in _SKIP:
+                if tail:
+                    parts.append(tail)
                 continue
-            child_kind = _kind(child)
+            if child.keys():
+                names = _classes(child)  # read once for both tests below
+                if _hidden(child) or _chrome(child, names):
+                    if tail:
+                        parts.append(tail)
+                    continue
+                child_kind = _kind(child, names)
+            else:
+                # Most elements have no attribute at all: nothing hides them or names a kind.
+                child_kind = "caption" if tag == "figcaption" else None
             if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and _only_link(child):
                 # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation.
-                if child.tail:
-                    parts.append(child.tail)
+                if tail:
+                    parts.append(tail)
                 continue
             if child_kind is None and kind == "caption" and _caption_credit(child):
                 child_kind = "credit"
@@ -335,12 +435,13 @@ class _Walker:
             elif tag == "img":
                 if content:
                     self.add_img(child, image)
-                if child.tail:
-                    parts.append(child.tail)
+                if tail:
+                    parts.append(tail)
                 continue
             if tag in _BLOCKS or child_kind is not None or (tag not in _INLINE and _has_block(child)):
-                self.emit(parts, line, kind, image)
-                parts = []
+                if parts:  # most blocks follow a block, with no text between
+                    self.emit(parts, line, kind, image)
+                    parts = []
                 self.walk(
                     child,
                     child_kind or ("caption" if kind == "caption" else kind),
@@ -348,8 +449,8 @@ class _Walker:
                     content or tag in ("article", "main") or child.get("role") == "main",
                 )
                 line = child.sourceline or line
-                if child.tail and child.tail.strip():
-                    parts.append(child.tail)
+                if tail and tail.strip():
+                    parts.append(tail)
                     line = _tail_line(child, line)
             else:
                 parts.append(_inline_text(child))
@@ -365,9 +466,10 @@ class _Walker:
                         link = next((a for a in ancestors if a.tag == "a"), None)
                         if link is None or link is child or _shows_picture(link):
                             self.add_img(img, None)
-                if child.tail:
-                    parts.append(child.tail)
-        self.emit(parts, line, kind, image)
+                if tail:
+                    parts.append(tail)
+        if parts:
+            self.emit(parts, line, kind, image)
 
     def add_suppression(self, comment: lxml.etree._Comment) -> None:
         """A directive comment covers the element after it (or, with none, the next line)."""
@@ -560,8 +662,9 @@ def _hidden(el: lxml.html.HtmlElement) -> bool:
     return "display:none" in style
 
 
-def _chrome(el: lxml.html.HtmlElement) -> bool:
-    names = _classes(el)
+def _chrome(el: lxml.html.HtmlElement, names: str | None = None) -> bool:
+    if names is None:
+        names = _classes(el)
     if not names or el.tag in ("body", "article", "main") or not _CHROME_CLASS.search(names):
         return False
     if _CONTENT_CLASS.search(names):
