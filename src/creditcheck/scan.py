@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from creditcheck import suppress
-from creditcheck.analysis import mark_collections
+from creditcheck.analysis import CreditJudgement, mark_collections
 from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
 from creditcheck.checks.base import EmbeddedCredit
 from creditcheck.compressed import CompressedError, gunzip, is_gzip
@@ -187,15 +187,22 @@ class Scanner:
             if not (a.kind is AttributionKind.PHOTO_CREDIT and (a.span.line, a.span.column) in sources)
         ]
         folder = os.path.dirname(os.path.abspath(disk_path))
-        ctx = CheckContext(
-            doc,
-            attributions,
-            self.ruleset,
-            self.resolver,
-            self.options.territory,
-            self.options.channel,
-            lambda src: self._embedded(folder, src),
-        )
+
+        def context(
+            listed: list[Attribution], judgements: list[CreditJudgement] | None = None
+        ) -> CheckContext:
+            return CheckContext(
+                doc,
+                listed,
+                self.ruleset,
+                self.resolver,
+                self.options.territory,
+                self.options.channel,
+                lambda src: self._embedded(folder, src),
+                judgements,
+            )
+
+        ctx = context(attributions)
         if self._collections:
             marked = mark_collections(ctx.judgements)
             changed = {
@@ -205,16 +212,7 @@ class Scanner:
             }
             if changed:
                 attributions = [changed.get(id(a), a) for a in attributions]
-                ctx = CheckContext(
-                    doc,
-                    attributions,
-                    self.ruleset,
-                    self.resolver,
-                    self.options.territory,
-                    self.options.channel,
-                    lambda src: self._embedded(folder, src),
-                    marked,
-                )
+                ctx = context(attributions, marked)
         findings: list[Finding] = []
         for check in self.checks:
             findings.extend(check.findings(ctx))

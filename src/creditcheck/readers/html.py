@@ -167,6 +167,22 @@ class _SourceText:
         last_space = True
         # Where in the source the last segment would go on, were it a text run still open.
         joinable = -1
+
+        def collapse(pending: int, upto: int) -> None:
+            """Emit the one space the whitespace from ``pending`` to ``upto`` becomes."""
+            nonlocal n, joinable, last_space
+            if upto - pending == 1 and text[pending] == " ":
+                # A single plain space maps one to one: it may extend the open text run.
+                if joinable != pending:
+                    segs.append((n, pending, True))
+                joinable = upto
+            else:
+                segs.append((n, pending, False))
+                joinable = -1
+            pieces.append(" ")
+            n += 1
+            last_space = True
+
         split = _TAGS.split(text)
         tags = split[1::2]
         tags.append("")
@@ -182,16 +198,7 @@ class _SourceText:
                     if core:
                         start = pos + len(line) - len(line.lstrip())
                         if start > pending and not last_space:
-                            if start - pending == 1 and text[pending] == " ":
-                                if joinable != pending:
-                                    segs.append((n, pending, True))
-                                joinable = start
-                            else:
-                                segs.append((n, pending, False))
-                                joinable = -1
-                            pieces.append(" ")
-                            n += 1
-                            last_space = True
+                            collapse(pending, start)
                         pending = end = start + len(core)
                         if "&" not in core and "  " not in core and core.isprintable():
                             # Words and single spaces only (printable excludes every other
@@ -209,16 +216,7 @@ class _SourceText:
                     pos += len(line) + 1
                 off += len(chunk)
                 if off > pending and not last_space:
-                    if off - pending == 1 and text[pending] == " ":
-                        if joinable != pending:
-                            segs.append((n, pending, True))
-                        joinable = off
-                    else:
-                        segs.append((n, pending, False))
-                        joinable = -1
-                    pieces.append(" ")
-                    n += 1
-                    last_space = True
+                    collapse(pending, off)
             off += len(tag)
         self.stream = "".join(pieces)
         self.seg_stream: list[int] = [seg[0] for seg in segs]
