@@ -93,6 +93,12 @@ def _table(columns: Sequence[str], rows: list[dict[str, object]], numeric: Seque
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _list_section(title: str, items: list[str]) -> str:
+    """A heading with the count, then the (already escaped) items as a list, or "None."."""
+    body = "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else "<p><em>None.</em></p>"
+    return f"<h2>{_e(title)} ({len(items)})</h2>{body}"
+
+
 def render_html(audit: Audit, trend: Sequence[tuple[str, int]] = ()) -> str:
     """The whole report; ``trend`` is (period, errors) of past audits, oldest first, from the ledger."""
     s = audit.summary()
@@ -157,30 +163,11 @@ def render_html(audit: Audit, trend: Sequence[tuple[str, int]] = ()) -> str:
         "<h2>Unknown sources</h2>" + _table(("name", "count", "examples"), unknown_rows(audit), ("count",))
     )
     if audit.compared:
-        sections.append(
-            f"<h2>Resolved since the previous audit ({len(audit.resolved)})</h2>"
-            + (
-                "<ul>" + "".join(f"<li><code>{_e(f)}</code></li>" for f in audit.resolved) + "</ul>"
-                if audit.resolved
-                else "<p><em>None.</em></p>"
-            )
-        )
-    sections.append(
-        f"<h2>Undated files ({len(audit.undated)})</h2>"
-        + (
-            "<ul>" + "".join(f"<li>{_e(p)}</li>" for p in audit.undated) + "</ul>"
-            if audit.undated
-            else "<p><em>None.</em></p>"
-        )
-    )
-    sections.append(
-        f"<h2>Unreadable files ({len(audit.unreadable)})</h2>"
-        + (
-            "<ul>" + "".join(f"<li>{_e(p)}: {_e(reason)}</li>" for p, reason in audit.unreadable) + "</ul>"
-            if audit.unreadable
-            else "<p><em>None.</em></p>"
-        )
-    )
+        resolved = [f"<code>{_e(f)}</code>" for f in audit.resolved]
+        sections.append(_list_section("Resolved since the previous audit", resolved))
+    sections.append(_list_section("Undated files", [_e(p) for p in audit.undated]))
+    unreadable = [f"{_e(p)}: {_e(reason)}" for p, reason in audit.unreadable]
+    sections.append(_list_section("Unreadable files", unreadable))
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from collections.abc import Sequence
@@ -11,25 +9,12 @@ from pathlib import Path
 
 from creditcheck.atomic import write_atomic
 from creditcheck.audit import VERSION, Audit
+from creditcheck.reporters.csv_report import COLUMNS as FINDING_COLUMNS
+from creditcheck.reporters.csv_report import csv_row
 
 USAGE_COLUMNS = ("source", "name", "articles", "photos", "cap", "over_cap")
-VIOLATION_COLUMNS = (
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "check",
-    "code",
-    "severity",
-    "message",
-    "text",
-    "fix",
-    "source",
-    "title",
-    "date",
-    "fingerprint",
-)
+# A finding's columns as in the check CSV, then what the audit knows of its article.
+VIOLATION_COLUMNS = (*FINDING_COLUMNS, "title", "date", "fingerprint")
 LICENSE_COLUMNS = ("source", "name", "status", "from", "until", "agreement", "via", "effective_until")
 UNKNOWN_COLUMNS = ("name", "count", "examples")
 CSV_FILES = ("usage.csv", "violations.csv", "licenses.csv", "unknown.csv")
@@ -180,16 +165,8 @@ def render_markdown(audit: Audit) -> str:
     return "\n".join(lines)
 
 
-def _csv_row(values: Sequence[object]) -> str:
-    buffer = io.StringIO()
-    # Quote as if rows ended in CRLF (so a bare CR inside a field is quoted too), then end the
-    # row in LF, as the check CSV does.
-    csv.writer(buffer, lineterminator="\r\n").writerow(values)
-    return buffer.getvalue()[:-2] + "\n"
-
-
 def _csv(columns: Sequence[str], rows: list[dict[str, object]]) -> str:
-    return "".join([_csv_row(columns), *(_csv_row([_cell(row[c]) for c in columns]) for row in rows)])
+    return "".join([csv_row(columns), *(csv_row([_cell(row[c]) for c in columns]) for row in rows)])
 
 
 def csv_tables(audit: Audit) -> dict[str, str]:

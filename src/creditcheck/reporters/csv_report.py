@@ -24,7 +24,8 @@ COLUMNS = (
 )
 
 
-def _row(values: Sequence[object]) -> str:
+def csv_row(values: Sequence[object]) -> str:
+    """One CSV row ending in LF, with every line break inside a field quoted."""
     buffer = io.StringIO()
     # The writer quotes only the line-break characters of its own terminator, so with "\n" a
     # bare CR inside a field would go out unquoted and split the row for readers; quote as if
@@ -34,8 +35,8 @@ def _row(values: Sequence[object]) -> str:
 
 
 def render(result: RunResult, *, color: bool = False) -> str:
-    rows = [_row(COLUMNS)]
+    rows = [csv_row(COLUMNS)]
     for f in result.findings:
         data = f.to_json()
-        rows.append(_row([data[c] for c in COLUMNS]))
+        rows.append(csv_row([data[c] for c in COLUMNS]))
     return "".join(rows)
