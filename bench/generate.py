@@ -141,80 +141,217 @@ SOURCE_PLANTS: dict[str, tuple[tuple[str, str], ...]] = {
     "unknown-source": (("Kyodo News", "unknown-source"), ("Nikkei Asia", "unknown-source")),
 }
 PLANTED_CHECKS = (
-    "deprecated-credit", "misspelled-source", "missing-photographer", "unlicensed-source",
-    "license-expired", "license-not-started", "unknown-source", "credit-format",
-    "missing-credit", "missing-copyright", "copyright-year",
+    "deprecated-credit",
+    "misspelled-source",
+    "missing-photographer",
+    "unlicensed-source",
+    "license-expired",
+    "license-not-started",
+    "unknown-source",
+    "credit-format",
+    "missing-credit",
+    "missing-copyright",
+    "copyright-year",
 )
 # Where an article's story comes from; the Japan Times requires its copyright notice.
 SOURCES = ((JAPAN_TIMES, 35), ("Tribune News Service", 20), ("Chicago Tribune", 15), (None, 30))
 NOTICE_FORMS = (
-    "© {y} The Japan Times", "© {y} the Japan Times", "Copyright © {y} The Japan Times",
+    "© {y} The Japan Times",
+    "© {y} the Japan Times",
+    "Copyright © {y} The Japan Times",
     "(c) {y} The Japan Times. All rights reserved.",
 )
 
 # --- word lists for captions and prose (all made up) -------------------------------------------
 
 FIRST_NAMES = (
-    "Maria", "Kenji", "Hannah", "David", "Yuki", "Carlos", "Sofia", "Min-jun", "Ahmed", "Elena",
-    "Thomas", "Aiko", "Daniel", "Laura", "Jae-won", "Priya", "Marco", "Olga", "Samuel", "Nadia",
-    "Hiroshi", "Grace", "Lucas", "Emma", "Kofi", "Ingrid", "Tomasz", "Leila", "Pedro", "Chloe",
+    "Maria",
+    "Kenji",
+    "Hannah",
+    "David",
+    "Yuki",
+    "Carlos",
+    "Sofia",
+    "Min-jun",
+    "Ahmed",
+    "Elena",
+    "Thomas",
+    "Aiko",
+    "Daniel",
+    "Laura",
+    "Jae-won",
+    "Priya",
+    "Marco",
+    "Olga",
+    "Samuel",
+    "Nadia",
+    "Hiroshi",
+    "Grace",
+    "Lucas",
+    "Emma",
+    "Kofi",
+    "Ingrid",
+    "Tomasz",
+    "Leila",
+    "Pedro",
+    "Chloe",
 )
 LAST_NAMES = (
-    "Lindqvist", "Tanaka", "Okafor", "Moreno", "Kowalski", "Hartmann", "Nakamura", "Reyes",
-    "Brennan", "Sato", "Whitfield", "Castillo", "Haddad", "Ivanova", "Fischer", "Ogawa",
-    "Delgado", "Morrison", "Choi", "Baptiste", "Novak", "Yamamoto", "Eriksen", "Santos",
-    "Kimura", "Gallagher", "Petrova", "Abernathy", "Lee", "Mwangi",
+    "Lindqvist",
+    "Tanaka",
+    "Okafor",
+    "Moreno",
+    "Kowalski",
+    "Hartmann",
+    "Nakamura",
+    "Reyes",
+    "Brennan",
+    "Sato",
+    "Whitfield",
+    "Castillo",
+    "Haddad",
+    "Ivanova",
+    "Fischer",
+    "Ogawa",
+    "Delgado",
+    "Morrison",
+    "Choi",
+    "Baptiste",
+    "Novak",
+    "Yamamoto",
+    "Eriksen",
+    "Santos",
+    "Kimura",
+    "Gallagher",
+    "Petrova",
+    "Abernathy",
+    "Lee",
+    "Mwangi",
 )
 PLACES = (
-    "Osaka", "Busan", "Sapporo", "Fukuoka", "Incheon", "Nagoya", "Kobe", "Daegu", "Sendai",
-    "Gwangju", "Yokohama", "Chicago", "Milwaukee", "Springfield", "the capital", "the port city",
+    "Osaka",
+    "Busan",
+    "Sapporo",
+    "Fukuoka",
+    "Incheon",
+    "Nagoya",
+    "Kobe",
+    "Daegu",
+    "Sendai",
+    "Gwangju",
+    "Yokohama",
+    "Chicago",
+    "Milwaukee",
+    "Springfield",
+    "the capital",
+    "the port city",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 SHORT_MONTHS = (
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 )
 # (subject, plural): the prose agrees its verbs with the subject.
 SUBJECTS = (
-    ("the city council", False), ("the transport ministry", False), ("the central bank", False),
-    ("local officials", True), ("the opposition party", False), ("the regional government", False),
-    ("a group of lawmakers", False), ("the port authority", False), ("the health ministry", False),
-    ("union leaders", True), ("the finance minister", False), ("the school board", False),
-    ("business groups", True), ("the utility company", False), ("the coast guard", False),
-    ("residents of the district", True), ("the trade ministry", False),
+    ("the city council", False),
+    ("the transport ministry", False),
+    ("the central bank", False),
+    ("local officials", True),
+    ("the opposition party", False),
+    ("the regional government", False),
+    ("a group of lawmakers", False),
+    ("the port authority", False),
+    ("the health ministry", False),
+    ("union leaders", True),
+    ("the finance minister", False),
+    ("the school board", False),
+    ("business groups", True),
+    ("the utility company", False),
+    ("the coast guard", False),
+    ("residents of the district", True),
+    ("the trade ministry", False),
     ("several large employers", True),
 )
 ACTIONS = (
-    "review the budget for the coming year", "delay the vote until the spring",
-    "expand the rail line to the northern suburbs", "raise the minimum wage",
-    "cut fees for small businesses", "open talks with neighboring provinces",
-    "repair the aging bridges along the river", "publish the full report next month",
-    "hire more teachers for rural schools", "tighten rules on short-term rentals",
-    "build a new seawall near the harbor", "extend the subsidy program for another year",
-    "reduce emissions from the coal-fired plants", "reopen the closed border crossing",
-    "simplify the permit process for builders", "move the fish market to a new site",
-    "add night buses on the busiest routes", "freeze hiring until the audit is done",
+    "review the budget for the coming year",
+    "delay the vote until the spring",
+    "expand the rail line to the northern suburbs",
+    "raise the minimum wage",
+    "cut fees for small businesses",
+    "open talks with neighboring provinces",
+    "repair the aging bridges along the river",
+    "publish the full report next month",
+    "hire more teachers for rural schools",
+    "tighten rules on short-term rentals",
+    "build a new seawall near the harbor",
+    "extend the subsidy program for another year",
+    "reduce emissions from the coal-fired plants",
+    "reopen the closed border crossing",
+    "simplify the permit process for builders",
+    "move the fish market to a new site",
+    "add night buses on the busiest routes",
+    "freeze hiring until the audit is done",
 )
 TIMES = (
-    "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week",
-    "earlier this month", "late on Thursday", "over the weekend", "in a statement",
+    "on Monday",
+    "on Tuesday",
+    "on Wednesday",
+    "on Thursday",
+    "on Friday",
+    "last week",
+    "earlier this month",
+    "late on Thursday",
+    "over the weekend",
+    "in a statement",
 )
 REASONS = (
-    "because costs have risen", "after months of debate", "despite objections from some members",
-    "as demand continues to grow", "amid concerns about the economy",
-    "after a review found gaps in the plan", "to meet a deadline set last year",
+    "because costs have risen",
+    "after months of debate",
+    "despite objections from some members",
+    "as demand continues to grow",
+    "amid concerns about the economy",
+    "after a review found gaps in the plan",
+    "to meet a deadline set last year",
 )
 SPEAKERS = (
-    "a spokesperson", "the mayor", "one senior official", "the committee chair",
-    "a ministry official who asked not to be named", "an economist at a local university",
+    "a spokesperson",
+    "the mayor",
+    "one senior official",
+    "the committee chair",
+    "a ministry official who asked not to be named",
+    "an economist at a local university",
 )
 QUOTES = (
-    "We are doing everything we can", "This is a long process, and we will keep listening",
-    "Nobody expected the numbers to move this quickly", "The details still have to be worked out",
-    "We owe residents a clear answer", "It is too early to say what this means for families",
+    "We are doing everything we can",
+    "This is a long process, and we will keep listening",
+    "Nobody expected the numbers to move this quickly",
+    "The details still have to be worked out",
+    "We owe residents a clear answer",
+    "It is too early to say what this means for families",
 )
 CAPTIONS = (
     "Commuters wait for a train at a station in {place} {time}.",
@@ -438,8 +575,11 @@ def plan(index: int, seed: int) -> Article:
         plants.append((check, option))
         if rng.random() < SECOND_PLANT_RATE:
             second = rng.choice([c for c in PLANTED_CHECKS if c != check])
-            fits = [o for o in _plant_options(second, fmt)
-                    if _covers(_option_window(o), day) and _compatible(plants, second, o)]
+            fits = [
+                o
+                for o in _plant_options(second, fmt)
+                if _covers(_option_window(o), day) and _compatible(plants, second, o)
+            ]
             if fits:
                 plants.append((second, rng.choice(fits)))
     if day is None:
@@ -492,13 +632,22 @@ def plan(index: int, seed: int) -> Article:
         paragraphs.append(_paragraph(rng, day))
         size += len(paragraphs[-1].encode()) + 2
     return Article(
-        index, fmt, day, _title(rng), source, source_checks, figures, paragraphs, notice,
-        notice_checks, missing_copyright, [c for c, _ in plants],
+        index,
+        fmt,
+        day,
+        _title(rng),
+        source,
+        source_checks,
+        figures,
+        paragraphs,
+        notice,
+        notice_checks,
+        missing_copyright,
+        [c for c, _ in plants],
     )
 
 
-def _compatible(plants: list[tuple[str, tuple[str, object]]], check: str,
-                option: tuple[str, object]) -> bool:
+def _compatible(plants: list[tuple[str, tuple[str, object]]], check: str, option: tuple[str, object]) -> bool:
     """Two plants may share an article unless they both set the story's source."""
     kinds = {o[0] for _, o in plants}
     checks = {c for c, _ in plants}
@@ -601,8 +750,9 @@ def render_text(a: Article, rng: random.Random) -> Lines:
         out.add()
     if a.source is not None:
         if a.source == JAPAN_TIMES and rng.random() < 0.5:
-            out.add("Visit The Japan Times at www.japantimes.co.jp. "
-                    "Distributed by Tribune Content Agency, LLC.")
+            out.add(
+                "Visit The Japan Times at www.japantimes.co.jp. Distributed by Tribune Content Agency, LLC."
+            )
         else:
             out.add(f"Source: {a.source}")
         out.add()
@@ -647,8 +797,10 @@ def render_html(a: Article, rng: random.Random) -> Lines:
                 line = out.add(f"      <figcaption>{esc(fig.caption)}</figcaption>")
             elif style < 0.5:
                 credit = f"({fig.credit})" if style < 0.35 else fig.credit
-                line = out.add(f'      <figcaption>{esc(fig.caption)} <span class="credit">'
-                               f"{esc(credit)}</span></figcaption>")
+                line = out.add(
+                    f'      <figcaption>{esc(fig.caption)} <span class="credit">'
+                    f"{esc(credit)}</span></figcaption>"
+                )
             elif style < 0.8:
                 line = out.add(f"      <figcaption>{esc(_caption_line(fig, rng))}</figcaption>")
             else:
@@ -737,8 +889,12 @@ def generate(out_dir: Path, count: int, seed: int) -> dict[str, object]:
             ],
         }
     truth: dict[str, object] = {
-        "generator": GENERATOR, "source_hash": SOURCE_HASH, "seed": seed, "count": count,
-        "bytes": total_bytes, "files": files,
+        "generator": GENERATOR,
+        "source_hash": SOURCE_HASH,
+        "seed": seed,
+        "count": count,
+        "bytes": total_bytes,
+        "files": files,
     }
     (out_dir / "ground_truth.json").write_text(json.dumps(truth, indent=1) + "\n", encoding="utf-8")
     return truth
@@ -757,8 +913,11 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(files, dict) and isinstance(size, int)
     expected = sum(len(f["expected"]) for f in files.values())
     planted = sum(1 for f in files.values() if f["planted"])
-    print(f"wrote {len(files)} articles ({size / 1e6:.1f} MB, {planted} with planted "
-          f"problems, {expected} expected findings) to {args.out_dir}", file=sys.stderr)
+    print(
+        f"wrote {len(files)} articles ({size / 1e6:.1f} MB, {planted} with planted "
+        f"problems, {expected} expected findings) to {args.out_dir}",
+        file=sys.stderr,
+    )
     return 0
 
 

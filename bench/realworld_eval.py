@@ -131,7 +131,10 @@ def read_strings(path: Path) -> list[tuple[str, str]]:
 
 
 def run_strings(
-    name: str, rows: list[tuple[str, str]], resolver: Resolver, rule_ids: set[str],
+    name: str,
+    rows: list[tuple[str, str]],
+    resolver: Resolver,
+    rule_ids: set[str],
     writer: Any,
 ) -> list[str]:
     reports: list[str] = []

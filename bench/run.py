@@ -88,8 +88,11 @@ class CheckScore:
 
     def to_json(self) -> dict[str, object]:
         return {
-            **asdict(self), "false_positives": self.false_positives,
-            "false_negatives": self.false_negatives, "precision": self.precision, "recall": self.recall,
+            **asdict(self),
+            "false_positives": self.false_positives,
+            "false_negatives": self.false_negatives,
+            "precision": self.precision,
+            "recall": self.recall,
         }
 
 
@@ -190,8 +193,11 @@ with open(sys.argv[1], "w") as fh:
 
 def _run(cmd: list[str], cwd: Path) -> tuple[int, float, float, float, bytes, bytes]:
     """Run ``cmd``; return exit code, wall s, CPU s, peak RSS MB of its processes, stdout, stderr."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
-            tempfile.TemporaryDirectory() as scratch:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
         result = Path(scratch) / "usage.json"
         launcher = [sys.executable, "-I", "-c", _LAUNCHER, str(result), *cmd]
         code = subprocess.call(launcher, cwd=cwd, stdout=out, stderr=err)
@@ -200,8 +206,14 @@ def _run(cmd: list[str], cwd: Path) -> tuple[int, float, float, float, bytes, by
         if code != 0 and not result.is_file():
             raise BenchError(f"could not run {cmd[0]}: {err.read().decode(errors='replace').strip()}")
         usage = json.loads(result.read_text())
-        return (usage["code"], usage["wall"], usage["cpu"], _kb_to_mb(usage["maxrss_kb"]),
-                out.read(), err.read())
+        return (
+            usage["code"],
+            usage["wall"],
+            usage["cpu"],
+            _kb_to_mb(usage["maxrss_kb"]),
+            out.read(),
+            err.read(),
+        )
 
 
 def _kb_to_mb(kb: int) -> float:
@@ -209,10 +221,20 @@ def _kb_to_mb(kb: int) -> float:
     return kb / 1024
 
 
-def check_corpus(directory: Path, jobs: int, rules: Path, articles: int, total_bytes: int
-                 ) -> tuple[RunStats, list[dict[str, object]]]:
-    cmd = [*creditcheck_command(), "check", "--format", "json", "--rules", str(rules),
-           "--jobs", str(jobs), "."]
+def check_corpus(
+    directory: Path, jobs: int, rules: Path, articles: int, total_bytes: int
+) -> tuple[RunStats, list[dict[str, object]]]:
+    cmd = [
+        *creditcheck_command(),
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        str(rules),
+        "--jobs",
+        str(jobs),
+        ".",
+    ]
     busy_before = _busy_seconds()
     code, wall, cpu, rss, out, err = _run(cmd, directory)
     busy_after = _busy_seconds()
@@ -237,9 +259,26 @@ def audit_corpus(directory: Path, jobs: int, rules: Path, articles: int, total_b
     """Time `creditcheck audit` over the corpus: the scan, the audit object, the ledger and the JSON."""
     with tempfile.TemporaryDirectory(prefix="creditcheck-audit-") as scratch:
         report = Path(scratch) / "audit.json"
-        cmd = [*creditcheck_command(), "audit", "--from", AUDIT_FROM, "--to", AUDIT_TO, "--format", "json",
-               "--output", str(report), "--ledger", str(Path(scratch) / "ledger.sqlite"), "--no-progress",
-               "--rules", str(rules), "--jobs", str(jobs), "."]
+        cmd = [
+            *creditcheck_command(),
+            "audit",
+            "--from",
+            AUDIT_FROM,
+            "--to",
+            AUDIT_TO,
+            "--format",
+            "json",
+            "--output",
+            str(report),
+            "--ledger",
+            str(Path(scratch) / "ledger.sqlite"),
+            "--no-progress",
+            "--rules",
+            str(rules),
+            "--jobs",
+            str(jobs),
+            ".",
+        ]
         busy_before = _busy_seconds()
         code, wall, cpu, rss, _, err = _run(cmd, directory)
         busy_after = _busy_seconds()
@@ -254,8 +293,17 @@ def audit_corpus(directory: Path, jobs: int, rules: Path, articles: int, total_b
         other = max(0.0, (busy_after - busy_before - cpu) / wall)
     if data["summary"]["articles"] != articles:
         raise BenchError(f"the audit selected {data['summary']['articles']} of {articles} articles")
-    return RunStats(jobs, wall, cpu, articles / wall, total_bytes / 1e6 / wall, rss,
-                    len(data["violations"]), other, "audit")
+    return RunStats(
+        jobs,
+        wall,
+        cpu,
+        articles / wall,
+        total_bytes / 1e6 / wall,
+        rss,
+        len(data["violations"]),
+        other,
+        "audit",
+    )
 
 
 def single_article(runs: int, rules: Path) -> dict[str, object]:
@@ -286,9 +334,7 @@ def single_article(runs: int, rules: Path) -> dict[str, object]:
 def _expected(truth: dict[str, object]) -> Counter[Key]:
     files = truth["files"]
     assert isinstance(files, dict)
-    return Counter(
-        (path, e["check"], e["line"]) for path, f in files.items() for e in f["expected"]
-    )
+    return Counter((path, e["check"], e["line"]) for path, f in files.items() for e in f["expected"])
 
 
 def _key(finding: dict[str, object]) -> Key:
@@ -301,8 +347,9 @@ def _reported(findings: list[dict[str, object]]) -> Counter[Key]:
     return Counter(_key(f) for f in findings)
 
 
-def score(truth: dict[str, object], findings: list[dict[str, object]], examples: int
-          ) -> tuple[list[CheckScore], list[dict[str, object]], list[dict[str, object]]]:
+def score(
+    truth: dict[str, object], findings: list[dict[str, object]], examples: int
+) -> tuple[list[CheckScore], list[dict[str, object]], list[dict[str, object]]]:
     """Per-check and overall scores (multiset match on path, check, line) and example misses."""
     expected, reported = _expected(truth), _reported(findings)
     hits = expected & reported
@@ -316,8 +363,13 @@ def score(truth: dict[str, object], findings: list[dict[str, object]], examples:
     for f in findings:
         by_key.setdefault(_key(f), f)
     false_pos = [
-        {"path": k[0], "check": k[1], "line": k[2], "message": by_key[k].get("message"),
-         "text": by_key[k].get("text")}
+        {
+            "path": k[0],
+            "check": k[1],
+            "line": k[2],
+            "message": by_key[k].get("message"),
+            "text": by_key[k].get("text"),
+        }
         for k in sorted(reported - expected)
     ][:examples]
     false_neg = [{"path": k[0], "check": k[1], "line": k[2]} for k in sorted(expected - reported)][:examples]
@@ -331,7 +383,9 @@ def _revision() -> str:
     """Which creditcheck the runs import, and its git revision when that is a checkout."""
     probe = subprocess.run(
         [sys.executable, "-c", "import creditcheck, sys; sys.stdout.write(creditcheck.__file__)"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if probe.returncode != 0:
         raise BenchError(f"creditcheck is not importable here: {probe.stderr.strip()}")
@@ -340,8 +394,9 @@ def _revision() -> str:
     head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
     if head.returncode != 0:
         return f"{package} (not a git checkout)"
-    dirty = subprocess.run([*git, "status", "--porcelain", "--", "."], capture_output=True, text=True,
-                           check=False).stdout.strip()
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", "."], capture_output=True, text=True, check=False
+    ).stdout.strip()
     return f"{head.stdout.strip()}{' + uncommitted changes' if dirty else ''} ({package})"
 
 
@@ -380,21 +435,30 @@ def print_report(report: Report, out: TextIO = sys.stdout) -> None:
     m, c = report.machine, report.corpus
     p(f"machine: {m['cpus']} CPUs, {m['cpu_model']}, Python {m['python']}")
     p(f"creditcheck: {m['creditcheck_revision']}")
-    p(f"corpus:  {c['articles']} articles, {c['megabytes']:.1f} MB, {c['formats']}, seed {c['seed']}"
-      f"{' (reused)' if c['reused'] else ''}, {c['path']}")
+    p(
+        f"corpus:  {c['articles']} articles, {c['megabytes']:.1f} MB, {c['formats']}, seed {c['seed']}"
+        f"{' (reused)' if c['reused'] else ''}, {c['path']}"
+    )
     p()
-    p(f"{'run':<14} {'wall s':>8} {'articles/s':>11} {'MB/s':>7} {'CPU s':>7} {'art/CPU-s':>10} "
-      f"{'peak RSS MB':>12} {'findings':>9} {'other load':>11}")
+    p(
+        f"{'run':<14} {'wall s':>8} {'articles/s':>11} {'MB/s':>7} {'CPU s':>7} {'art/CPU-s':>10} "
+        f"{'peak RSS MB':>12} {'findings':>9} {'other load':>11}"
+    )
     for r in report.runs:
         other = "-" if r.other_load is None else f"{r.other_load:.2f} CPUs"
         label = f"{r.command} jobs={r.jobs}" if r.command != "check" else f"jobs={r.jobs}"
-        p(f"{label:<14} {r.wall_s:>8.2f} {r.articles_per_s:>11.0f} {r.mb_per_s:>7.2f} "
-          f"{r.cpu_s:>7.2f} {r.articles_per_cpu_s:>10.0f} {r.peak_rss_mb:>12.1f} {r.findings:>9} {other:>11}")
+        p(
+            f"{label:<14} {r.wall_s:>8.2f} {r.articles_per_s:>11.0f} {r.mb_per_s:>7.2f} "
+            f"{r.cpu_s:>7.2f} {r.articles_per_cpu_s:>10.0f} {r.peak_rss_mb:>12.1f} "
+            f"{r.findings:>9} {other:>11}"
+        )
     checks = {r.jobs: r for r in report.runs if r.command == "check"}
     for r in report.runs:
         if r.command == "audit" and r.jobs in checks:
-            p(f"audit/check wall time, jobs={r.jobs}: {r.wall_s / checks[r.jobs].wall_s:.2f}x "
-              f"({r.findings} violations in the audit, {checks[r.jobs].findings} findings from check)")
+            p(
+                f"audit/check wall time, jobs={r.jobs}: {r.wall_s / checks[r.jobs].wall_s:.2f}x "
+                f"({r.findings} violations in the audit, {checks[r.jobs].findings} findings from check)"
+            )
     p("fastest of --repeat runs; other load = CPUs busy with other processes during the run;")
     p("peak RSS: RUSAGE_CHILDREN of a launcher around each run, i.e. the largest single process")
     p("(the parent or one worker), not their sum")
@@ -403,19 +467,25 @@ def print_report(report: Report, out: TextIO = sys.stdout) -> None:
     s = report.single_article
     if s:
         p()
-        p(f"single article ({s['file']}) incl. interpreter start: median {s['median_s']:.3f} s "
-          f"(min {s['min_s']:.3f}, max {s['max_s']:.3f}, {s['runs']} runs), "
-          f"peak RSS {s['peak_rss_mb']:.1f} MB;")
+        p(
+            f"single article ({s['file']}) incl. interpreter start: median {s['median_s']:.3f} s "
+            f"(min {s['min_s']:.3f}, max {s['max_s']:.3f}, {s['runs']} runs), "
+            f"peak RSS {s['peak_rss_mb']:.1f} MB;"
+        )
         p(f"  bare `python -c pass`: {s['bare_interpreter_median_s']:.3f} s")
     p()
     p("accuracy, matching (path, check, line):")
-    p(f"{'check':<22} {'expected':>8} {'reported':>8} {'TP':>6} {'FP':>5} {'FN':>5} {'precision':>9} "
-      f"{'recall':>7}")
+    p(
+        f"{'check':<22} {'expected':>8} {'reported':>8} {'TP':>6} {'FP':>5} {'FN':>5} {'precision':>9} "
+        f"{'recall':>7}"
+    )
     for sc in report.scores:
         if sc.check == "overall":
             p("-" * 76)
-        p(f"{sc.check:<22} {sc.expected:>8} {sc.reported:>8} {sc.true_positives:>6} {sc.false_positives:>5} "
-          f"{sc.false_negatives:>5} {_fmt(sc.precision):>9} {_fmt(sc.recall):>7}")
+        p(
+            f"{sc.check:<22} {sc.expected:>8} {sc.reported:>8} {sc.true_positives:>6} "
+            f"{sc.false_positives:>5} {sc.false_negatives:>5} {_fmt(sc.precision):>9} {_fmt(sc.recall):>7}"
+        )
     misses = (("false positives", report.false_positives), ("false negatives", report.false_negatives))
     for title, rows in misses:
         if rows:
@@ -440,19 +510,34 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=10_000, help="articles in the corpus (default 10000)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
-    parser.add_argument("--jobs", type=_jobs_list, default=None, metavar="N[,N…]",
-                        help="worker counts to time, e.g. 1,2 (default: all CPUs)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="timed runs per --jobs value; the fastest is kept")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs_list,
+        default=None,
+        metavar="N[,N…]",
+        help="worker counts to time, e.g. 1,2 (default: all CPUs)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="timed runs per --jobs value; the fastest is kept"
+    )
     parser.add_argument("--single-runs", type=int, default=10, help="runs of the single-article timing")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into (or reuse) this folder")
-    parser.add_argument("--rules", type=Path, default=ROOT / "rules",
-                        help="rules folder (default: the repo's)")
-    parser.add_argument("--audit", action="store_true",
-                        help="also time `creditcheck audit` over the same files, for each --jobs value")
+    parser.add_argument(
+        "--rules", type=Path, default=ROOT / "rules", help="rules folder (default: the repo's)"
+    )
+    parser.add_argument(
+        "--audit",
+        action="store_true",
+        help="also time `creditcheck audit` over the same files, for each --jobs value",
+    )
     parser.add_argument("--examples", type=int, default=20, help="false positives/negatives to list")
-    parser.add_argument("--json", nargs="?", const="-", metavar="FILE",
-                        help="write the results as JSON to FILE, or to stdout instead of the tables")
+    parser.add_argument(
+        "--json",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help="write the results as JSON to FILE, or to stdout instead of the tables",
+    )
     args = parser.parse_args(argv)
     if args.count < 1 or args.repeat < 1 or args.single_runs < 1:
         parser.error("--count, --repeat and --single-runs must be at least 1")
@@ -475,10 +560,17 @@ def _bench(args: argparse.Namespace, jobs_values: list[int], directory: Path) ->
     assert isinstance(files, dict)
     total_bytes = sum((directory / p).stat().st_size for p in files)
     formats = Counter(f["format"] for f in files.values())
-    report = Report(machine(), {
-        "path": str(directory), "articles": len(files), "megabytes": total_bytes / 1e6, "seed": args.seed,
-        "reused": reused, "formats": ", ".join(f"{k} {v}" for k, v in sorted(formats.items())),
-    })
+    report = Report(
+        machine(),
+        {
+            "path": str(directory),
+            "articles": len(files),
+            "megabytes": total_bytes / 1e6,
+            "seed": args.seed,
+            "reused": reused,
+            "formats": ", ".join(f"{k} {v}" for k, v in sorted(formats.items())),
+        },
+    )
     findings_seen: list[list[dict[str, object]]] = []
     for jobs in jobs_values:
         best: RunStats | None = None

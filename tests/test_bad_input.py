@@ -51,16 +51,18 @@ EXPECTED: dict[str, list[Row]] = {
     "invalid-bytes.txt": unreadable(
         "neither UTF-8 nor cp1252 text: byte 0x81 at line 1, column 28 is not a cp1252 character"
     ),
-    "damaged-utf8.txt": unreadable(
-        "invalid UTF-8: byte 0xff at line 3, column 25 (save the file as UTF-8)"
-    ),
+    "damaged-utf8.txt": unreadable("invalid UTF-8: byte 0xff at line 3, column 25 (save the file as UTF-8)"),
     "cp1252.txt": [],
     # The mojibake notice is found (no missing-copyright) and its mark is flagged with a fix.
-    "mojibake.txt": [(
-        "copyright-format", 5, 11,
-        "`Â© 2020 The Japan Times` is not the notice The Japan Times requires: "
-        "write `© 2020 The Japan Times`",
-    )],
+    "mojibake.txt": [
+        (
+            "copyright-format",
+            5,
+            11,
+            "`Â© 2020 The Japan Times` is not the notice The Japan Times requires: "
+            "write `© 2020 The Japan Times`",
+        )
+    ],
     "bom-utf8.txt": [],
     "bom-utf16le.txt": [],
     "bom-utf16be.txt": [],
@@ -121,7 +123,11 @@ def check_json(
 def python_m(args: list[str], cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "creditcheck", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -151,7 +157,7 @@ def test_notice_is_found_at_its_exact_column(name: str) -> None:
         (text, line, column, ["japan-times"])
     ]
     source_line = decode((BAD / name).read_bytes()).text.splitlines()[line - 1]
-    assert source_line[column - 1:].startswith(text)  # the span points at the notice in the file
+    assert source_line[column - 1 :].startswith(text)  # the span points at the notice in the file
 
 
 def test_cp1252_curly_quotes_are_read_as_quotes() -> None:
@@ -338,9 +344,23 @@ def test_a_non_utf8_file_name_keeps_the_report_valid_utf8(tmp_path: Path) -> Non
     good = good_copy(folder)
     os.rename(good, os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
     out = subprocess.run(
-        [sys.executable, "-m", "creditcheck", "check", "--rules", str(RULES), "--published",
-         "2020-01-14", "--format", "json", "articles"],
-        cwd=tmp_path, capture_output=True, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "creditcheck",
+            "check",
+            "--rules",
+            str(RULES),
+            "--published",
+            "2020-01-14",
+            "--format",
+            "json",
+            "articles",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
     assert out.returncode == 1, out.stderr
     report = json.loads(out.stdout.decode("utf-8"))  # strict: raises on a raw 0xe9 byte
@@ -358,15 +378,27 @@ def test_a_50_mb_file_is_reported_quickly_and_read_when_the_limit_allows(
         fh.write(b"AP Photo/Jane Doe\n")
         fh.truncate(50 * 1024 * 1024)  # sparse: cheap to make, 50 MB to stat and read
     code, found, _ = check_json(["good.txt", "huge.txt"], tmp_path, monkeypatch)
-    assert (code, found) == (1, [
-        ("good.txt", "unlicensed-source", 5, 41, REUTERS),
-        ("huge.txt", "unreadable-file", 1, 1,
-         "cannot check this file: file is 50.0 MB, over the 20 MB limit (--max-size)"),
-    ])
+    assert (code, found) == (
+        1,
+        [
+            ("good.txt", "unlicensed-source", 5, 41, REUTERS),
+            (
+                "huge.txt",
+                "unreadable-file",
+                1,
+                1,
+                "cannot check this file: file is 50.0 MB, over the 20 MB limit (--max-size)",
+            ),
+        ],
+    )
     # Read at --max-size 100: the NULs after the first line make it binary, so the read is cheap.
     code, found, _ = check_json(["good.txt", "huge.txt"], tmp_path, monkeypatch, "--max-size", "100")
     assert found[1] == (
-        "huge.txt", "unreadable-file", 1, 1, "cannot check this file: binary file (contains NUL bytes)"
+        "huge.txt",
+        "unreadable-file",
+        1,
+        1,
+        "cannot check this file: binary file (contains NUL bytes)",
     )
 
 
@@ -379,10 +411,18 @@ def test_max_size_decides_whether_a_text_file_is_scanned(
         "January 14, 2020\n\n" + filler * lines + "Soldiers patrol the square. (Reuters)\n"
     )
     code, found, _ = check_json(["long.txt"], tmp_path, monkeypatch, "--max-size", "1")
-    assert (code, found) == (1, [
-        ("long.txt", "unreadable-file", 1, 1,
-         "cannot check this file: file is 1.5 MB, over the 1 MB limit (--max-size)"),
-    ])
+    assert (code, found) == (
+        1,
+        [
+            (
+                "long.txt",
+                "unreadable-file",
+                1,
+                1,
+                "cannot check this file: file is 1.5 MB, over the 1 MB limit (--max-size)",
+            ),
+        ],
+    )
     code, found, _ = check_json(["long.txt"], tmp_path, monkeypatch, "--max-size", "2")
     assert (code, found) == (1, [("long.txt", "unlicensed-source", lines + 3, 30, REUTERS)])
 
@@ -420,8 +460,19 @@ def test_no_traceback_from_python_m(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_bytes(b"x" * (1024 * 1024 + 1))
     os.mkfifo(tmp_path / "loop" / "pipe.txt")
     out = python_m(
-        ["check", "--rules", str(RULES), "--published", "2020-01-14", "--max-size", "1",
-         str(BAD), "loop", "big.txt", "missing.txt"],
+        [
+            "check",
+            "--rules",
+            str(RULES),
+            "--published",
+            "2020-01-14",
+            "--max-size",
+            "1",
+            str(BAD),
+            "loop",
+            "big.txt",
+            "missing.txt",
+        ],
         tmp_path,
     )
     assert out.returncode == 1
@@ -443,8 +494,16 @@ def test_no_traceback_from_python_m(tmp_path: Path) -> None:
     ("name", "expected"),
     [
         ("binary.txt", ("unreadable-file", 1, 1, "cannot check this file: binary file (contains NUL bytes)")),
-        ("invalid-bytes.txt", ("unreadable-file", 1, 1, "cannot check this file: neither UTF-8 nor cp1252 "
-                               "text: byte 0x81 at line 1, column 28 is not a cp1252 character")),
+        (
+            "invalid-bytes.txt",
+            (
+                "unreadable-file",
+                1,
+                1,
+                "cannot check this file: neither UTF-8 nor cp1252 "
+                "text: byte 0x81 at line 1, column 28 is not a cp1252 character",
+            ),
+        ),
         ("cp1252.txt", None),
         ("good.txt", ("unlicensed-source", 5, 41, REUTERS)),
     ],
@@ -455,8 +514,17 @@ def test_bad_bytes_on_standard_input(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
         main,
-        ["check", "--rules", str(RULES), "--published", "2020-01-14", "--format", "json",
-         "--stdin-filename", "piped.txt"],
+        [
+            "check",
+            "--rules",
+            str(RULES),
+            "--published",
+            "2020-01-14",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "piped.txt",
+        ],
         input=(BAD / name).read_bytes(),
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -483,7 +551,9 @@ def test_bad_files_in_a_process_pool_leave_the_others_checked(
     assert code == 1
     assert len(files) == 40
     assert sorted({(check, line, column) for _, check, line, column, _ in found}) == [
-        ("unlicensed-source", 2, 55), ("unlicensed-source", 5, 41), ("unreadable-file", 1, 1),
+        ("unlicensed-source", 2, 55),
+        ("unlicensed-source", 5, 41),
+        ("unreadable-file", 1, 1),
     ]
     assert len(found) == 36 + 4
 
@@ -622,8 +692,9 @@ def test_attribute_credit_points_at_the_attribute_value(newline: str) -> None:
 def test_a_name_never_ends_in_a_space(fmt: str, text: str) -> None:
     result = scanner().scan_text(Target(f"a.{fmt}", f"a.{fmt}"), text)
     column = 1 if fmt == "text" else 4
-    assert [(n.text, n.span.line, n.span.column, n.span.end_column) for a in result.attributions
-            for n in a.names] == [("Reuters", 1, column, column + 7)]
+    assert [
+        (n.text, n.span.line, n.span.column, n.span.end_column) for a in result.attributions for n in a.names
+    ] == [("Reuters", 1, column, column + 7)]
 
 
 @pytest.mark.parametrize(
@@ -639,8 +710,11 @@ def test_front_matter_values_on_other_lines_keep_their_place(
 ) -> None:
     result = scanner().scan_text(Target("a.md", "a.md"), f"---\n{front_matter}\n---\n\nBody.\n")
     found = [
-        (a.text, (a.span.line, a.span.column),
-         [(n.span.line, n.span.column, n.span.end_line, n.span.end_column) for n in a.names])
+        (
+            a.text,
+            (a.span.line, a.span.column),
+            [(n.span.line, n.span.column, n.span.end_line, n.span.end_column) for n in a.names],
+        )
         for a in result.attributions
     ]
     assert found == expected

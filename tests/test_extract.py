@@ -41,7 +41,10 @@ def test_seed_caption_spans_are_exact() -> None:
     start = line.index("Brendan")
     assert a.text == "Brendan Smialowski/AFP via Getty Images/TNS"
     assert (a.span.line, a.span.column, a.span.end_line, a.span.end_column) == (
-        3, 5 + start, 3, 5 + start + len(a.text),
+        3,
+        5 + start,
+        3,
+        5 + start + len(a.text),
     )
     assert [name_cols(n) for n in a.names] == [
         ("Brendan Smialowski", "person", 3, 5 + start, 5 + start + 18),
@@ -53,11 +56,11 @@ def test_seed_caption_spans_are_exact() -> None:
 
 
 def test_span_follows_line_starts_in_a_multi_line_block() -> None:
-    (a,) = block("A caption.\n(AP Photo/Jane Doe)", line=3, column=5,
-                 line_starts=((0, 3, 5), (11, 4, 1)))
+    (a,) = block("A caption.\n(AP Photo/Jane Doe)", line=3, column=5, line_starts=((0, 3, 5), (11, 4, 1)))
     assert (a.span.line, a.span.column, a.span.end_column) == (4, 2, 19)
     assert [name_cols(n) for n in a.names] == [
-        ("AP Photo", "organisation", 4, 2, 10), ("Jane Doe", "person", 4, 11, 19),
+        ("AP Photo", "organisation", 4, 2, 10),
+        ("Jane Doe", "person", 4, 11, 19),
     ]
 
 
@@ -65,7 +68,8 @@ def test_full_width_text_keeps_its_own_characters_and_columns() -> None:
     (a,) = block("ＡＰ Photo／Ｊａｎｅ Ｄｏｅ")
     assert a.text == "ＡＰ Photo／Ｊａｎｅ Ｄｏｅ"
     assert [name_cols(n) for n in a.names] == [
-        ("ＡＰ Photo", "organisation", 1, 1, 9), ("Ｊａｎｅ Ｄｏｅ", "person", 1, 10, 18),
+        ("ＡＰ Photo", "organisation", 1, 1, 9),
+        ("Ｊａｎｅ Ｄｏｅ", "person", 1, 10, 18),
     ]
     assert a.sources == ["ap"]
 
@@ -107,14 +111,18 @@ def test_extract_reads_every_block_in_document_order() -> None:
     ("line", "written", "rule", "alias"),
     [
         pytest.param("RETUERS/Jane Doe", "RETUERS", "reuters", "Reuters", id="retuers"),
-        pytest.param("Gettty Images/John Smith", "Gettty Images", "getty-images", "Getty Images",
-                     id="gettty"),
+        pytest.param(
+            "Gettty Images/John Smith", "Gettty Images", "getty-images", "Getty Images", id="gettty"
+        ),
         pytest.param("Getty Image", "Getty Image", "getty-images", "Getty Images", id="getty-image"),
         pytest.param("Assocaited Press", "Assocaited Press", "ap", "Associated Press", id="assocaited"),
     ],
 )
 def test_misspelled_source_resolves_below_100_with_the_rules_spelling(
-    line: str, written: str, rule: str, alias: str,
+    line: str,
+    written: str,
+    rule: str,
+    alias: str,
 ) -> None:
     (a,) = credits(parse(line, "credit"))
     (name,) = [n for n in a.names if n.rule is not None]
@@ -123,8 +131,14 @@ def test_misspelled_source_resolves_below_100_with_the_rules_spelling(
 
 
 @pytest.mark.parametrize(
-    "line", ["REUTERS/Jane Doe", "Jane Doe/Getty Images North America", "Jane Doe/AFP Photo",
-             "Jane Doe/Reuters TV", "ＡＰ"],
+    "line",
+    [
+        "REUTERS/Jane Doe",
+        "Jane Doe/Getty Images North America",
+        "Jane Doe/AFP Photo",
+        "Jane Doe/Reuters TV",
+        "ＡＰ",
+    ],
 )
 def test_exact_alias_with_a_qualifier_is_not_a_misspelling(line: str) -> None:
     (a,) = credits(parse(line, "credit"))
@@ -135,7 +149,9 @@ def test_exact_alias_with_a_qualifier_is_not_a_misspelling(line: str) -> None:
 def test_roles_name_nobody() -> None:
     (a,) = parse("(Kevin Lamarque/Pool/AFP)")
     assert [(n.text, n.role) for n in a.names] == [
-        ("Kevin Lamarque", "person"), ("Pool", "role"), ("AFP", "organisation"),
+        ("Kevin Lamarque", "person"),
+        ("Pool", "role"),
+        ("AFP", "organisation"),
     ]
     (b,) = parse("HANDOUT / AFP")
     assert (b.people, b.unknown, [n.role for n in b.names]) == ([], [], ["role", "organisation"])
@@ -156,10 +172,18 @@ def test_client_after_for_and_courtesy_are_neither_people_nor_unknown() -> None:
     [
         pytest.param("iStock/Gargonia", ["Gargonia"], ["iStock"], id="stock-contributor-last"),
         pytest.param("(smolaw11/iStock)", ["smolaw11"], ["iStock"], id="handle-first"),
-        pytest.param("Kane Skennar/Photodisc/Getty Images", ["Kane Skennar"], ["Photodisc"],
-                     id="collection-in-the-middle"),
-        pytest.param("Toni L. Sandys / The Washington Post / Getty Images", ["Toni L. Sandys"],
-                     ["The Washington Post"], id="initial-and-the-newspaper"),
+        pytest.param(
+            "Kane Skennar/Photodisc/Getty Images",
+            ["Kane Skennar"],
+            ["Photodisc"],
+            id="collection-in-the-middle",
+        ),
+        pytest.param(
+            "Toni L. Sandys / The Washington Post / Getty Images",
+            ["Toni L. Sandys"],
+            ["The Washington Post"],
+            id="initial-and-the-newspaper",
+        ),
         pytest.param("English Heritage/PA", [], ["English Heritage", "PA"], id="org-word"),
         pytest.param("UK Parliament/AFP/Getty", [], ["UK Parliament"], id="acronym-first"),
         pytest.param("(Image credit: Tom's Hardware)", [], ["Tom's Hardware"], id="possessive"),
@@ -190,16 +214,33 @@ def test_comma_before_a_legal_form_does_not_split_the_name() -> None:
 @pytest.mark.parametrize(
     ("line", "text", "names"),
     [
-        pytest.param("(AP Photo/Jane Doe, File)", "AP Photo/Jane Doe, File", ["AP Photo", "Jane Doe"],
-                     id="comma-file"),
-        pytest.param("REUTERS/Jane Doe TPX IMAGES OF THE DAY", "REUTERS/Jane Doe TPX IMAGES OF THE DAY",
-                     ["REUTERS", "Jane Doe"], id="tpx"),
-        pytest.param("Foto: Jane Doe/dpa +++ dpa-Bildfunk +++", "Jane Doe/dpa +++ dpa-Bildfunk +++",
-                     ["Jane Doe", "dpa"], id="dpa-bildfunk"),
-        pytest.param("REUTERS/Jane Doe ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.",
-                     "REUTERS/Jane Doe", ["REUTERS", "Jane Doe"], id="editors-note-dropped"),
-        pytest.param("Getty Images/EyeEm (Symbolbild)", "Getty Images/EyeEm (Symbolbild)",
-                     ["Getty Images", "EyeEm"], id="symbolbild"),
+        pytest.param(
+            "(AP Photo/Jane Doe, File)", "AP Photo/Jane Doe, File", ["AP Photo", "Jane Doe"], id="comma-file"
+        ),
+        pytest.param(
+            "REUTERS/Jane Doe TPX IMAGES OF THE DAY",
+            "REUTERS/Jane Doe TPX IMAGES OF THE DAY",
+            ["REUTERS", "Jane Doe"],
+            id="tpx",
+        ),
+        pytest.param(
+            "Foto: Jane Doe/dpa +++ dpa-Bildfunk +++",
+            "Jane Doe/dpa +++ dpa-Bildfunk +++",
+            ["Jane Doe", "dpa"],
+            id="dpa-bildfunk",
+        ),
+        pytest.param(
+            "REUTERS/Jane Doe ATTENTION EDITORS - THIS IMAGE HAS BEEN SUPPLIED BY A THIRD PARTY.",
+            "REUTERS/Jane Doe",
+            ["REUTERS", "Jane Doe"],
+            id="editors-note-dropped",
+        ),
+        pytest.param(
+            "Getty Images/EyeEm (Symbolbild)",
+            "Getty Images/EyeEm (Symbolbild)",
+            ["Getty Images", "EyeEm"],
+            id="symbolbild",
+        ),
     ],
 )
 def test_wire_tags_stay_in_the_text_but_name_nobody(line: str, text: str, names: list[str]) -> None:
@@ -225,7 +266,8 @@ def test_two_bracketed_credits_at_the_end_are_two_credits() -> None:
 def test_bracketed_place_stays_part_of_the_newspaper_name() -> None:
     (a,) = parse("– The Gloucester Daily Times (Gloucester, Mass.)/Tribune News Service", "credit")
     assert [n.text for n in a.names] == [
-        "The Gloucester Daily Times (Gloucester, Mass.)", "Tribune News Service",
+        "The Gloucester Daily Times (Gloucester, Mass.)",
+        "Tribune News Service",
     ]
 
 
@@ -288,9 +330,13 @@ def test_prefixed_text_that_is_not_names_is_not_a_credit() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Copyright © 2020 The Japan Times", "© Copyright 2020 The Japan Times",
-     "Copyright (c) 2020 The Japan Times", "©Copyright 2020 The Japan Times",
-     "Copyright(c) 2020 The Japan Times"],
+    [
+        "Copyright © 2020 The Japan Times",
+        "© Copyright 2020 The Japan Times",
+        "Copyright (c) 2020 The Japan Times",
+        "©Copyright 2020 The Japan Times",
+        "Copyright(c) 2020 The Japan Times",
+    ],
 )
 def test_marks_in_a_row_make_one_notice(line: str) -> None:
     (a,) = parse(line)
@@ -307,8 +353,14 @@ def test_notice_ends_after_all_rights_reserved_not_at_the_next_sentence() -> Non
 
 @pytest.mark.parametrize(
     ("line", "year"),
-    [("© 2001–2020 Foo GmbH", 2020), ("© Foo GmbH 2001 - 2019", 2019), ("Copyright 2017-18 Foo", 2018),
-     ("© 1996-2015 Foo", 2015), ("© Foo", None), ("© 0 Foo Media. All rights reserved.", None)],
+    [
+        ("© 2001–2020 Foo GmbH", 2020),
+        ("© Foo GmbH 2001 - 2019", 2019),
+        ("Copyright 2017-18 Foo", 2018),
+        ("© 1996-2015 Foo", 2015),
+        ("© Foo", None),
+        ("© 0 Foo Media. All rights reserved.", None),
+    ],
 )
 def test_notice_year_is_the_latest_year(line: str, year: int | None) -> None:
     (a,) = notices(parse(line))

@@ -42,6 +42,20 @@ def test_bar_draws_on_a_terminal_throttled_and_erases(monkeypatch: pytest.Monkey
     assert stream.getvalue() == "\rscan [#   ] 1/3 files  33%\rscan [####] 3/3 files 100%\r\x1b[2K"
 
 
+@pytest.mark.parametrize("uptime", [0.0, 0.05, 5.0, 1e6])
+def test_bar_does_not_depend_on_the_clock_origin(monkeypatch: pytest.MonkeyPatch, uptime: float) -> None:
+    # time.monotonic() counts from boot: a fresh CI machine or container reads small values.
+    monkeypatch.delenv("TERM", raising=False)
+    clock = iter([uptime, uptime + 1.0, uptime + 1.0])
+    monkeypatch.setattr("creditcheck.progress.time.monotonic", lambda: next(clock))
+    stream = Terminal()
+    bar = ProgressBar(stream, "scan", width=4, interval=3600)
+    bar(1, 3)
+    bar(2, 3)
+    bar(3, 3)
+    assert stream.getvalue() == "\rscan [#   ] 1/3 files  33%\rscan [####] 3/3 files 100%"
+
+
 def test_bar_is_silent_off_a_terminal_and_on_a_dumb_one(monkeypatch: pytest.MonkeyPatch) -> None:
     pipe = io.StringIO()
     bar = ProgressBar(pipe, "scan")

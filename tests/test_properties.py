@@ -23,33 +23,154 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")  # how the readers count lines
 
 # Pieces that real articles are made of, mixed with random characters below.
 _COMMON = [
-    "©", "Â©", "(c)", "Copyright", "All rights reserved", "2020", "1999-2021", "AP Photo/", "Jane Doe",
-    "/AFP via Getty Images", "AFP", "Reuters", "(Reuters)", "Photo: ", "Credit: ", "Courtesy of ", " via ",
-    "Source: The Japan Times", "Visit The Japan Times at www.japantimes.co.jp.", "Distributed by TNS.",
-    "January 14, 2020", "2020-01-14", "The Japan Times", "TNS", "EPA-EFE", "Yonhap", "Getty Images",
-    "creditcheck: ignore", "'", '"', "“", "”", "’", "/", "|", "(", ")", "[", "]", ",", ".", ":", ";", " ",
-    " ", "\u200b", "\ufeff", "\t", "\n", "\n", "\r\n", "\r", "\x0c", "\x0b", "\x85", "\u2028", "\x00",
+    "©",
+    "Â©",
+    "(c)",
+    "Copyright",
+    "All rights reserved",
+    "2020",
+    "1999-2021",
+    "AP Photo/",
+    "Jane Doe",
+    "/AFP via Getty Images",
+    "AFP",
+    "Reuters",
+    "(Reuters)",
+    "Photo: ",
+    "Credit: ",
+    "Courtesy of ",
+    " via ",
+    "Source: The Japan Times",
+    "Visit The Japan Times at www.japantimes.co.jp.",
+    "Distributed by TNS.",
+    "January 14, 2020",
+    "2020-01-14",
+    "The Japan Times",
+    "TNS",
+    "EPA-EFE",
+    "Yonhap",
+    "Getty Images",
+    "creditcheck: ignore",
+    "'",
+    '"',
+    "“",
+    "”",
+    "’",
+    "/",
+    "|",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    ":",
+    ";",
+    " ",
+    " ",
+    "\u200b",
+    "\ufeff",
+    "\t",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    "\x0c",
+    "\x0b",
+    "\x85",
+    "\u2028",
+    "\x00",
 ]
 _HTML = [
-    "<p>", "</p>", "<div>", "</div>", "<figure>", "</figure>", "<figcaption>", "</figcaption>",
-    '<img src="a.jpg">', "<img>", '<span class="credit">', '<p class="copyright">', "</span>",
-    "<article>", "</article>", "<br>", "<!--", "-->", "<![CDATA[", "]]>", "<script>", "</script>",
-    '<meta name="source" content="TNS">', '<meta property="article:published_time" content="2020-01-14">',
-    '<img data-credit="AP Photo/X" src="b.jpg">', "&copy;", "&amp;", "&#169;", "&#xA9;", "&bogus;",
-    "&", "<", ">", "</", "<html>", "<body>", "<table><tr><td>", "<?xml version='1.0'?>", "<!DOCTYPE html>",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<figure>",
+    "</figure>",
+    "<figcaption>",
+    "</figcaption>",
+    '<img src="a.jpg">',
+    "<img>",
+    '<span class="credit">',
+    '<p class="copyright">',
+    "</span>",
+    "<article>",
+    "</article>",
+    "<br>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<script>",
+    "</script>",
+    '<meta name="source" content="TNS">',
+    '<meta property="article:published_time" content="2020-01-14">',
+    '<img data-credit="AP Photo/X" src="b.jpg">',
+    "&copy;",
+    "&amp;",
+    "&#169;",
+    "&#xA9;",
+    "&bogus;",
+    "&",
+    "<",
+    ">",
+    "</",
+    "<html>",
+    "<body>",
+    "<table><tr><td>",
+    "<?xml version='1.0'?>",
+    "<!DOCTYPE html>",
 ]
 _MARKDOWN = [
-    "# ", "## ", "![alt](a.jpg)", '![alt](b.jpg "AP Photo/Jane Doe")', "[image]", "[image: c.png]",
-    "```\n", "~~~\n", "> ", "- ", "*", "_", "<!-- creditcheck: ignore -->",
+    "# ",
+    "## ",
+    "![alt](a.jpg)",
+    '![alt](b.jpg "AP Photo/Jane Doe")',
+    "[image]",
+    "[image: c.png]",
+    "```\n",
+    "~~~\n",
+    "> ",
+    "- ",
+    "*",
+    "_",
+    "<!-- creditcheck: ignore -->",
 ]
 _FRONT_KEYS = [
-    "title", "date", "published", "source", "sources", "credit", "credits", "image", "images",
-    "copyright", "caption", "src", "photo_credit", "rights",
+    "title",
+    "date",
+    "published",
+    "source",
+    "sources",
+    "credit",
+    "credits",
+    "image",
+    "images",
+    "copyright",
+    "caption",
+    "src",
+    "photo_credit",
+    "rights",
 ]
 _FRONT_VALUES = [
-    "x", "2020-01-14", "2020-13-45", "AP Photo/Jane Doe", "[AP Photo/X, (Reuters)]", "{credit: AFP}",
-    "|\n  AP Photo/Jane Doe", ">\n  Photo: Reuters", '"© 2020 The Japan Times"', "'quoted'", "[unclosed",
-    "!!python/object/apply:os.system [echo]", "&a [*a]", "*undefined", "null", "~", "- a\n- b",
+    "x",
+    "2020-01-14",
+    "2020-13-45",
+    "AP Photo/Jane Doe",
+    "[AP Photo/X, (Reuters)]",
+    "{credit: AFP}",
+    "|\n  AP Photo/Jane Doe",
+    ">\n  Photo: Reuters",
+    '"© 2020 The Japan Times"',
+    "'quoted'",
+    "[unclosed",
+    "!!python/object/apply:os.system [echo]",
+    "&a [*a]",
+    "*undefined",
+    "null",
+    "~",
+    "- a\n- b",
     "{src: a.jpg, credit: AP Photo/X, caption: C}",
 ]
 
@@ -63,8 +184,12 @@ _front_matter = st.lists(
 ).map(lambda pairs: "".join(f"{k}: {v}\n" for k, v in pairs))
 _markdown = st.one_of(
     _markdown_body,
-    st.builds(lambda fm, close, body: f"---\n{fm}{close}{body}", _front_matter,
-              st.sampled_from(["---\n", "...\n", "--- \n", ""]), _markdown_body),
+    st.builds(
+        lambda fm, close, body: f"---\n{fm}{close}{body}",
+        _front_matter,
+        st.sampled_from(["---\n", "...\n", "--- \n", ""]),
+        _markdown_body,
+    ),
 )
 _any_text = st.one_of(st.text(), _pieces)
 
@@ -147,7 +272,8 @@ def test_markdown_ish_text_and_front_matter(text: str) -> None:
 _SCANNER = Scanner(shipped_rules(), ScanOptions(strict=True))
 _BOM = st.sampled_from([b"", b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00"])
 _ENCODED = st.builds(
-    lambda t, enc: t.encode(enc, "replace"), st.one_of(_pieces, _html, _markdown),
+    lambda t, enc: t.encode(enc, "replace"),
+    st.one_of(_pieces, _html, _markdown),
     st.sampled_from(["utf-8", "utf-16", "utf-32", "cp1252", "latin-1"]),
 )
 _BYTES = st.one_of(
@@ -195,8 +321,9 @@ def test_decode_returns_text_or_says_why(data: bytes) -> None:
 
 
 @PROPERTY
-@given(data=st.one_of(st.binary(max_size=300), st.builds(bytes.__add__, _BOM, st.binary(max_size=300)),
-                     _ENCODED))
+@given(
+    data=st.one_of(st.binary(max_size=300), st.builds(bytes.__add__, _BOM, st.binary(max_size=300)), _ENCODED)
+)
 def test_decode_loses_nothing(data: bytes) -> None:
     try:
         decoded = decode(data)
@@ -205,8 +332,10 @@ def test_decode_loses_nothing(data: bytes) -> None:
     assert decoded.encode(decoded.text) == data
 
 
-_PLAIN = st.text(st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff")
-                 | st.sampled_from("\n\r\t"), max_size=200)
+_PLAIN = st.text(
+    st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff") | st.sampled_from("\n\r\t"),
+    max_size=200,
+)
 
 
 @PROPERTY
@@ -233,8 +362,10 @@ def test_decode_reads_latin_text_saved_as_cp1252(text: str) -> None:
 
 @PROPERTY
 @given(
-    text=st.text(st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff")
-                 | st.sampled_from("\n\r"), max_size=120),
+    text=st.text(
+        st.characters(exclude_categories=["Cs", "Cc"], exclude_characters="\ufeff") | st.sampled_from("\n\r"),
+        max_size=120,
+    ),
     at=st.integers(min_value=0),
 )
 def test_damaged_utf8_names_the_line_and_column_of_the_bad_byte(text: str, at: int) -> None:

@@ -260,7 +260,7 @@ def test_markdown_figure_shortcodes_and_includes() -> None:
         "---\ndate: 2021-03-01\n---\nBody.\n\n"
         '{{< figure src="/img/a.jpg" caption="Leaders meet." credit="Jane Doe/Reuters" >}}\n\n'
         '{{< figure src="/img/b.jpg" caption="Leaders meet." >}}\n\n'
-        "{{< figure\n  src=\"/img/c.jpg\"\n  attr=\"AP Photo/Jane Doe\"\n>}}\n\n"
+        '{{< figure\n  src="/img/c.jpg"\n  attr="AP Photo/Jane Doe"\n>}}\n\n'
         '{% include figure.html image="/img/d.jpg" caption="Leaders meet. (Jane Doe/Reuters)" %}\n'
     )
     result = scan_text(body, "markdown")
@@ -278,7 +278,7 @@ def test_markdown_figure_shortcodes_and_includes() -> None:
 
 def test_markdown_inline_html_pictures() -> None:
     body = (
-        "---\ndate: 2021-03-01\n---\n<figure>\n  <img src=\"c.jpg\" alt=\"x\">\n"
+        '---\ndate: 2021-03-01\n---\n<figure>\n  <img src="c.jpg" alt="x">\n'
         "  <figcaption>Leaders meet. (AP Photo/Jane Doe)</figcaption>\n</figure>\n\n"
         '<img src="d.jpg">\n\n<img src="/img/site-logo.png" width="120">\n'
     )

@@ -50,9 +50,7 @@ def invoke(args: list[str], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     return result
 
 
-def assert_rejected(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, errors: list[str]
-) -> None:
+def assert_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, errors: list[str]) -> None:
     """``rules lint`` prints every error and a count; ``check`` and ``inventory`` the first; all exit 2."""
     lint = invoke(["rules", "lint", folder], tmp_path, monkeypatch)
     count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in {folder}"
@@ -60,7 +58,9 @@ def assert_rejected(
     for command in ("check", "inventory"):
         result = invoke([command, "--rules", folder, CLEAN], tmp_path, monkeypatch)
         assert (result.exit_code, result.stdout, result.stderr) == (
-            2, "", f"creditcheck: error: invalid rule file: {errors[0]}\n"
+            2,
+            "",
+            f"creditcheck: error: invalid rule file: {errors[0]}\n",
         )
 
 
@@ -79,8 +79,11 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         [f"rules/bad.yaml:3: colour: unknown key; expected one of: {TOP_KEYS}"],
     ),
     "unknown-license-key": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active",
-                          "  expires: 2020-01-01")},
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "  expires: 2020-01-01"
+            )
+        },
         [f"rules/bad.yaml:5: license.expires: unknown key; expected one of: {LICENSE_KEYS}"],
     ),
     "duplicate-key": (
@@ -132,8 +135,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["rules/bad.yaml:4: license.status: 'maybe' is not one of: active, none, suspended"],
     ),
     "bad-boolean": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "notice:",
-                          '  template: "© {year} X"', "  required: maybe")},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "notice:",
+                '  template: "© {year} X"',
+                "  required: maybe",
+            )
+        },
         ["rules/bad.yaml:7: notice.required: expected true or false, got 'maybe'"],
     ),
     "negative-cap": (
@@ -149,38 +161,92 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["rules/bad.yaml:5: license.until: expected a date written YYYY-MM-DD, got 'soon'"],
     ),
     "until-before-from": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active",
-                          "  from: 2020-01-01", "  until: 2019-12-31")},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "  from: 2020-01-01",
+                "  until: 2019-12-31",
+            )
+        },
         ["rules/bad.yaml:6: license.until: license ends (2019-12-31) before it starts (2020-01-01)"],
     ),
     "form-until-before-from": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
-                          "  accepted:", '    - form: "{photographer}/X"', "      from: 2021-01-01",
-                          "      until: 2020-01-01")},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "credit:",
+                "  accepted:",
+                '    - form: "{photographer}/X"',
+                "      from: 2021-01-01",
+                "      until: 2020-01-01",
+            )
+        },
         ["rules/bad.yaml:9: credit.accepted[0].until: form leaves effect before it takes effect"],
     ),
     "unknown-placeholder": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
-                          "  accepted:", '    - "{photog}/X"')},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "credit:",
+                "  accepted:",
+                '    - "{photog}/X"',
+            )
+        },
         [
             "rules/bad.yaml:7: credit.accepted[0]: unknown placeholder {photog}: "
             "use {collection}, {photographer}, {year}"
         ],
     ),
     "unbalanced-brace": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
-                          "  accepted:", '    - "{photographer/X"')},
-        ["rules/bad.yaml:7: credit.accepted[0]: unbalanced brace: placeholders are written "
-         "{photographer} or {year}"],
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "credit:",
+                "  accepted:",
+                '    - "{photographer/X"',
+            )
+        },
+        [
+            "rules/bad.yaml:7: credit.accepted[0]: unbalanced brace: placeholders are written "
+            "{photographer} or {year}"
+        ],
     ),
     "notice-placeholder": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "notice:",
-                          '  template: "© {yaer} X"')},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "notice:",
+                '  template: "© {yaer} X"',
+            )
+        },
         ["rules/bad.yaml:6: notice.template: unknown placeholder {yaer}: use {photographer}, {year}"],
     ),
     "notice-collection": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "notice:",
-                          '  template: "© {year} {collection}"')},
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "notice:",
+                '  template: "© {year} {collection}"',
+            )
+        },
         ["rules/bad.yaml:6: notice.template: unknown placeholder {collection}: use {photographer}, {year}"],
     ),
     "via-missing-rule": (
@@ -192,28 +258,47 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["rules/bad.yaml:5: license.via: a source cannot be licensed via itself"],
     ),
     "via-without-license": (
-        {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: none", "  via: good"),
-         "good.yaml": GOOD},
+        {
+            "bad.yaml": rule("name: X", "kind: agency", "license:", "  status: none", "  via: good"),
+            "good.yaml": GOOD,
+        },
         ["rules/bad.yaml:5: license.via: only an active license can be held via another source"],
     ),
     "via-loop": (
-        {"a.yaml": rule("name: A", "kind: agency", "license:", "  status: active", "  via: b"),
-         "b.yaml": rule("name: B", "kind: agency", "license:", "  status: active", "  via: c"),
-         "c.yaml": rule("name: C", "kind: agency", "license:", "  status: active", "  via: a")},
-        ["rules/a.yaml:5: license.via: the via chain loops back on itself",
-         "rules/b.yaml:5: license.via: the via chain loops back on itself",
-         "rules/c.yaml:5: license.via: the via chain loops back on itself"],
+        {
+            "a.yaml": rule("name: A", "kind: agency", "license:", "  status: active", "  via: b"),
+            "b.yaml": rule("name: B", "kind: agency", "license:", "  status: active", "  via: c"),
+            "c.yaml": rule("name: C", "kind: agency", "license:", "  status: active", "  via: a"),
+        },
+        [
+            "rules/a.yaml:5: license.via: the via chain loops back on itself",
+            "rules/b.yaml:5: license.via: the via chain loops back on itself",
+            "rules/c.yaml:5: license.via: the via chain loops back on itself",
+        ],
     ),
     "duplicate-alias": (
-        {"a.yaml": rule("name: A", "aliases: [Shared Name]", "kind: agency", "license:", "  status: active"),
-         "b.yaml": rule("name: B", "kind: agency", "aliases:", "  - Other", "  - shared name",
-                        "license:", "  status: active")},
+        {
+            "a.yaml": rule(
+                "name: A", "aliases: [Shared Name]", "kind: agency", "license:", "  status: active"
+            ),
+            "b.yaml": rule(
+                "name: B",
+                "kind: agency",
+                "aliases:",
+                "  - Other",
+                "  - shared name",
+                "license:",
+                "  status: active",
+            ),
+        },
         ["rules/b.yaml:5: aliases[1]: 'shared name' is also a name of 'a'"],
     ),
     "bad-file-name": (
         {"Getty_Images.yaml": GOOD},
-        ["rules/Getty_Images.yaml: the file name is the source id: "
-         "use lowercase letters, digits and hyphens"],
+        [
+            "rules/Getty_Images.yaml: the file name is the source id: "
+            "use lowercase letters, digits and hyphens"
+        ],
     ),
     "empty-file": (
         {"bad.yaml": ""},
@@ -228,21 +313,33 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         ["rules/bad.yaml:1: not UTF-8 text (byte 0xe9)"],
     ),
     "python-tag-on-a-value": (
-        {"bad.yaml": rule('name: !!python/object/apply:os.system ["echo PWNED > pwned.txt"]',
-                          "kind: agency", "license:", "  status: active")},
-        ["rules/bad.yaml:1: name: the tag 'tag:yaml.org,2002:python/object/apply:os.system' "
-         "is not allowed in rule files"],
+        {
+            "bad.yaml": rule(
+                'name: !!python/object/apply:os.system ["echo PWNED > pwned.txt"]',
+                "kind: agency",
+                "license:",
+                "  status: active",
+            )
+        },
+        [
+            "rules/bad.yaml:1: name: the tag 'tag:yaml.org,2002:python/object/apply:os.system' "
+            "is not allowed in rule files"
+        ],
     ),
     "several-files": (
-        {"a.yaml": rule("name: A", "kind: agencyy", "license:", "  status: active"),
-         "b.yaml": rule("name: B", "kind: agency", "license:", "  status: maybe"),
-         "c.yaml": rule("name: [C"),
-         "d.yaml": GOOD,
-         "e.yml": rule("name: E", "kind: agency", "license:", "  status: active", "  via: nowhere")},
-        ["rules/a.yaml:2: kind: 'agencyy' is not one of: agency, distributor, syndicator, publisher",
-         "rules/b.yaml:4: license.status: 'maybe' is not one of: active, none, suspended",
-         "rules/c.yaml:2: not valid YAML: did not find expected ',' or ']'",
-         "rules/e.yml:5: license.via: no valid rule file for 'nowhere' in rules"],
+        {
+            "a.yaml": rule("name: A", "kind: agencyy", "license:", "  status: active"),
+            "b.yaml": rule("name: B", "kind: agency", "license:", "  status: maybe"),
+            "c.yaml": rule("name: [C"),
+            "d.yaml": GOOD,
+            "e.yml": rule("name: E", "kind: agency", "license:", "  status: active", "  via: nowhere"),
+        },
+        [
+            "rules/a.yaml:2: kind: 'agencyy' is not one of: agency, distributor, syndicator, publisher",
+            "rules/b.yaml:4: license.status: 'maybe' is not one of: active, none, suspended",
+            "rules/c.yaml:2: not valid YAML: did not find expected ',' or ']'",
+            "rules/e.yml:5: license.via: no valid rule file for 'nowhere' in rules",
+        ],
     ),
 }
 
@@ -256,8 +353,15 @@ def test_broken_rule_folder(case: str, tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_a_good_folder_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = make(tmp_path, {"good.yaml": GOOD, "partner.yaml": rule(
-        "name: Partner", "kind: publisher", "license:", "  status: active", "  via: good")})
+    folder = make(
+        tmp_path,
+        {
+            "good.yaml": GOOD,
+            "partner.yaml": rule(
+                "name: Partner", "kind: publisher", "license:", "  status: active", "  via: good"
+            ),
+        },
+    )
     result = invoke(["rules", "lint", folder], tmp_path, monkeypatch)
     assert (result.exit_code, result.stdout, result.stderr) == (0, "rules: 2 rule files OK\n", "")
 
@@ -279,12 +383,17 @@ def test_rules_folder_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 def test_the_documented_broken_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     root = FIXTURES / "rules-broken"
-    assert_rejected(root, monkeypatch, "several", [
-        "several/afp.yaml:10: license.until: license ends (2019-12-31) before it starts (2024-01-01)",
-        "several/getty-images.yaml:12: credit.accepted[1]: unknown placeholder {photog}: "
-        "use {collection}, {photographer}, {year}",
-        f"several/reuters.yaml:6: license.expires: unknown key; expected one of: {LICENSE_KEYS}",
-    ])
+    assert_rejected(
+        root,
+        monkeypatch,
+        "several",
+        [
+            "several/afp.yaml:10: license.until: license ends (2019-12-31) before it starts (2024-01-01)",
+            "several/getty-images.yaml:12: credit.accepted[1]: unknown placeholder {photog}: "
+            "use {collection}, {photographer}, {year}",
+            f"several/reuters.yaml:6: license.expires: unknown key; expected one of: {LICENSE_KEYS}",
+        ],
+    )
 
 
 def test_alias_bomb_is_rejected_quickly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -292,10 +401,14 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path, monkeypatch: pytest.Monk
     levels = ['    - &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for i in range(1, 10):
         levels.append(f"    - &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
-    folder = make(tmp_path, {
-        "bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "credit:",
-                         "  accepted:", *levels),
-    })
+    folder = make(
+        tmp_path,
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "credit:", "  accepted:", *levels
+            ),
+        },
+    )
     _, errors = lint_rules(tmp_path / folder)
     assert [str(e) for e in errors] == [
         f"{tmp_path / folder / 'bad.yaml'}:7: credit.accepted[0]: expected a mapping, got a list"
@@ -312,8 +425,14 @@ def test_load_rules_raises_the_first_error_as_rule_file_error(tmp_path: Path) ->
 def test_no_traceback_from_python_m(tmp_path: Path) -> None:
     folder = make(tmp_path, CASES["several-files"][0])
     for args in (["rules", "lint", folder], ["check", "--rules", folder, CLEAN]):
-        out = subprocess.run([sys.executable, "-m", "creditcheck", *args], cwd=tmp_path,
-                             capture_output=True, text=True, timeout=60, check=False)
+        out = subprocess.run(
+            [sys.executable, "-m", "creditcheck", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         assert out.returncode == 2
         assert "Traceback" not in out.stderr
         first = "rules/a.yaml:2: kind: 'agencyy' is not one of"
@@ -324,24 +443,42 @@ def test_no_traceback_from_python_m(tmp_path: Path) -> None:
 
 
 def test_python_tag_on_a_mapping_is_rejected(tmp_path: Path) -> None:
-    folder = make(tmp_path, {
-        "bad.yaml": rule("name: X", "kind: agency", "license: !!python/object/new:dict", "  status: active"),
-    })
+    folder = make(
+        tmp_path,
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license: !!python/object/new:dict", "  status: active"
+            ),
+        },
+    )
     _, errors = lint_rules(tmp_path / folder)
     assert [(Path(e.path).name, e.line, e.key) for e in errors] == [("bad.yaml", 3, "license")]
     assert "python/object/new:dict" in errors[0].message
 
 
 def test_duplicate_alias_names_line_and_key(tmp_path: Path) -> None:
-    folder = make(tmp_path, {
-        "a.yaml": rule("name: A", "aliases: [Shared Name]", "kind: agency", "license:", "  status: active"),
-        "b.yaml": rule("name: B", "kind: agency", "aliases:", "  - Other", "  - shared name",
-                       "license:", "  status: active"),
-        "c.yaml": rule("name: Other", "kind: agency", "license:", "  status: active"),
-    })
+    folder = make(
+        tmp_path,
+        {
+            "a.yaml": rule(
+                "name: A", "aliases: [Shared Name]", "kind: agency", "license:", "  status: active"
+            ),
+            "b.yaml": rule(
+                "name: B",
+                "kind: agency",
+                "aliases:",
+                "  - Other",
+                "  - shared name",
+                "license:",
+                "  status: active",
+            ),
+            "c.yaml": rule("name: Other", "kind: agency", "license:", "  status: active"),
+        },
+    )
     _, errors = lint_rules(tmp_path / folder)
     assert sorted((Path(e.path).name, e.line, e.key) for e in errors) == [
-        ("b.yaml", 5, "aliases[1]"), ("c.yaml", 1, "name"),
+        ("b.yaml", 5, "aliases[1]"),
+        ("c.yaml", 1, "name"),
     ]
 
 

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 # Tell-tale pairs that UTF-8 text shows when it was decoded as cp1252 somewhere upstream.
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122]")
 # A well-formed multi-byte UTF-8 character (the ASCII-only part of a file says nothing).
-_UTF8_CHAR = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
+_UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as readers.split_lines, so line numbers agree
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -60,12 +58,13 @@ def decode(data: bytes) -> Decoded:
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            body = data[len(bom):]
+            body = data[len(bom) :]
             try:
                 text = body.decode(codec)
             except UnicodeDecodeError as exc:
                 where = (
-                    _where(body, exc.start, codec) if name == "utf-8"
+                    _where(body, exc.start, codec)
+                    if name == "utf-8"
                     else f"bad character at byte {len(bom) + exc.start}"
                 )
                 raise UndecodableError(f"invalid {name.upper()}: {where}") from None

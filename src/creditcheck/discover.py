@@ -46,8 +46,7 @@ def display_path(path: str, cwd: str | None = None) -> str:
 def _printable(name: str) -> str:
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return "".join(
-        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch
-        for ch in name
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch for ch in name
     )
 
 

@@ -97,9 +97,36 @@ _ENDS_BRACKET = re.compile(r"[)\]][\s.,;:*_\"”’»]*$")
 # Python's regex engine tries every alternative at every position, which made these two the
 # most expensive lines of a run (over 100 µs for an ordinary paragraph).
 _CUE_WORDS = (
-    "©", "/", "|", "(", "[", "copyright", "rights", "photo", "credit", "foto", "image", "picture",
-    "bild", "courtesy", "getty", "reuters", "afp", "press", "agency", "shutterstock", "istock", "kyodo",
-    "yonhap", "xinhua", "dpa", "epa", "bloomberg", "tns", "handout", "pool",
+    "©",
+    "/",
+    "|",
+    "(",
+    "[",
+    "copyright",
+    "rights",
+    "photo",
+    "credit",
+    "foto",
+    "image",
+    "picture",
+    "bild",
+    "courtesy",
+    "getty",
+    "reuters",
+    "afp",
+    "press",
+    "agency",
+    "shutterstock",
+    "istock",
+    "kyodo",
+    "yonhap",
+    "xinhua",
+    "dpa",
+    "epa",
+    "bloomberg",
+    "tns",
+    "handout",
+    "pool",
 )
 # Whether the text holds "\b(?:ap|pa|str|via)\b" (only that is asked, not where). A pattern that
 # opens with "\b" is tried at every position; one whose alternatives open with a letter lets the
@@ -107,8 +134,21 @@ _CUE_WORDS = (
 # checked behind it: "p(?<=\bap)" is "ap" found at its "p", "p(?<!\wp)a" is "\bpa".
 _CUE_SHORT = re.compile(r"p(?:(?<=\bap)|(?<!\wp)a)\b|r(?<=\bstr)\b|v(?<!\wv)ia\b")
 _LONG_CUE_WORDS = (
-    "©", "copyright", "(c)", "photo", "credit", "foto", "image", "picture", "bild", "courtesy",
-    "illustration", "graphic", "quelle", "+++", "|",
+    "©",
+    "copyright",
+    "(c)",
+    "photo",
+    "credit",
+    "foto",
+    "image",
+    "picture",
+    "bild",
+    "courtesy",
+    "illustration",
+    "graphic",
+    "quelle",
+    "+++",
+    "|",
 )
 # "rights\s+reserved|source\s*:|\bvia\b", with the boundary after the "v" for the same reason.
 _LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|v(?<!\wv)ia\b")
@@ -133,8 +173,18 @@ def _has_long_cue(low: str) -> bool:
     return _LONG_CUE_SHORT.search(low) is not None
 
 
-_PROMO_WORDS = ("subscribe", "sign up", "newsletter", "join our", "follow us", "download", "click here",
-                "read more", "advertisement", "sponsored")
+_PROMO_WORDS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "join our",
+    "follow us",
+    "download",
+    "click here",
+    "read more",
+    "advertisement",
+    "sponsored",
+)
 _PROMO = re.compile(
     r"\b(?:subscribe|sign up|newsletter|join our|follow us|download (?:our|the) app|click here|"
     r"read more|advertisement|sponsored)\b",
@@ -159,10 +209,30 @@ _ROLES = _vocab(
     instagram facebook youtube tiktok left right top bottom center centre above below inset main
     background tpx"""
 ) | {
-    "file photo", "files photo", "pool photo", "handout photo", "handout image", "photo illustration",
-    "photo montage", "screen grab", "video still", "supplied image", "courtesy photo",
-    "social media", "from left", "l-r", "tpx images of the day", "public domain",
-    "cc0", "cc by", "cc by-sa", "cc-by", "cc-by-sa", "cc by-nd", "cc by-nc", "creative commons",
+    "file photo",
+    "files photo",
+    "pool photo",
+    "handout photo",
+    "handout image",
+    "photo illustration",
+    "photo montage",
+    "screen grab",
+    "video still",
+    "supplied image",
+    "courtesy photo",
+    "social media",
+    "from left",
+    "l-r",
+    "tpx images of the day",
+    "public domain",
+    "cc0",
+    "cc by",
+    "cc by-sa",
+    "cc-by",
+    "cc-by-sa",
+    "cc by-nd",
+    "cc by-nc",
+    "creative commons",
 }
 # Job titles that follow a name: "Karl Tate, Infographics Artist", "David Zalubowski, STF".
 _TITLE_WORDS = _vocab(
@@ -194,8 +264,15 @@ _AGENCY_PHRASES = _vocab(
 _STOCK = _vocab(
     """istock istockphoto shutterstock getty images gettyimages adobe stock dreamstime alamy 123rf
     depositphotos pexels unsplash pixabay imago picture alliance eyeem"""
-) | {"getty images", "adobe stock", "picture alliance", "stock.adobe.com", "istock.com",
-     "shutterstock.com", "getty images/istockphoto"}
+) | {
+    "getty images",
+    "adobe stock",
+    "picture alliance",
+    "stock.adobe.com",
+    "istock.com",
+    "shutterstock.com",
+    "getty images/istockphoto",
+}
 # Words that mark a name as an organisation rather than a person.
 _ORG_WORDS = _vocab(
     """agency agencia agence press presse news images image photo photos foto pictures picture
@@ -348,9 +425,7 @@ _NAME_LABEL = re.compile(
     re.I,
 )
 _PLACE = re.compile(r"[A-Z][\w .'’-]{1,30},\s*[A-Z][a-z]{1,4}\.?")
-_DATELINE = re.compile(
-    r"\s*[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,40})?\s*\([^()]{1,40}\)\s*(?:[-—–:]|$)"
-)
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,40})?\s*\([^()]{1,40}\)\s*(?:[-—–:]|$)")
 _YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}|\d{2})(?![\d]))?(?![\d])")
 _RESERVED_WORDS = (
     r"all\s+rights\s+reserv\w*|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
@@ -401,8 +476,19 @@ _GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
 _NOT_IN_NAMES = _vocab("all about from with into over under what how why here there this that our your my")
 _BRAND_ENDINGS = (
-    "images", "image", "photo", "photos", "press", "media", "news", "pictures", "foto", "fotos",
-    "pix", "stock", "wire",
+    "images",
+    "image",
+    "photo",
+    "photos",
+    "press",
+    "media",
+    "news",
+    "pictures",
+    "foto",
+    "fotos",
+    "pix",
+    "stock",
+    "wire",
 )
 # Small words an expansion skips: "Agence France-Presse (AFP)", "Bank of Japan (BOJ)".
 _ACRONYM_SKIP = _vocab("of the and for de la du des")
@@ -503,8 +589,12 @@ def _field_notice(block: Block) -> Attribution:
     text = raw.strip()
     years = [int(y) for y in _ANY_YEAR.findall(text)]
     return Attribution(
-        AttributionKind.COPYRIGHT, text, block.span(start, start + len(text)), (),
-        year=max(years) if years else None, image=block.image,
+        AttributionKind.COPYRIGHT,
+        text,
+        block.span(start, start + len(text)),
+        (),
+        year=max(years) if years else None,
+        image=block.image,
     )
 
 
@@ -611,7 +701,7 @@ class _Reader:
             if nxt >= end:
                 continue
             ch = text[nxt]
-            starts_sentence = ch.isupper() or ch.isdigit() or ch in "([©\"“„—–-|@"
+            starts_sentence = ch.isupper() or ch.isdigit() or ch in '([©"“„—–-|@'
             if not (starts_sentence or (not ch.isascii() and not ch.islower())):
                 continue
             kind = "sentence" if self._ends_sentence(m.start()) else "weak"
@@ -702,7 +792,7 @@ class _Reader:
         tail = re_
         trailing: list[tuple[int, int]] = []
         for open_, close in reversed(brackets):
-            if len(trailing) >= 4 or (close + 1 < tail and text[close + 1 : tail].strip(" .,;:*_\"”’»")):
+            if len(trailing) >= 4 or (close + 1 < tail and text[close + 1 : tail].strip(' .,;:*_"”’»')):
                 break
             inner = text[open_ + 1 : close].strip()
             tail = open_
@@ -738,7 +828,7 @@ class _Reader:
     def _prefix_at(self, pos: int, bracket: bool) -> bool:
         text = self.text
         pos = _skip_space(text, pos, len(text))
-        while pos < len(text) and text[pos] in "*_\"“„-–—©":
+        while pos < len(text) and text[pos] in '*_"“„-–—©':
             pos = _skip_space(text, pos + 1, len(text))
         if _PREFIX.match(text, pos) or _COURTESY.match(text, pos) or _LEAD_PREFIX.match(text, pos):
             return True
@@ -761,7 +851,12 @@ class _Reader:
         return end
 
     def _last_segment(
-        self, rs: int, re_: int, cuts: list[_Cut], brackets: list[tuple[int, int]], slash: bool,
+        self,
+        rs: int,
+        re_: int,
+        cuts: list[_Cut],
+        brackets: list[tuple[int, int]],
+        slash: bool,
         trusted: bool,
     ) -> _Candidate | None:
         """An unprefixed credit closing the region, after a sentence end, a bar or a dash."""
@@ -841,8 +936,10 @@ class _Reader:
                 return False
             # "iStock", "eThekwini" are brands; "quake" in "East Coast quake" is a caption word.
             lower = [
-                t for t in tokens
-                if t[:1].islower() and not _UPPER_OR_DIGIT.search(t)
+                t
+                for t in tokens
+                if t[:1].islower()
+                and not _UPPER_OR_DIGIT.search(t)
                 and t.casefold().rstrip(".") not in _NAME_WORDS
             ]
             if not lower or len(tokens) == 1 or " ".join(tokens).casefold() in _AGENCY_PHRASES:
@@ -943,7 +1040,7 @@ class _Reader:
             return True
         before = text[max(0, m.start() - 3) : m.start()].rstrip()
         after = text[m.end() : m.end() + 12]
-        at_boundary = not before or before[-1] in ".|/—–-:;)(]•·*,<\"“" or m.start() < 3
+        at_boundary = not before or before[-1] in '.|/—–-:;)(]•·*,<"“' or m.start() < 3
         follows = re.match(r"\s*(?:©|\([cC]\)|(?:19|20)\d{2}\b|@\s*\d)", after)
         if token.lower() == "(c)":
             if re.search(r"\([bB]\)", text[: m.start()]):
@@ -1137,8 +1234,13 @@ class _Reader:
                 names = (Name(original, span, "organisation"),)
                 holder_value = original
         return Attribution(
-            AttributionKind.COPYRIGHT, self.block.text[start:end], self.block.span(start, end),
-            names, max(years) if years else None, holder_value, self.block.image,
+            AttributionKind.COPYRIGHT,
+            self.block.text[start:end],
+            self.block.span(start, end),
+            names,
+            max(years) if years else None,
+            holder_value,
+            self.block.image,
         )
 
     def _resolve(self, name: str) -> Resolution | None:
@@ -1210,8 +1312,11 @@ class _Reader:
         if not self._plausible(start, core_end, names, prefixed, cand, explicit):
             return None
         return Attribution(
-            AttributionKind.PHOTO_CREDIT, self.block.text[start:end], self.block.span(start, end),
-            tuple(names), image=self.block.image,
+            AttributionKind.PHOTO_CREDIT,
+            self.block.text[start:end],
+            self.block.span(start, end),
+            tuple(names),
+            image=self.block.image,
         )
 
     def _plausible(
@@ -1261,9 +1366,7 @@ class _Reader:
         if cand.bracket:
             if evidence:
                 return True
-            media = any(
-                n.role == "organisation" and set(_words(n.text)) & _MEDIA_WORDS for n in names
-            )
+            media = any(n.role == "organisation" and set(_words(n.text)) & _MEDIA_WORDS for n in names)
             people = any(n.role == "person" for n in names)
             # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
             credited = people and any(n.role in ("organisation", "role") for n in names)
@@ -1278,7 +1381,7 @@ class _Reader:
         return separated or len([n for n in names if n.role != "role"]) == 1
 
     def _lone_comma_credit(self, start: int, end: int, names: list[Name]) -> bool:
-        """"Al Goldis, Associated Press" as a whole line: a photographer and a licensed source.
+        """A whole line such as "Al Goldis, Associated Press": a photographer and a licensed source.
 
         In a sentence the same words are an appositive or a byline's tail, so only a block that
         holds nothing else, or nothing but sentences before it, counts, and only a person with a
@@ -1288,11 +1391,11 @@ class _Reader:
             return False
         note = _EDITOR_NOTE.match(self.text, end)  # ", May 20, 2012" after the credit
         tail = self.text[note.end() if note is not None else end :]
-        head = self.text[:start].rstrip(" \t-–—*_\"“(")
+        head = self.text[:start].rstrip(' \t-–—*_"“(')
         # Alone in the block, or closing a caption after its last sentence ("… on Monday. Jane
         # Doe, AP"); never inside a sentence.
         after_sentence = head.endswith((".", "!", "?")) and self._ends_sentence(len(head) - 1)
-        if (head and not after_sentence) or tail.strip(" \t.)\"”*_"):
+        if (head and not after_sentence) or tail.strip(' \t.)"”*_'):
             return False
         if len(self.text[start:end].split()) > 6:
             return False
@@ -1453,7 +1556,6 @@ class _Reader:
 # --- small helpers -------------------------------------------------------------------------------
 
 
-
 def _split_at_barriers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
@@ -1600,7 +1702,7 @@ def _clean_holder(raw: str, offset: int) -> tuple[str, int]:
     while end > start and raw[end - 1] in " ,;:/–-'.":
         end -= 1
     # A closing quote stays when the holder opened one: "Organization “TV-Novosti”".
-    while end > start and raw[end - 1] in "\"”":
+    while end > start and raw[end - 1] in '"”':
         if raw.count("“", start, end) + raw.count('"', start, end - 1):
             break
         end -= 1

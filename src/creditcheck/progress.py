@@ -19,14 +19,16 @@ class ProgressBar:
         self.width = width
         self.interval = interval
         self.enabled = _is_terminal(stream)
-        self._last = 0.0
+        # None, not 0.0: time.monotonic() counts from boot, so on a machine up for less than
+        # `interval` a zero start would throttle away the first draw.
+        self._last: float | None = None
         self._drawn = False
 
     def __call__(self, done: int, total: int) -> None:
         if not self.enabled:
             return
         now = time.monotonic()
-        if done < total and now - self._last < self.interval:
+        if done < total and self._last is not None and now - self._last < self.interval:
             return
         self._last = now
         self.stream.write("\r" + render(self.label, done, total, self.width))

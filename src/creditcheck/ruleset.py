@@ -307,7 +307,9 @@ def _reject_tags(root: yaml.Node, path: str, key: str) -> None:
         seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
             raise RuleFileError(
-                path, int(node.start_mark.line) + 1, where or None,
+                path,
+                int(node.start_mark.line) + 1,
+                where or None,
                 f"the tag {node.tag!r} is not allowed in rule files",
             )
         if isinstance(node, yaml.MappingNode):

@@ -47,8 +47,10 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         their_unknown = _people([u for a in embedded.credits for u in a.unknown])
         our_people = _people([p for a in caption for p in a.people])
         their_people = _people([p for a in embedded.credits for p in a.people] + list(embedded.creators))
-        differs = bool(ours or our_unknown) and bool(theirs or their_unknown) and (
-            not ours <= their_closure or not theirs <= our_closure or our_unknown != their_unknown
+        differs = (
+            bool(ours or our_unknown)
+            and bool(theirs or their_unknown)
+            and (not ours <= their_closure or not theirs <= our_closure or our_unknown != their_unknown)
         )
         if our_people and their_people and not our_people & their_people:
             differs = True

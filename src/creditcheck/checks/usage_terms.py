@@ -33,8 +33,11 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         for rule, term in binding:
             if normalize(term).casefold() in folded:
                 yield check.finding(
-                    ctx, span, f"{rule.name} makes {quote(term)} binding: confirm this use honours it",
-                    text, source=rule.id,
+                    ctx,
+                    span,
+                    f"{rule.name} makes {quote(term)} binding: confirm this use honours it",
+                    text,
+                    source=rule.id,
                 )
                 break
 

@@ -39,9 +39,11 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             why = f" ({w.reason})" if w.reason else ""
             if w.asset is not None and doc.asset_id == w.asset:
                 yield check.finding(
-                    ctx, Span(1, 1, 1, 1),
+                    ctx,
+                    Span(1, 1, 1, 1),
                     f"{rule.name} withdrew item {quote(w.asset)}{why}: remove every copy",
-                    w.asset, source=rule.id,
+                    w.asset,
+                    source=rule.id,
                 )
             if w.caption is not None:
                 needle = normalize(w.caption).casefold()
@@ -54,19 +56,33 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
                     else:
                         continue
                     yield check.finding(
-                        ctx, span, f"{rule.name} withdrew the picture captioned {quote(w.caption)}{why}: "
-                        "remove every copy", w.caption, source=rule.id,
+                        ctx,
+                        span,
+                        f"{rule.name} withdrew the picture captioned {quote(w.caption)}{why}: "
+                        "remove every copy",
+                        w.caption,
+                        source=rule.id,
                     )
                     break
             if (
-                w.photographer is not None and w.day == doc.published
+                w.photographer is not None
+                and w.day == doc.published
                 and normalize(w.photographer).casefold() in people
             ):
-                span = next((a.span for a in ctx.credits if w.photographer.casefold() in
-                             (p.casefold() for p in a.people)), Span(1, 1, 1, 1))
+                span = next(
+                    (
+                        a.span
+                        for a in ctx.credits
+                        if w.photographer.casefold() in (p.casefold() for p in a.people)
+                    ),
+                    Span(1, 1, 1, 1),
+                )
                 yield check.finding(
-                    ctx, span, f"{rule.name} withdrew {w.photographer}'s pictures of {w.day}{why}: "
-                    "remove every copy", w.photographer, source=rule.id,
+                    ctx,
+                    span,
+                    f"{rule.name} withdrew {w.photographer}'s pictures of {w.day}{why}: remove every copy",
+                    w.photographer,
+                    source=rule.id,
                 )
 
 

@@ -65,9 +65,7 @@ class _FrontMatterText:
     first: int
 
 
-def _scalar_block(
-    node: yaml.Node, kind: str, fm: _FrontMatterText, image: int | None = None
-) -> Block | None:
+def _scalar_block(node: yaml.Node, kind: str, fm: _FrontMatterText, image: int | None = None) -> Block | None:
     """A block for a scalar value, placed exactly even when YAML folded it across lines."""
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
         return None
@@ -79,8 +77,13 @@ def _scalar_block(
         return Block(text, fm.first + line, col + 1, kind, image=image, line_starts=shifted)
     # Escapes in a quoted value: the start is still right, the rest approximate.
     quoted = 1 if node.style in ("'", '"') else 0
-    return Block(text, fm.first + int(node.start_mark.line), int(node.start_mark.column) + 1 + quoted, kind,
-                 image=image)
+    return Block(
+        text,
+        fm.first + int(node.start_mark.line),
+        int(node.start_mark.column) + 1 + quoted,
+        kind,
+        image=image,
+    )
 
 
 def _place(
