@@ -152,6 +152,94 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "  monthly_cap: -5")},
         ["rules/bad.yaml:5: license.monthly_cap: expected a whole number, got '-5'"],
     ),
+    "cap-of-an-unknown-kind": (
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "  monthly_cap:", "    videos: 3"
+            )
+        },
+        ["rules/bad.yaml:6: license.monthly_cap.videos: unknown key; expected one of: photos, stories"],
+    ),
+    "story-cap-not-a-number": (
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "  monthly_cap: {stories: many}"
+            )
+        },
+        ["rules/bad.yaml:5: license.monthly_cap.stories: expected a whole number, got 'many'"],
+    ),
+    "contract-unknown-key": (
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "contract:", "  fee: 3"
+            )
+        },
+        [
+            "rules/bad.yaml:6: contract.fee: unknown key; expected one of: "
+            "reference, contact, renewal_notice_days, currency, rates"
+        ],
+    ),
+    "contract-rate-not-an-amount": (
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "contract:",
+                "  currency: USD",
+                "  rates: {photo: 25, story: -3}",
+            )
+        },
+        ["rules/bad.yaml:7: contract.rates.story: expected an amount such as 25 or 12.50, got '-3'"],
+    ),
+    "contract-rates-without-currency": (
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "contract:", "  rates: {photo: 25}"
+            )
+        },
+        ["rules/bad.yaml:6: contract: rates need a currency: add contract.currency (e.g. USD)"],
+    ),
+    "contract-bad-currency": (
+        {
+            "bad.yaml": rule(
+                "name: X", "kind: agency", "license:", "  status: active", "contract:", "  currency: dollars"
+            )
+        },
+        [
+            "rules/bad.yaml:6: contract.currency: expected a three-letter currency code such as USD, got 'dollars'"
+        ],
+    ),
+    "contract-notice-days-negative": (
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "contract:",
+                "  renewal_notice_days: -30",
+            )
+        },
+        ["rules/bad.yaml:6: contract.renewal_notice_days: expected a whole number, got '-30'"],
+    ),
+    "contract-reference-disagrees": (
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: agency",
+                "license:",
+                "  status: active",
+                "  agreement: GI-1",
+                "contract:",
+                "  reference: GI-2",
+            )
+        },
+        [
+            "rules/bad.yaml:7: contract.reference: differs from license.agreement ('GI-1'); write the reference once"
+        ],
+    ),
     "bad-date": (
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "  from: 2020-13-01")},
         ["rules/bad.yaml:5: license.from: expected a date written YYYY-MM-DD, got '2020-13-01'"],

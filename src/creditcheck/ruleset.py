@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import hashlib
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ KINDS = ("agency", "distributor", "syndicator", "publisher")
 STATUSES = ("active", "none", "suspended")
 YEAR_POLICIES = ("publication", "any")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,6})?$")
 
 try:  # libyaml is several times faster; it keeps the same node marks
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment,misc,unused-ignore]
@@ -47,7 +49,26 @@ class License:
     territories: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     agreement: str | None = None
-    monthly_cap: int | None = None
+    monthly_cap: int | None = None  # photos per calendar month
+    story_cap: int | None = None  # stories per calendar month
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The commercial terms of a license, for the audit's renewal deadlines and cost estimates."""
+
+    reference: str | None = None
+    contact: str | None = None
+    renewal_notice_days: int | None = None
+    currency: str | None = None
+    photo_rate: decimal.Decimal | None = None
+    story_rate: decimal.Decimal | None = None
+    # Charged for each use over a monthly cap instead of the kind's own rate.
+    overage_rate: decimal.Decimal | None = None
+
+    @property
+    def has_rates(self) -> bool:
+        return any(r is not None for r in (self.photo_rate, self.story_rate, self.overage_rate))
 
 
 @dataclass(frozen=True)
@@ -112,6 +133,7 @@ class Rule:
     notice: Notice | None = None
     withdrawn: tuple[Withdrawal, ...] = ()
     usage_terms: tuple[str, ...] = ()  # special instructions this source makes binding
+    contract: Contract = Contract()
     # (name, line, key) of the name and each alias, so a clash can point at its line.
     name_lines: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 
@@ -251,6 +273,13 @@ class _Node:
             raise self.fail(f"expected a whole number, got {value!r}")
         return int(value)
 
+    def amount(self) -> decimal.Decimal:
+        """A non-negative amount of money: ``25``, ``12.50``."""
+        value = self.string()
+        if not _AMOUNT.match(value):
+            raise self.fail(f"expected an amount such as 25 or 12.50, got {value!r}")
+        return decimal.Decimal(value)
+
     def boolean(self) -> bool:
         value = self.string().lower()
         if value in ("true", "yes"):
@@ -321,7 +350,11 @@ def _reject_tags(root: yaml.Node, path: str, key: str) -> None:
             stack.extend((v, f"{where}[{i}]") for i, v in enumerate(node.value))
 
 
-_TOP = ("name", "aliases", "kind", "license", "credit", "notice", "withdrawn", "usage_terms")
+_TOP = ("name", "aliases", "kind", "license", "credit", "notice", "withdrawn", "usage_terms", "contract")
+_CONTRACT = ("reference", "contact", "renewal_notice_days", "currency", "rates")
+_RATES = ("photo", "story", "overage")
+_CAPS = ("photos", "stories")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _LICENSE = ("status", "via", "from", "until", "territories", "channels", "agreement", "monthly_cap")
 
 
@@ -367,8 +400,8 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         territories=lic_map["territories"].strings() if "territories" in lic_map else (),
         channels=lic_map["channels"].strings() if "channels" in lic_map else (),
         agreement=lic_map["agreement"].string() if "agreement" in lic_map else None,
-        monthly_cap=lic_map["monthly_cap"].integer() if "monthly_cap" in lic_map else None,
     )
+    license_ = _with_caps(license_, lic_map)
     credits: list[CreditForm] = []
     deprecated: list[DeprecatedForm] = []
     if "credit" in top:
@@ -430,8 +463,59 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         withdrawn=tuple(withdrawn),
         usage_terms=top["usage_terms"].strings() if "usage_terms" in top else (),
         name_lines=_name_lines(top),
+        contract=_contract(top, license_),
     )
     return rule, lic_map.get("via")
+
+
+def _with_caps(license_: License, lic_map: dict[str, _Node]) -> License:
+    """``monthly_cap: N`` caps photos; ``monthly_cap: {photos: N, stories: M}`` caps each kind."""
+    node = lic_map.get("monthly_cap")
+    if node is None:
+        return license_
+    if not isinstance(node.node, yaml.MappingNode):
+        return replace(license_, monthly_cap=node.integer())
+    caps = node.mapping(_CAPS)
+    if not caps:
+        raise node.fail("name a cap for photos, stories or both")
+    return replace(
+        license_,
+        monthly_cap=caps["photos"].integer() if "photos" in caps else None,
+        story_cap=caps["stories"].integer() if "stories" in caps else None,
+    )
+
+
+def _contract(top: dict[str, _Node], license_: License) -> Contract:
+    """The ``contract`` section; its reference may also be written as ``license.agreement``."""
+    if "contract" not in top:
+        return Contract(reference=license_.agreement)
+    terms = top["contract"].mapping(_CONTRACT)
+    reference = terms["reference"].string() if "reference" in terms else None
+    if reference is not None and license_.agreement is not None and reference != license_.agreement:
+        raise terms["reference"].fail(
+            f"differs from license.agreement ({license_.agreement!r}); write the reference once"
+        )
+    currency = None
+    if "currency" in terms:
+        currency = terms["currency"].string()
+        if not _CURRENCY.match(currency):
+            raise terms["currency"].fail(
+                f"expected a three-letter currency code such as USD, got {currency!r}"
+            )
+    rates = terms["rates"].mapping(_RATES) if "rates" in terms else {}
+    if rates and currency is None:
+        raise top["contract"].fail("rates need a currency: add contract.currency (e.g. USD)")
+    return Contract(
+        reference=reference or license_.agreement,
+        contact=terms["contact"].string() if "contact" in terms else None,
+        renewal_notice_days=(
+            terms["renewal_notice_days"].integer() if "renewal_notice_days" in terms else None
+        ),
+        currency=currency,
+        photo_rate=rates["photo"].amount() if "photo" in rates else None,
+        story_rate=rates["story"].amount() if "story" in rates else None,
+        overage_rate=rates["overage"].amount() if "overage" in rates else None,
+    )
 
 
 def load_rules(folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> RuleSet:
