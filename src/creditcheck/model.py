@@ -116,6 +116,7 @@ class Document:
     instructions: tuple[tuple[str, Span], ...] = ()
     asset_id: str | None = None
     creators: tuple[tuple[str, Span], ...] = ()
+    url: str | None = None  # where the article says it is published (front matter, canonical link)
 
 
 class AttributionKind(enum.StrEnum):
@@ -126,6 +127,8 @@ class AttributionKind(enum.StrEnum):
     # Listed by inventory only; no check reads them as attributions.
     CREATOR = "creator"
     USAGE_TERMS = "usage-terms"
+    # The story's source as a source line, front matter, meta field or wire provider names it.
+    SOURCE = "source"
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +208,14 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageRef:
+    """A picture an article shows: its address as written and the agency's id from its metadata."""
+
+    src: str
+    asset_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything the scan of one file produced; picklable so it can cross processes."""
 
@@ -215,6 +226,10 @@ class FileResult:
     findings: tuple[Finding, ...]
     attributions: tuple[Attribution, ...] = ()
     title: str | None = None
+    # For the audit's itemised usage (kept only with the attributions): an attribution's
+    # ``image`` indexes ``images``.
+    url: str | None = None
+    images: tuple[ImageRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from creditcheck.model import (
     Document,
     FileResult,
     Finding,
+    ImageRef,
     Name,
     Severity,
     Span,
@@ -158,7 +159,7 @@ class Scanner:
                     data = fh.read()
                 doc = read_image_document(path, data, None, self.options.today)
                 credits = tuple(a for a in extract(doc, self.resolver) if a.kind.value == "photo-credit")
-                found = EmbeddedCredit(path, credits, tuple(name for name, _ in doc.creators))
+                found = EmbeddedCredit(path, credits, tuple(name for name, _ in doc.creators), doc.asset_id)
         except (OSError, ValueError):
             found = None  # an unreadable picture is reported when the picture itself is checked
         self._embedded_cache[path] = found
@@ -226,8 +227,13 @@ class Scanner:
                 replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
             ]
         findings.sort()
-        listed = [*attributions, *_listed_only(doc)] if self.options.keep_attributions else []
+        if not self.options.keep_attributions:
+            return FileResult(doc.path, doc.format, doc.published, doc.published_from, tuple(findings))
+        listed = [*attributions, *_listed_only(doc, ctx.article_sources)]
         listed.sort(key=lambda a: a.span)
+        images = tuple(self._image_ref(folder, image.src) for image in doc.images)
+        if doc.format == "image":
+            images = (ImageRef(doc.path, doc.asset_id),)
         return FileResult(
             doc.path,
             doc.format,
@@ -236,12 +242,20 @@ class Scanner:
             tuple(findings),
             tuple(listed),
             doc.title,
+            doc.url,
+            images,
         )
 
+    def _image_ref(self, folder: str, src: str) -> ImageRef:
+        """The picture's address, and the agency's id when it is a local file whose metadata holds one."""
+        embedded = self._embedded(folder, src)
+        return ImageRef(src, embedded.asset_id if embedded is not None else None)
 
-def _listed_only(doc: Document) -> list[Attribution]:
-    """Creators and usage terms, which the inventory lists beside credits and notices."""
-    out = [
+
+def _listed_only(doc: Document, sources: list[Name]) -> list[Attribution]:
+    """The story's sources, creators and usage terms, which the inventory lists beside credits and notices."""
+    out = [Attribution(AttributionKind.SOURCE, name.text, name.span, (name,)) for name in sources]
+    out += [
         Attribution(AttributionKind.CREATOR, name, span, (Name(name, span, "person"),))
         for name, span in doc.creators
     ]

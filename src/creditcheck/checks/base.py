@@ -25,6 +25,7 @@ class EmbeddedCredit:
     path: str
     credits: tuple[Attribution, ...]
     creators: tuple[str, ...]
+    asset_id: str | None = None  # the agency's id of the picture (IPTC/XMP), for the audit's items
 
 
 class CheckContext:

@@ -1,4 +1,4 @@
-"""unknown-source: a credited source, or the story's source, that matches no rule."""
+"""unknown-source: a credited source, the story's source or a notice's holder that matches no rule."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ from creditcheck.checks.base import Check, CheckContext, quote
 from creditcheck.model import Finding, Severity
 
 DOC = """\
-A photo credit or the story's source names an organisation that no rule file describes.
+A photo credit, the story's source or the story's copyright notice names an organisation
+that no rule file describes.
 
 Without a rule there is no license on record: either the source is licensed and its rule
 file is missing, or the material must not be used. People (photographers) and roles such as
-"File", "Pool" or "Handout" are not sources. Copyright notices of unknown holders are listed
-by `creditcheck inventory` but are not findings (they are often the site's own notice).
+"File", "Pool" or "Handout" are not sources. A story's notice (`© 2024 Nikkei Asia`) says
+whose story it is, so an unknown holder is an unknown source as well; a notice that belongs
+to a picture (in its caption or metadata) is the picture's, and is not read this way. A site
+that prints its own notice on its articles describes itself in a rule file (kind
+`publisher`, status `active`).
 
 Fails (published 2021-03-01):
     (Ou Dongqu/Xinhua)
@@ -33,6 +37,19 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
                     "or remove the material",
                     name.text,
                 )
+    if ctx.doc.format != "image":
+        for notice in ctx.notices:
+            if notice.image is not None:
+                continue
+            for name in notice.names:
+                if name.role == "organisation" and name.rule is None:
+                    yield check.finding(
+                        ctx,
+                        name.span,
+                        f"the copyright notice names {quote(name.text)}, which matches no rule: add a "
+                        "rule file if the story is licensed, or do not publish it",
+                        name.text,
+                    )
     for name in ctx.article_sources:
         if name.rule is None:
             yield check.finding(

@@ -7,6 +7,7 @@ import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, Document, Image, Span
@@ -78,6 +79,7 @@ class ReadResult:
     instructions: list[tuple[str, Span]] = field(default_factory=list)  # usage terms, special instructions
     asset_id: str | None = None  # the provider's id of the item or photo
     creators: list[tuple[str, Span]] = field(default_factory=list)  # photographers / authors
+    url: str | None = None  # the article's own address (front matter url/permalink, canonical link)
 
 
 Reader = Callable[[str, str], ReadResult]
@@ -244,4 +246,28 @@ def _document(
         instructions=tuple(instructions),
         asset_id=result.asset_id,
         creators=tuple(result.creators),
+        url=result.url or (canonical_url(text) if fmt == "html" and text is not None else None),
     )
+
+
+# <link rel="canonical" href="…"> or <meta property="og:url" content="…">, in the page's head.
+_HEAD_TAG = re.compile(r"<(?:link|meta)\b[^<>]{0,2000}>", re.I)
+_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+
+
+def canonical_url(text: str) -> str | None:
+    """The page's canonical address, read from the tags of its head (bounded, no parsing)."""
+    end = _HEAD_END.search(text, 0, 200_000)
+    head = text[: end.start() if end else 200_000]
+    found: str | None = None
+    for tag in _HEAD_TAG.finditer(head):
+        attrs = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+            for m in _ATTR.finditer(tag.group())
+        }
+        if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href", "").strip():
+            return unescape(attrs["href"].strip())
+        if attrs.get("property", "").lower() == "og:url" and attrs.get("content", "").strip():
+            found = found or unescape(attrs["content"].strip())
+    return found

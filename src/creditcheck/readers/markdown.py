@@ -21,7 +21,8 @@ _IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)"
 )
 _DATE_KEYS = ("date", "published", "publishdate", "publish_date", "pubdate", "date_published", "published_at")
-_SOURCE_KEYS = ("source", "sources", "syndication_source", "original_source")
+_SOURCE_KEYS = ("source", "sources", "syndication", "syndication_source", "original_source")
+_URL_KEYS = ("url", "permalink", "canonical", "canonical_url")
 _CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_credit")
 _IMAGE_KEYS = ("image", "images", "featured_image", "hero", "photo", "photos", "cover")
 _COPYRIGHT_KEYS = ("copyright", "rights", "copyright_notice")
@@ -157,6 +158,11 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
                 break
     if "title" in fm and isinstance(fm["title"], yaml.ScalarNode):
         result.title = str(fm["title"].value)
+    for key in _URL_KEYS:
+        node = fm.get(key)
+        if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
+            result.url = str(node.value).strip()
+            break
     sources = result.sources if result.sources is not None else []
     for key in _SOURCE_KEYS:
         node = fm.get(key)
@@ -302,7 +308,7 @@ def read(path: str, text: str) -> ReadResult:
             rest = line[rest_start:]
             if rest.strip():
                 col = rest_start + len(rest) - len(rest.lstrip()) + 1
-                result.blocks.append(Block(rest.strip(), number, col, "caption", image=image_here))
+                result.blocks.append(_inline_block(rest.strip(), number, col, "caption", image_here))
             pending = image_here
             continue
         indent = len(line) - len(line.lstrip())
@@ -312,11 +318,55 @@ def read(path: str, text: str) -> ReadResult:
         image = None
         if pending is not None:
             kind, image = "caption", pending
-        result.blocks.append(Block(line.rstrip()[indent:], number, indent + 1, kind, image=image))
+        result.blocks.append(_inline_block(line.rstrip()[indent:], number, indent + 1, kind, image))
         pending = None
     if result.sources is not None:
         result.sources.extend(source_lines(lines[body_start:], body_start + 1))
     return result
+
+
+# A run of emphasis markers: "_", "*", "__", "**", "***".
+_EMPHASIS = re.compile(r"(?<![*_])(?:\*{1,3}|_{1,3})(?![*_])")
+_OPENS_AFTER = " \t([{\"'“‘"
+_CLOSES_BEFORE = " \t)]}\"'”’.,;:!?"
+
+
+def _inline_block(text: str, line: int, column: int, kind: str, image: int | None) -> Block:
+    """A line of the body as a block, without the emphasis markers around its words.
+
+    ``_© 2024 The Japan Times_`` is the notice ``© 2024 The Japan Times`` in italics; the markers
+    are not part of the holder's name. A marker counts only where it opens a word (after a space
+    or an opening bracket, before a letter) or closes one (after a letter, before a space or
+    punctuation), so ``snake_case`` and a ``*`` list bullet stay. Positions still point into the
+    file: each place a marker was dropped is an anchor of the block.
+    """
+    if "_" not in text and "*" not in text:
+        return Block(text, line, column, kind, image=image)
+    kept: list[str] = []
+    anchors: list[tuple[int, int, int]] = []
+    last = 0
+    for m in _EMPHASIS.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        opens = before in _OPENS_AFTER and not after.isspace()
+        closes = not before.isspace() and after in _CLOSES_BEFORE and m.start() > 0
+        if not (opens or closes):
+            continue
+        kept.append(text[last : m.start()])
+        last = m.end()
+        anchors.append((sum(len(k) for k in kept), line, column + last))
+    if not anchors:
+        return Block(text, line, column, kind, image=image)
+    kept.append(text[last:])
+    stripped = "".join(kept)
+    lead = len(stripped) - len(stripped.lstrip())
+    body = stripped.strip()
+    if not body:
+        return Block(text, line, column, kind, image=image)
+    # The first character's own position: after any markers (and spaces) that were dropped before it.
+    first_line, first_col = Block(stripped, line, column, line_starts=tuple(anchors)).position(lead)
+    shifted = tuple((off - lead, ln, col) for off, ln, col in anchors if off > lead)
+    return Block(body, first_line, first_col, kind, image=image, line_starts=shifted)
 
 
 def _shortcode(lines: list[str], number: int, result: ReadResult) -> int | None:
