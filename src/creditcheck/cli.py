@@ -401,9 +401,134 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
 
 # The report files `--output-dir` receives, beside the CSV tables.
 AUDIT_FILES = {"html": "audit.html", "json": "audit.json", "markdown": "audit.md"}
+_AUDIT_FORMATS = ("html", "csv", "json", "markdown")
 
 
-@main.command()
+class _AuditGroup(click.Group):
+    """``audit PATHS…`` runs an audit (``audit run``); ``audit history`` and ``audit show`` read the ledger.
+
+    The first word decides, never the file system: ``audit history`` always lists the ledger,
+    and a folder named ``history`` is audited as ``audit ./history`` or ``audit run history``.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["run", *args]
+        return super().parse_args(ctx, args)
+
+
+@main.group(cls=_AuditGroup)
+def audit() -> None:
+    """The legal team's audit of a period: usage per licensor, violations, licenses, costs.
+
+    `creditcheck audit PATHS --month YYYY-MM` audits (the same as `audit run`); `audit history`
+    lists the periods recorded in the ledger and `audit show RUN` reproduces a recorded audit.
+    """
+
+
+def _ledger_options(f: F) -> F:
+    options = [
+        click.option(
+            "--ledger",
+            "ledger_path",
+            metavar="FILE",
+            default=None,
+            help="Audit ledger (default: .creditcheck/ledger.sqlite in the project root).",
+        ),
+        click.option(
+            "--config",
+            "config",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Configuration file (default: creditcheck.yaml or pyproject.toml found upwards).",
+        ),
+        click.option("--no-config", is_flag=True, help="Ignore configuration files."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _report_options(f: F) -> F:
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(_AUDIT_FORMATS),
+            multiple=True,
+            help="Report format (default markdown); repeat it to write several into --output-dir.",
+        ),
+        click.option(
+            "--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (atomically)."
+        ),
+        click.option(
+            "--output-dir",
+            metavar="DIR",
+            default=None,
+            help="Folder for the reports: audit.html, audit.json, audit.md and the CSV tables.",
+        ),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _report_formats(fmt: tuple[str, ...], output: str | None, output_dir: str | None) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(fmt)) or ("markdown",)
+    if output is not None and output_dir is not None:
+        raise click.UsageError("give --output FILE or --output-dir DIR, not both")
+    if output_dir is None and "csv" in formats:
+        raise click.UsageError("--format csv writes one file per table: give --output-dir DIR")
+    if output_dir is None and len(formats) > 1:
+        raise click.UsageError("several formats are written as files: give --output-dir DIR")
+    return formats
+
+
+def _ledger_file(ledger_path: str | None, kw: dict[str, Any], root: str | None = None) -> str:
+    from creditcheck import ledger
+    from creditcheck.settings import resolve_settings
+
+    if ledger_path is not None:
+        return ledger_path
+    if root is None:
+        root = resolve_settings({}, config=kw.get("config"), use_config=not kw.get("no_config")).root
+    return os.path.join(root, ledger.DEFAULT_LEDGER)
+
+
+def _write_reports(
+    report: Any, formats: tuple[str, ...], output: str | None, output_dir: str | None, led: str
+) -> None:
+    """Render the audit in every format asked for, from the one object (so the files agree)."""
+    from creditcheck import ledger
+    from creditcheck.audit import period_kind
+    from creditcheck.reporters.audit_html import render_html
+    from creditcheck.reporters.audit_report import render_json, render_markdown, write_csv
+
+    if output_dir is not None:
+        try:
+            os.makedirs(output_dir, exist_ok=True)
+        except OSError as exc:
+            raise CreditcheckError(f"cannot create {output_dir}: {exc.strerror}") from None
+    for f in formats:
+        if f == "csv":
+            assert output_dir is not None
+            try:
+                write_csv(report, output_dir)
+            except OSError as exc:
+                raise CreditcheckError(f"cannot write the CSV tables into {output_dir}: {exc}") from None
+            continue
+        if f == "html":
+            # Only periods of the same kind, up to this one: a quarter never stands among months.
+            kind = period_kind(report.start, report.end)
+            text = render_html(report, ledger.trend(led, 12, kind, until=report.end))
+        elif f == "json":
+            text = render_json(report)
+        else:
+            text = render_markdown(report)
+        _emit(text, os.path.join(output_dir, AUDIT_FILES[f]) if output_dir is not None else output)
+
+
+@audit.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @_scan_options
 @click.option("--month", metavar="YYYY-MM", default=None, help="The calendar month to audit.")
@@ -411,20 +536,7 @@ AUDIT_FILES = {"html": "audit.html", "json": "audit.json", "markdown": "audit.md
     "--from", "date_from", metavar="DATE", callback=_date, default=None, help="First day of the period."
 )
 @click.option("--to", "date_to", metavar="DATE", callback=_date, default=None, help="Last day of the period.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["html", "csv", "json", "markdown"]),
-    multiple=True,
-    help="Report format (default markdown); repeat it to write several from one scan into --output-dir.",
-)
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (atomically).")
-@click.option(
-    "--output-dir",
-    metavar="DIR",
-    default=None,
-    help="Folder for the reports: audit.html, audit.json, audit.md and the CSV tables.",
-)
+@_report_options
 @click.option(
     "--ledger",
     "ledger_path",
@@ -437,7 +549,7 @@ AUDIT_FILES = {"html": "audit.html", "json": "audit.json", "markdown": "audit.md
     type=click.IntRange(min=0),
     default=60,
     show_default=True,
-    help="Licenses ending within this many days of the period's end are 'expiring'.",
+    help="Licenses ending, or renewal deadlines falling, this many days after the period are flagged.",
 )
 @click.option(
     "--progress/--no-progress",
@@ -446,7 +558,7 @@ AUDIT_FILES = {"html": "audit.html", "json": "audit.json", "markdown": "audit.md
     show_default=True,
     help="Draw a progress bar on standard error while scanning (only ever on a terminal).",
 )
-def audit(
+def audit_run(
     paths: tuple[str, ...],
     month: str | None,
     date_from: dt.date | None,
@@ -459,36 +571,20 @@ def audit(
     show_progress: bool,
     **kw: Any,
 ) -> None:
-    """The legal team's audit of a period: usage per licensor, violations, licenses, unknown sources.
+    """Audit the articles published in a period and record the run in the ledger.
 
-    `creditcheck audit history` lists the runs recorded in the ledger.
+    A period audited again supersedes its earlier run: findings gone since then (from articles
+    still in the period) are listed as resolved, and findings the previous period did not have
+    as new.
     """
+    from dataclasses import replace
+
     from creditcheck import ledger
     from creditcheck.audit import build_audit, month_bounds
     from creditcheck.progress import ProgressBar
-    from creditcheck.reporters.audit_html import render_html
-    from creditcheck.reporters.audit_report import render_json, render_markdown, summary_line, write_csv
-    from creditcheck.settings import resolve_settings
+    from creditcheck.reporters.audit_report import summary_line
 
     with _errors():
-        if paths[:1] == ("history",) and not os.path.exists("history"):
-            settings = resolve_settings({}, config=kw.get("config"), use_config=not kw.get("no_config"))
-            rows = ledger.history(ledger_path or os.path.join(settings.root, ledger.DEFAULT_LEDGER))
-            if "json" in fmt:
-                import json
-
-                click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-                return
-            for row in rows:
-                summary = row["summary"]
-                assert isinstance(summary, dict)
-                click.echo(
-                    f"#{row['id']}  {row['period']}  {row['created']}  articles={summary.get('articles')}"
-                    f"  errors={summary.get('errors')}  findings={row['findings']}"
-                )
-            if not rows:
-                click.echo("No audits recorded yet.")
-            return
         if (month is not None) == (date_from is not None or date_to is not None) or (
             month is None and (date_from is None or date_to is None)
         ):
@@ -503,13 +599,7 @@ def audit(
             start, end = date_from, date_to
             if end < start:
                 raise click.BadParameter("--to is before --from", param_hint="--to")
-        formats = tuple(dict.fromkeys(fmt)) or ("markdown",)
-        if output is not None and output_dir is not None:
-            raise click.UsageError("give --output FILE or --output-dir DIR, not both")
-        if output_dir is None and "csv" in formats:
-            raise click.UsageError("--format csv writes one file per table: give --output-dir DIR")
-        if output_dir is None and len(formats) > 1:
-            raise click.UsageError("several formats are written as files: give --output-dir DIR")
+        formats = _report_formats(fmt, output, output_dir)
         run = _prepare(paths, kw)
         bar = ProgressBar(sys.stderr, "creditcheck: scanning")
         bar.enabled = bar.enabled and show_progress
@@ -517,36 +607,79 @@ def audit(
             results = _execute(run, keep_attributions=True, progress=bar)
         finally:
             bar.close()
-        led = ledger_path or os.path.join(run.settings.root, ledger.DEFAULT_LEDGER)
-        previous = ledger.previous_fingerprints(led, start) if ledger.has_previous(led, start) else None
-        report = build_audit(results, run.ruleset, start, end, expiring_days, previous)
+        led = _ledger_file(ledger_path, kw, run.settings.root)
+        previous_period = ledger.previous_period_run(led, start, end)
+        previous_run = ledger.same_period_run(led, start, end)
+        report = build_audit(results, run.ruleset, start, end, expiring_days, previous_period, previous_run)
         run_id = ledger.record(led, report, run.ruleset.digest)
-        if output_dir is not None:
-            try:
-                os.makedirs(output_dir, exist_ok=True)
-            except OSError as exc:
-                raise CreditcheckError(f"cannot create {output_dir}: {exc.strerror}") from None
-        for f in formats:
-            if f == "csv":
-                assert output_dir is not None
-                try:
-                    write_csv(report, output_dir)
-                except OSError as exc:
-                    raise CreditcheckError(f"cannot write the CSV tables into {output_dir}: {exc}") from None
-                continue
-            if f == "html":
-                text = render_html(report, ledger.trend(led, 12))
-            elif f == "json":
-                text = render_json(report)
-            else:
-                text = render_markdown(report)
-            if output_dir is not None:
-                _emit(text, os.path.join(output_dir, AUDIT_FILES[f]))
-            else:
-                _emit(text, output)
+        report = replace(report, trail=replace(report.trail, run=run_id))
+        _write_reports(report, formats, output, output_dir, led)
     for path, reason in report.unreadable:
         click.echo(f"{path}: {reason}", err=True)
-    click.echo(f"creditcheck: {summary_line(report)}; ledger run #{run_id} in {led}", err=True)
+    superseded = f" (supersedes run #{previous_run.run})" if previous_run is not None else ""
+    click.echo(f"creditcheck: {summary_line(report)}; ledger run #{run_id}{superseded} in {led}", err=True)
+
+
+@audit.command("history")
+@_ledger_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--all", "show_all", is_flag=True, help="Also list the runs a later run of their period superseded."
+)
+def audit_history(ledger_path: str | None, fmt: str, show_all: bool, **kw: Any) -> None:
+    """List the audits recorded in the ledger: the latest run of each period, by kind of period."""
+    from creditcheck import ledger
+
+    with _errors():
+        led = _ledger_file(ledger_path, kw)
+        runs = ledger.history(led) if show_all else ledger.final_runs(led)
+    if show_all:
+        runs.sort(key=lambda r: (str(r["to"]), str(r["from"]), int(str(r["id"]))))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(runs, indent=2, ensure_ascii=False))
+        return
+    if not runs:
+        click.echo("No audits recorded yet.")
+        return
+    kinds: dict[str, list[dict[str, object]]] = {}
+    for row in runs:
+        kinds.setdefault(str(row["kind"]), []).append(row)
+    for kind, rows in kinds.items():
+        click.echo(f"Periods of {kind}:")
+        for row in rows:
+            summary = row["summary"]
+            assert isinstance(summary, dict)
+            note = f"  superseded by #{row['superseded_by']}" if row["superseded_by"] is not None else ""
+            click.echo(
+                f"  #{row['id']}  {row['period']}  {row['created']}  articles={summary.get('articles')}"
+                f"  photos={summary.get('photos')}  stories={summary.get('stories', 0)}"
+                f"  errors={summary.get('errors')}  findings={row['findings']}{note}"
+            )
+
+
+@audit.command("show")
+@click.argument("run_id", metavar="RUN", type=click.IntRange(min=1))
+@_ledger_options
+@_report_options
+def audit_show(
+    run_id: int,
+    fmt: tuple[str, ...],
+    output: str | None,
+    output_dir: str | None,
+    ledger_path: str | None,
+    **kw: Any,
+) -> None:
+    """Reproduce a recorded audit (usage, findings, licenses, costs) from the ledger, without rescanning."""
+    from creditcheck import ledger
+    from creditcheck.reporters.audit_report import audit_from_json
+
+    with _errors():
+        formats = _report_formats(fmt, output, output_dir)
+        led = _ledger_file(ledger_path, kw)
+        report = audit_from_json(ledger.report(led, run_id))
+        _write_reports(report, formats, output, output_dir, led)
 
 
 @main.command()

@@ -73,6 +73,19 @@ class Resolution:
     alias: str
 
 
+def base_key(name: str) -> str:
+    """A name's alias key without the qualifiers agencies append: "Kyodo News" and "KYODO" are "kyodo"."""
+    key = alias_key(name)
+    changed = True
+    while changed:
+        changed = False
+        for q in _QUALIFIER_KEYS:
+            if key.endswith(q) and len(key) > len(q):
+                key = key[: -len(q)].rstrip()
+                changed = True
+    return key
+
+
 class Resolver:
     """Resolves source names against one RuleSet; results are memoised per name."""
 
