@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 
 from creditcheck import ledger
-from creditcheck.audit import CAP_CHECK, Audit, build_audit, month_bounds, period_label
+from creditcheck.audit import CAP_CHECK, Audit, Change, PastRun, build_audit, month_bounds, period_label
 from creditcheck.baseline import fingerprint
 from creditcheck.discover import Target
 from creditcheck.model import FileResult, Severity, Span
@@ -137,9 +137,13 @@ def test_cap_is_checked_per_calendar_month_over_a_longer_period(ruleset: RuleSet
     spring = build_audit(results, ruleset, dt.date(2026, 4, 1), dt.date(2026, 6, 30))
     getty = next(u for u in spring.usage if u.source == "getty-images")
     assert getty.photos == 7
-    assert getty.months == (("2026-04", 2), ("2026-05", 4), ("2026-06", 1))
+    assert [(m.month, m.photos, m.photos_over) for m in getty.months] == [
+        ("2026-04", 2, 0),
+        ("2026-05", 4, 1),
+        ("2026-06", 1, 0),
+    ]
     caps = [v.finding.message for v in spring.violations if v.finding.check == CAP_CHECK]
-    assert len(caps) == 1 and "2026-05" in caps[0]
+    assert caps == ["Getty Images: 4 photos used in 2026-05, over the monthly cap of 3"]
 
 
 def test_violations_carry_title_and_date_and_group(audit: Audit) -> None:
@@ -199,16 +203,18 @@ def test_new_and_resolved(ruleset: RuleSet, audit: Audit) -> None:
         article(ruleset, "j1.txt", [REUTERS], dt.date(2026, 6, 3)),  # the same finding, another file: new
         article(ruleset, "a3.txt", [REUTERS, YONHAP], dt.date(2026, 6, 4)),  # same file and text: kept
     ]
-    june = build_audit(june_results, ruleset, *JUNE, previous=set(audit.fingerprints))
+    may = PastRun(1, tuple(Change.of(v) for v in audit.violations))
+    june = build_audit(june_results, ruleset, *JUNE, previous_period=may)
     j1 = {v.fingerprint for v in june.violations if v.finding.path == "j1.txt"}
     assert set(june.new) == j1 and len(j1) == 1
+    assert [(c.path, c.check, c.text) for c in june.new_items] == [("j1.txt", "unlicensed-source", "Reuters")]
     kept = audit.fingerprints & june.fingerprints
     assert {v.finding.check for v in june.violations if v.fingerprint in kept} == {
         "unlicensed-source",
         "credit-format",
     }
-    assert set(june.resolved) == audit.fingerprints - kept
-    assert len(june.resolved) == len(audit.fingerprints) - 2
+    # May's findings in May's articles were not fixed by June: nothing is resolved across periods.
+    assert (june.resolved, june.compared_same_period) == ((), False)
 
 
 def test_period_helpers() -> None:
@@ -240,6 +246,11 @@ def test_json_contract(audit: Audit) -> None:
         "unreadable",
         "new",
         "resolved",
+        "trail",
+        "new_items",
+        "resolved_items",
+        "costs",
+        "usage_items",
     ]
     assert data["version"] == 1
     assert data["period"] == {"from": "2026-05-01", "to": "2026-05-31"}
@@ -256,7 +267,14 @@ def test_json_contract(audit: Audit) -> None:
     assert {"title", "date"} <= set(v)
     assert set(data["licenses"][0]) >= {"source", "status", "from", "until", "agreement"}
     assert data["unknown"] == [
-        {"name": "Acme Pictures", "count": 3, "examples": ["a2.txt", "a3.txt", "a4.txt"]}
+        {
+            "name": "Acme Pictures",
+            "count": 3,
+            "photos": 3,
+            "stories": 0,
+            "examples": ["a2.txt", "a3.txt", "a4.txt"],
+            "spellings": [],
+        }
     ]
     assert data["undated"] == ["nodate.txt"]
     assert data["unreadable"] == [
@@ -345,7 +363,7 @@ def test_markdown_lists_every_table(audit: Audit) -> None:
     assert md.startswith("# Credit audit 2026-05\n")
     for heading in ("## Usage per licensor", "## Violations by check", "## Licenses", "## Unknown sources"):
         assert heading in md
-    assert "| getty-images | 3 | 4 | 3 | yes |" in md
+    assert "| getty-images | 3 | 4 | 0 | 3 |  | yes |" in md
     assert "- nodate.txt" in md
 
 
@@ -355,16 +373,19 @@ def test_markdown_lists_every_table(audit: Audit) -> None:
 
 def test_ledger_records_history_and_previous(ruleset: RuleSet, audit: Audit, tmp_path: Path) -> None:
     path = tmp_path / "deep" / ".creditcheck" / "ledger.sqlite"
-    assert ledger.history(path) == [] and ledger.previous_fingerprints(path, JUNE[0]) == set()
+    assert ledger.history(path) == [] and ledger.previous_period_run(path, *JUNE) is None
     assert not path.exists()  # reading does not create it
     run_id = ledger.record(path, audit, ruleset.digest)
     assert path.exists()
-    assert ledger.previous_fingerprints(path, JUNE[0]) == set(audit.fingerprints)
-    # A run of the same period is not its own predecessor.
-    assert ledger.previous_fingerprints(path, MAY[0]) == set()
-    assert ledger.has_previous(path, JUNE[0]) and not ledger.has_previous(path, MAY[0])
-    june = build_audit([], ruleset, *JUNE, previous=ledger.previous_fingerprints(path, JUNE[0]))
-    assert set(june.resolved) == set(audit.fingerprints)
+    before_june = ledger.previous_period_run(path, *JUNE)
+    assert before_june is not None and before_june.run == run_id
+    assert {c.fingerprint for c in before_june.findings} == set(audit.fingerprints)
+    # A run of the same period is not its own predecessor, but it is what a re-run is compared with.
+    assert ledger.previous_period_run(path, *MAY) is None
+    same = ledger.same_period_run(path, *MAY)
+    assert same is not None and same.run == run_id
+    june = build_audit([], ruleset, *JUNE, previous_period=before_june)
+    assert june.resolved == () and june.compared
     ledger.record(path, june, ruleset.digest)
     runs = ledger.history(path)
     assert [(r["id"], r["period"], r["rules_digest"]) for r in runs] == [
@@ -506,9 +527,11 @@ def test_audit_command_two_months_new_and_resolved(tmp_path: Path) -> None:
     april = json.loads(second.stdout)
     assert [v["check"] for v in april["violations"]] == ["misspelled-source"]
     assert april["new"] == [april["violations"][0]["fingerprint"]]
-    assert april["resolved"] == [march["violations"][0]["fingerprint"]]
+    # Resolved is judged against a re-run of the same period, never across periods.
+    assert april["resolved"] == [] and march["violations"][0]["fingerprint"] not in april["new"]
     history = CliRunner().invoke(main, ["audit", "history", "--ledger", ledger_file], catch_exceptions=False)
     assert [line.split()[:2] for line in history.stdout.splitlines()] == [
+        ["Periods", "of"],
         ["#1", "2021-03"],
         ["#2", "2021-04"],
     ]

@@ -1,8 +1,11 @@
 """The audit on a generated corpus of 2,100 articles over three months, against `inventory --format json`.
 
-The expected usage is computed here from the inventory's attributions, the generator's own
-record of each article's date, and the rule files' ``via`` keys read with PyYAML — none of it
-through the audit code. The HTML, CSV and JSON written by one audit run must show the same numbers.
+The corpus mixes photo credits with syndicated stories, text-only ones among them, whose source
+is named by a notice, a source line, a TNS trailer or front matter (`source:`, `syndication:`).
+The expected photos and stories per licensor and month are computed here from the inventory's
+attributions, the generator's own record of each article's date, and the rule files' ``via``
+keys read with PyYAML — none of it through the audit code. The HTML, CSV, JSON and Markdown
+written by one audit run must show the same numbers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import yaml
 from click.testing import CliRunner
 
 from creditcheck.cli import main
+from creditcheck.reporters.audit_report import CSV_FILES
 
 from .helpers import RULES
 
@@ -83,20 +87,56 @@ def _body(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(30)).capitalize() + "."
 
 
+# Where a syndicated story names its source: (how, weight). "none" is a staff story.
+STORIES = (
+    ("none", 10),
+    ("notice", 4),  # © YEAR The Japan Times at the end
+    ("notice-unknown", 1),  # © YEAR Nikkei Asia: an outlet with no rule
+    ("source-line", 2),  # Source: Chicago Tribune
+    ("trailer", 2),  # Visit The Japan Times at … Distributed by Tribune Content Agency, LLC.
+    ("front-matter", 2),  # source: / syndication: in Markdown front matter (else a source line)
+)
+
+
+def _story(rng: random.Random, kind: str, day: dt.date) -> tuple[list[str], list[str], str | None]:
+    """(body lines, front matter lines, meta source) naming the story's source."""
+    how = rng.choices([h for h, _ in STORIES], [w for _, w in STORIES])[0]
+    if how == "notice":
+        return [f"© {day.year} The Japan Times"], [], None
+    if how == "notice-unknown":
+        return [f"© {day.year} Nikkei Asia"], [], None
+    if how == "trailer":
+        line = "Visit The Japan Times at www.japantimes.co.jp. Distributed by Tribune Content Agency, LLC."
+        return [line, f"© {day.year} The Japan Times"], [], None
+    if how == "front-matter" and kind == "md":
+        key = rng.choice(("source: The Japan Times", "syndication: Tribune News Service"))
+        return [], [key], None
+    if how == "front-matter" and kind == "html":
+        return [], [], "Chicago Tribune"
+    if how in ("source-line", "front-matter"):
+        return ["Source: Chicago Tribune"], [], None
+    return [], [], None
+
+
 def _write(folder: Path, index: int, rng: random.Random, day: dt.date | None) -> None:
     title = f"Story {index}: the {rng.choice(WORDS)} {rng.choice(WORDS)}"
-    credits = [_credit(rng) for _ in range(rng.choice((0, 1, 1, 2, 2, 3)))]
-    captions = [f"People at the {rng.choice(WORDS)} on the day. ({c})" for c in credits]
     kind = "txt" if day is None else rng.choice(("md", "html", "txt"))
+    story, front, meta = _story(rng, kind, day) if day is not None else ([], [], None)
+    # A syndicated story is often text only: no picture at all.
+    counts = (0, 0, 1, 2) if story or front or meta else (0, 1, 1, 2, 2, 3)
+    credits = [_credit(rng) for _ in range(rng.choice(counts))]
+    captions = [f"People at the {rng.choice(WORDS)} on the day. ({c})" for c in credits]
     path = folder / f"{index:05d}.{kind}"
     if kind == "md":
         assert day is not None
+        fm = "".join(f"{line}\n" for line in front)
         parts = [
-            f"---\ntitle: {json.dumps(title)}\ndate: {day.isoformat()}\n---\n",
+            f"---\ntitle: {json.dumps(title)}\ndate: {day.isoformat()}\n{fm}---\n",
             f"# {title}\n",
             _body(rng) + "\n",
         ]
         parts += [f"![photo](img/{index}-{i}.jpg)\n{c}\n" for i, c in enumerate(captions)]
+        parts += [f"{line}\n" for line in story]
         path.write_text("\n".join(parts), encoding="utf-8")
     elif kind == "html":
         assert day is not None
@@ -104,15 +144,18 @@ def _write(folder: Path, index: int, rng: random.Random, day: dt.date | None) ->
             f'<figure><img src="img/{index}-{i}.jpg" alt=""><figcaption>{c}</figcaption></figure>\n'
             for i, c in enumerate(captions)
         )
+        source = f'<meta name="source" content="{meta}">\n' if meta else ""
+        tail = "".join(f"<p>{line}</p>\n" for line in story)
         path.write_text(
-            f"<!doctype html>\n<html><head><title>{title}</title>\n"
+            f"<!doctype html>\n<html><head><title>{title}</title>\n{source}"
             f'<meta property="article:published_time" content="{day.isoformat()}T08:00:00Z"></head>\n'
-            f"<body><article><h1>{title}</h1>\n{figures}<p>{_body(rng)}</p></article></body></html>\n",
+            f"<body><article><h1>{title}</h1>\n{figures}<p>{_body(rng)}</p>\n{tail}</article></body></html>\n",
             encoding="utf-8",
         )
     else:
         dateline = [] if day is None else [f"{day:%B} {day.day}, {day.year}"]
-        path.write_text("\n\n".join([title, *captions, *dateline, _body(rng)]) + "\n", encoding="utf-8")
+        parts = [title, *captions, *dateline, _body(rng), *story]
+        path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -155,67 +198,182 @@ def _via() -> dict[str, str | None]:
     return out
 
 
+Counts = dict[tuple[str, str], tuple[int, int, int]]  # (source, month) -> (articles, photos, stories)
+
+
 def _expected(
-    items: list[dict[str, Any]], dates: dict[str, dt.date | None], month: str
-) -> tuple[dict[str, tuple[int, int]], Counter[str], int, set[str]]:
-    """Usage {source: (articles, photos)}, unknown-name counts, total photos and articles, from inventory."""
+    items: list[dict[str, Any]], dates: dict[str, dt.date | None]
+) -> tuple[Counts, Counter[tuple[str, str]], Counter[str]]:
+    """Usage per (source, month), unknown names per (name, kind), and photo/story totals per month.
+
+    A photo counts for every rule its credit names or reaches through ``via``; a story (an
+    article whose own notice — not a picture's — or source names a rule) counts once per rule
+    reached, however many times the article names it.
+    """
     via = _via()
-    photos: Counter[str] = Counter()
-    articles: dict[str, set[str]] = {}
-    unknown: Counter[str] = Counter()
-    total = 0
-    in_month = {p for p, d in dates.items() if d is not None and f"{d:%Y-%m}" == month}
-    for a in items:
-        if a["kind"] != "photo-credit" or a["path"] not in in_month:
-            continue
-        total += 1
+
+    def reach(sources: list[str]) -> set[str]:
         reached: set[str] = set()
-        for source in a["sources"]:
+        for source in sources:
             node: str | None = source
             while node is not None and node not in reached:
                 reached.add(node)
                 node = via[node]
-        for source in reached:
-            photos[source] += 1
-            articles.setdefault(source, set()).add(a["path"])
-        unknown.update(set(a["unknown"]))
-    usage = {s: (len(articles.get(s, ())), photos[s]) for s in via}
-    return usage, unknown, total, in_month
+        return reached
+
+    photos: Counter[tuple[str, str]] = Counter()
+    stories: dict[tuple[str, str], set[str]] = {}
+    articles: dict[tuple[str, str], set[str]] = {}
+    unknown: Counter[tuple[str, str]] = Counter()
+    story_unknown: dict[str, set[str]] = {}
+    totals: Counter[str] = Counter()
+    story_paths: dict[str, set[str]] = {}
+    for a in items:
+        day = dates.get(a["path"])
+        if day is None or f"{day:%Y-%m}" not in MONTHS:
+            continue
+        month = f"{day:%Y-%m}"
+        if a["kind"] == "photo-credit":
+            totals[f"photos {month}"] += 1
+            for source in reach(a["sources"]):
+                photos[(source, month)] += 1
+                articles.setdefault((source, month), set()).add(a["path"])
+            unknown.update((name, "photo") for name in set(a["unknown"]))
+        elif a["kind"] == "source" or (a["kind"] == "copyright" and a["image"] is None):
+            story_paths.setdefault(month, set()).add(a["path"])
+            for source in reach(a["sources"]):
+                stories.setdefault((source, month), set()).add(a["path"])
+                articles.setdefault((source, month), set()).add(a["path"])
+            for name in a["unknown"]:
+                story_unknown.setdefault(name, set()).add(a["path"])
+    for month, paths in story_paths.items():
+        totals[f"stories {month}"] = len(paths)
+    for name, paths in story_unknown.items():
+        unknown[(name, "story")] = len(paths)
+    usage = {
+        (s, m): (len(articles.get((s, m), ())), photos[(s, m)], len(stories.get((s, m), ())))
+        for s in via
+        for m in MONTHS
+    }
+    return usage, unknown, totals
 
 
-@pytest.mark.parametrize("month", MONTHS)
-def test_audit_usage_equals_inventory_and_every_format_agrees(
-    month: str,
+def _markdown_table(md: str, heading: str) -> list[dict[str, str]]:
+    lines = md.split(f"## {heading}\n\n", 1)[1].splitlines()
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    rows = []
+    for line in lines[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append(dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True)))
+    return rows
+
+
+def test_quarter_audit_usage_per_month_equals_inventory_in_every_format(
     corpus: tuple[Path, dict[str, dt.date | None]],
     inventory: list[dict[str, Any]],
     tmp_path: Path,
 ) -> None:
     folder, dates = corpus
     out = tmp_path / "report"
-    args = ["audit", "--rules", str(RULES), "--month", month, "--ledger", str(tmp_path / "ledger.sqlite")]
-    args += ["--format", "html", "--format", "csv", "--format", "json", "--output-dir", str(out), str(folder)]
+    args = ["audit", "--rules", str(RULES), "--from", "2026-01-01", "--to", "2026-03-31"]
+    args += ["--ledger", str(tmp_path / "ledger.sqlite"), "--output-dir", str(out), str(folder)]
+    for fmt in ("html", "csv", "json", "markdown"):
+        args[1:1] = ["--format", fmt]
     result = CliRunner().invoke(main, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [
-        "audit.html",
-        "audit.json",
-        "licenses.csv",
-        "unknown.csv",
-        "usage.csv",
-        "violations.csv",
-    ]
-    usage, unknown, total, in_month = _expected(inventory, dates, month)
-    # The month really is a sample worth the name: every kind of credit appears.
-    assert len(in_month) == PER_MONTH and total > 900
-    assert all(
-        usage[s][1] > 0 for s in ("afp", "getty-images", "tns", "ap", "yonhap", "bloomberg", "reuters")
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["audit.html", "audit.json", "audit.md", *CSV_FILES]
     )
+    usage, unknown, totals = _expected(inventory, dates)
+    # The sample is worth the name: every kind of credit and story appears in every month.
+    for m in MONTHS:
+        assert totals[f"photos {m}"] > 600 and totals[f"stories {m}"] > 200
+        assert all(usage[(s, m)][1] > 0 for s in ("afp", "getty-images", "tns", "ap", "yonhap", "reuters"))
+        assert all(usage[(s, m)][2] > 30 for s in ("japan-times", "chicago-tribune", "tns"))
+    # Text-only syndicated stories are there, and they are usage.
+    text_only = {
+        a["path"] for a in inventory if a["kind"] == "copyright" and a["sources"] == ["japan-times"]
+    } - {a["path"] for a in inventory if a["kind"] == "photo-credit"}
+    assert len(text_only) > 100
 
     data = json.loads((out / "audit.json").read_text(encoding="utf-8"))
-    assert data["period"] == {"from": f"{month}-01", "to": data["period"]["to"]}
-    assert {u["source"]: (u["articles"], u["photos"]) for u in data["usage"]} == usage
+    shown = {
+        (u["source"], m["month"]): (m["articles"], m["photos"], m["stories"])
+        for u in data["usage"]
+        for m in u["months"]
+    }
+    assert shown == usage
+    for u in data["usage"]:
+        per = [usage[(u["source"], m)] for m in MONTHS]
+        assert (u["photos"], u["stories"]) == (sum(p for _, p, _ in per), sum(s for _, _, s in per))
+    assert data["summary"]["articles"] == PER_MONTH * 3
+    assert data["summary"]["photos"] == sum(totals[f"photos {m}"] for m in MONTHS)
+    assert data["summary"]["stories"] == sum(totals[f"stories {m}"] for m in MONTHS)
+    found = {(u["name"], "photo"): u["photos"] for u in data["unknown"] if u["photos"]}
+    found.update({(u["name"], "story"): u["stories"] for u in data["unknown"] if u["stories"]})
+    assert found == dict(unknown)
+    assert set(found) == {
+        ("Acme Pictures", "photo"),
+        ("Northwind Photo Agency", "photo"),
+        ("Nikkei Asia", "story"),
+    }
+    # The itemised usage has one row per photo and per story of each licensor.
+    items = Counter((i["source"], i["month"], i["kind"]) for i in data["usage_items"])
+    assert {k: n for k, n in items.items()} == {
+        **{(s, m, "photo"): n[1] for (s, m), n in usage.items() if n[1]},
+        **{(s, m, "story"): n[2] for (s, m), n in usage.items() if n[2]},
+    }
+
+    with open(out / "usage.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {
+        (r["source"], m): (int(r[f"articles {m}"]), int(r[f"photos {m}"]), int(r[f"stories {m}"]))
+        for r in rows
+        for m in MONTHS
+    } == usage
+    with open(out / "usage_items.csv", newline="", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(data["usage_items"])
+    with open(out / "violations.csv", newline="", encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == len(data["violations"])
+
+    page = lxml.html.document_fromstring((out / "audit.html").read_text(encoding="utf-8"))
+    table = page.xpath("//h2[text()='Usage per licensor']/following-sibling::table[1]/tbody/tr")
+
+    def cell(row: Any, column: str) -> int:
+        return int(row.xpath(f"td[@data-col='{column}']")[0].text)
+
+    html = {
+        (r.xpath("td[@data-col='source']")[0].text, m): (cell(r, f"photos {m}"), cell(r, f"stories {m}"))
+        for r in table
+        for m in MONTHS
+    }
+    assert html == {(s, m): n[1:] for (s, m), n in usage.items() if s in {k for k, _ in html}}
+    # Every licensor used in the quarter has its row.
+    assert {s for s, _ in html} == {s for (s, _), n in usage.items() if n[1] or n[2]}
+
+    md = (out / "audit.md").read_text(encoding="utf-8")
+    md_rows = _markdown_table(md, "Usage per licensor")
+    assert {
+        (r["source"], m): (int(r[f"photos {m}"]), int(r[f"stories {m}"])) for r in md_rows for m in MONTHS
+    } == html
+
+
+def test_one_month_audit_agrees_with_the_quarter(
+    corpus: tuple[Path, dict[str, dt.date | None]],
+    inventory: list[dict[str, Any]],
+    tmp_path: Path,
+) -> None:
+    folder, dates = corpus
+    month = "2026-02"
+    args = ["audit", "--rules", str(RULES), "--month", month, "--ledger", str(tmp_path / "l.sqlite")]
+    result = CliRunner().invoke(main, [*args, "--format", "json", str(folder)], catch_exceptions=False)
+    data = json.loads(result.stdout)
+    usage, _, _ = _expected(inventory, dates)
+    assert {u["source"]: (u["articles"], u["photos"], u["stories"]) for u in data["usage"]} == {
+        s: n for (s, m), n in usage.items() if m == month
+    }
     assert data["summary"]["articles"] == PER_MONTH
-    assert data["summary"]["photos"] == total
     assert data["summary"]["outside_period"] == len(dates) - PER_MONTH - UNDATED
     assert data["undated"] == sorted(p for p, d in dates.items() if d is None)
     assert data["unreadable"] == [
@@ -224,8 +382,7 @@ def test_audit_usage_equals_inventory_and_every_format_agrees(
             "message": "cannot check this file: invalid YAML front matter at line 2",
         }
     ]
-    assert {u["name"]: u["count"] for u in data["unknown"]} == dict(unknown)
-    assert set(unknown) == {"Acme Pictures", "Northwind Photo Agency"}
+    in_month = {p for p, d in dates.items() if d is not None and f"{d:%Y-%m}" == month}
     # Every unlicensed Reuters photo of the month is a violation, found in its article.
     reuters = sum(
         1
@@ -234,32 +391,3 @@ def test_audit_usage_equals_inventory_and_every_format_agrees(
     )
     assert sum(1 for v in data["violations"] if v["check"] == "unlicensed-source") == reuters
     assert {v["path"] for v in data["violations"]} <= in_month
-
-    with open(out / "usage.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    assert {r["source"]: (int(r["articles"]), int(r["photos"])) for r in rows} == usage
-    with open(out / "violations.csv", newline="", encoding="utf-8") as fh:
-        assert len(list(csv.DictReader(fh))) == len(data["violations"])
-    with open(out / "unknown.csv", newline="", encoding="utf-8") as fh:
-        assert {r["name"]: int(r["count"]) for r in csv.DictReader(fh)} == dict(unknown)
-
-    page = lxml.html.document_fromstring((out / "audit.html").read_text(encoding="utf-8"))
-    table = page.xpath("//h2[text()='Usage per licensor']/following-sibling::table[1]/tbody/tr")
-    shown = {
-        r.xpath("td[@data-col='source']")[0].text: (
-            int(r.xpath("td[@data-col='articles']")[0].text),
-            int(r.xpath("td[@data-col='photos']")[0].text),
-        )
-        for r in table
-    }
-    assert shown == {s: n for s, n in usage.items() if n[1] or data_cap(data, s) is not None}
-    bars = {g.get("data-label"): int(g.get("data-value")) for g in page.xpath("//svg[@id='chart-usage']//g")}
-    assert bars == {s: n[1] for s, n in shown.items()}
-    tiles = {li.get("data-key"): int(li.find("b").text) for li in page.xpath("//ul[@class='summary']/li")}
-    assert tiles["articles"] == PER_MONTH and tiles["photos"] == total
-    assert tiles["violations"] == len(data["violations"])
-
-
-def data_cap(data: dict[str, Any], source: str) -> int | None:
-    cap: int | None = next(u["cap"] for u in data["usage"] if u["source"] == source)
-    return cap

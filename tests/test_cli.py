@@ -70,6 +70,7 @@ def test_seed_inventory_parses_credit_and_notice() -> None:
                 "unknown": [],
                 "year": None,
                 "holder": None,
+                "image": None,
             },
             {
                 "path": "fixtures/clean/seed.txt",
@@ -82,6 +83,7 @@ def test_seed_inventory_parses_credit_and_notice() -> None:
                 "unknown": [],
                 "year": 2020,
                 "holder": "japan-times",
+                "image": None,
             },
         ],
     }

@@ -21,6 +21,8 @@ def attribution_json(path: str, a: Attribution) -> dict[str, object]:
         "unknown": a.unknown,
         "year": a.year,
         "holder": a.holder,
+        # The picture (by its index in the file) a credit or notice belongs to; null for the story's own.
+        "image": a.image,
     }
 
 

@@ -155,11 +155,12 @@ def _licenses_table(audit: Audit) -> str:
         "via",
         "contact",
     )
-    rows = []
-    for row in license_rows(audit):
-        if row["renewal"] is not None and row["renewal_deadline"] is not None:
-            row = {**row, "renewal_deadline": f"{row['renewal_deadline']} ({row['renewal']})"}
-        rows.append(row)
+    rows = [
+        {**row, "renewal_deadline": f"{row['renewal_deadline']} ({row['renewal']})"}
+        if row["renewal"] is not None and row["renewal_deadline"] is not None
+        else row
+        for row in license_rows(audit)
+    ]
 
     def mark(column: str, row: dict[str, object]) -> str:
         return f"renewal-{row['renewal']}" if column == "renewal_deadline" and row["renewal"] else ""
