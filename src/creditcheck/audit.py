@@ -612,8 +612,10 @@ class _Tally:
     def unknown(self) -> tuple[UnknownSource, ...]:
         out: list[UnknownSource] = []
         for key, spellings in self._unknown_spellings.items():
-            # The spelling written most often names the group; ties go to the first alphabetically.
-            shown = sorted(spellings.items(), key=lambda kv: (-kv[1], kv[0].casefold(), kv[0]))[0][0]
+            # The spelling written most often names the group; on a tie, one not in capitals.
+            shown = sorted(
+                spellings.items(), key=lambda kv: (-kv[1], kv[0].isupper(), kv[0].casefold(), kv[0])
+            )[0][0]
             kinds = self._unknown_kinds[key]
             variants = tuple(sorted(spellings, key=lambda s: (s.casefold(), s))) if len(spellings) > 1 else ()
             out.append(
