@@ -208,7 +208,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             )
         },
         [
-            "rules/bad.yaml:6: contract.currency: expected a three-letter currency code such as USD, got 'dollars'"
+            "rules/bad.yaml:6: contract.currency: expected a three-letter currency code such as USD, "
+            "got 'dollars'"
         ],
     ),
     "contract-notice-days-negative": (
@@ -237,7 +238,8 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
             )
         },
         [
-            "rules/bad.yaml:7: contract.reference: differs from license.agreement ('GI-1'); write the reference once"
+            "rules/bad.yaml:7: contract.reference: differs from license.agreement ('GI-1'); "
+            "write the reference once"
         ],
     ),
     "bad-date": (
