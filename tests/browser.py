@@ -48,6 +48,30 @@ def screenshot(browser: str, page: Path, out: Path, width: int = 1200, height: i
         )
 
 
+def print_pdf(browser: str, page: Path, out: Path) -> None:
+    """Print the local file ``page`` to the PDF ``out`` as the browser's print dialog would (A4/Letter)."""
+    with tempfile.TemporaryDirectory() as profile:
+        cmd = [browser, *FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer"]
+        cmd += [f"--print-to-pdf={out}", page.resolve().as_uri()]
+        proc = subprocess.run(cmd, capture_output=True, timeout=120, check=False, env=_env())
+    if proc.returncode != 0 or not out.exists():
+        raise RuntimeError(
+            f"{browser} failed ({proc.returncode}): {proc.stderr.decode(errors='replace')[-400:]}"
+        )
+
+
+def find_pdftotext() -> str | None:
+    """Poppler's pdftotext (Debian's poppler-utils), which reads a PDF's text page by page."""
+    return shutil.which("pdftotext")
+
+
+def pdf_pages(pdftotext: str, pdf: Path) -> list[str]:
+    """The text of each page of ``pdf``, in order (pdftotext ends every page with a form feed)."""
+    proc = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, timeout=60, check=True)
+    pages = proc.stdout.decode("utf-8", errors="replace").split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
 def _env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("DISPLAY", None)  # headless: never try to open a window on a screen that may exist

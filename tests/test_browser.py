@@ -1,7 +1,9 @@
-"""The HTML audit report opens in a real browser: headless Chromium renders it, and the picture is not blank.
+"""The HTML audit report in a real browser: headless Chromium renders it and prints it to PDF.
 
-Skipped where no Chromium is installed, unless CREDITCHECK_REQUIRE_BROWSER=1 (set by .ci/run after it
-installs Chromium), where a missing browser fails instead of hiding the test.
+The screenshot must not be blank; the printed report must have the licenses and renewals on its
+first two pages, read back with poppler's pdftotext. Skipped where no Chromium (or no pdftotext)
+is installed, unless CREDITCHECK_REQUIRE_BROWSER=1 (set by .ci/run after it installs both), where a
+missing tool fails instead of hiding the test.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from click.testing import CliRunner
 from creditcheck.cli import main
 from creditcheck.reporters.audit_html import _BAR
 
-from .browser import Image, find_browser, hex_rgb, read_png, screenshot
+from .browser import Image, find_browser, find_pdftotext, hex_rgb, pdf_pages, print_pdf, read_png, screenshot
 from .helpers import RULES
 
 BROWSER = find_browser()
-if BROWSER is None and os.environ.get("CREDITCHECK_REQUIRE_BROWSER") != "1":
-    pytest.skip("no Chromium installed (apt-get install chromium)", allow_module_level=True)
+PDFTOTEXT = find_pdftotext()
+if (BROWSER is None or PDFTOTEXT is None) and os.environ.get("CREDITCHECK_REQUIRE_BROWSER") != "1":
+    pytest.skip(
+        "no Chromium or pdftotext installed (apt-get install chromium poppler-utils)", allow_module_level=True
+    )
 
 WHITE = (255, 255, 255)
 
@@ -85,11 +90,48 @@ def test_audit_report_renders_with_charts_and_text(tmp_path: Path) -> None:
     assert report["summary"]["articles"] == 12 and report["summary"]["violations"] > 0
 
     shot = tmp_path / "audit.png"
-    screenshot(BROWSER, tmp_path / "2026-03" / "audit.html", shot, 1200, 1600)
+    screenshot(BROWSER, tmp_path / "2026-03" / "audit.html", shot, 1200, 2400)
     image = read_png(shot)
-    assert (image.width, image.height) == (1200, 1600)
+    assert (image.width, image.height) == (1200, 2400)
     assert ink(image) > 0.03
     # The bar charts are drawn: the bar colour covers a real area, not a stray pixel.
     assert image.pixels.count(hex_rgb(_BAR)) > 2000
     # And the text is there.
     assert dark(image) > 5000
+
+
+def test_printed_report_puts_licenses_and_renewals_first(tmp_path: Path) -> None:
+    """A month with many violations prints to many pages; the contract figures stay on pages 1-2."""
+    assert BROWSER is not None, "CREDITCHECK_REQUIRE_BROWSER=1 but no Chromium found"
+    assert PDFTOTEXT is not None, "CREDITCHECK_REQUIRE_BROWSER=1 but no pdftotext (poppler-utils) found"
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for i in range(160):
+        (articles / f"{i:03d}.txt").write_text(
+            f"Story {i} about the harbour\n\nPeople at the harbour. (Tom Becker/Reuters)\n\n"
+            f"A crowd. (Ana Souza/Gettty Images)\n\nJune {i % 28 + 1}, 2026\n\nBody.\n\n© 2026 Nikkei Asia\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "report"
+    args = ["audit", "--rules", str(RULES), "--month", "2026-06", "--ledger", str(tmp_path / "l.sqlite")]
+    args += ["--format", "html", "--output-dir", str(out), str(articles)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    pdf = tmp_path / "audit.pdf"
+    print_pdf(BROWSER, out / "audit.html", pdf)
+    pages = pdf_pages(PDFTOTEXT, pdf)
+    # The violations (480 rows) make a long report: the test would catch a layout that put them first.
+    assert len(pages) >= 6
+
+    def page_of(text: str) -> int:
+        return next(i + 1 for i, page in enumerate(pages) if text in page)
+
+    assert page_of("Licenses and renewals at 2026-06-30") <= 2
+    assert page_of("Usage per licensor") <= 2
+    assert page_of("Estimated costs") <= 2
+    # The licenses table is there in full, not only its heading: its last row prints on page 1-2 too.
+    assert page_of("Yonhap") <= 2 and page_of("2027-10-02") <= 2
+    # The violations come after them (the table of contents on page 1 names the check too).
+    assert max(i + 1 for i, page in enumerate(pages) if "unlicensed-source (160)" in page) > 2
+    # Every page carries text (no blank page left by a heading kept with a long table).
+    assert all(page.strip() for page in pages)

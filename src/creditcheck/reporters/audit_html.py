@@ -48,6 +48,8 @@ svg text { font: 12px system-ui, sans-serif; fill: #1b1b1b; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   th { background: none; }
+  /* A long path may break anywhere; names and dates only between words. */
+  td[data-col="file"] { overflow-wrap: anywhere; }
   a { color: inherit; text-decoration: none; }
 }
 """
