@@ -105,7 +105,9 @@ def test_audit_draws_the_bar_on_a_terminal_then_one_summary_line(tmp_path: Path)
     text = err.decode("utf-8").replace("\r\n", "\n")
     bar, _, summary = text.partition("\x1b[2K")
     assert bar == "\rcreditcheck: scanning [" + "#" * 30 + "] 1/1 files 100%\r"
-    assert summary.startswith("creditcheck: audit 2026-03-01..2026-03-31: 1 article, 1 photo, 0 stories, 0 violations")
+    assert summary.startswith(
+        "creditcheck: audit 2026-03-01..2026-03-31: 1 article, 1 photo, 0 stories, 0 violations"
+    )
     assert summary.count("\n") == 1
     # Off a terminal (a pipe, as in CI) the same run prints only the summary.
     piped = subprocess.run([*cmd, str(tmp_path / "a.txt")], capture_output=True, env=env, check=False)
