@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -73,9 +74,8 @@ class Resolution:
     alias: str
 
 
-def base_key(name: str) -> str:
-    """A name's alias key without the qualifiers agencies append: "Kyodo News" and "KYODO" are "kyodo"."""
-    key = alias_key(name)
+def _without_qualifiers(key: str) -> Iterator[str]:
+    """The key with its trailing qualifiers dropped one at a time ("afp photo files": "afp photo", "afp")."""
     changed = True
     while changed:
         changed = False
@@ -83,7 +83,14 @@ def base_key(name: str) -> str:
             if key.endswith(q) and len(key) > len(q):
                 key = key[: -len(q)].rstrip()
                 changed = True
-    return key
+                yield key
+
+
+def base_key(name: str) -> str:
+    """A name's alias key without the qualifiers agencies append: "Kyodo News" and "KYODO" are "kyodo"."""
+    key = alias_key(name)
+    forms = list(_without_qualifiers(key))
+    return forms[-1] if forms else key
 
 
 class Resolver:
@@ -161,16 +168,9 @@ class Resolver:
         index = self.ruleset.alias_index
         if key in index:
             return key, 100.0
-        stripped = key
-        changed = True
-        while changed:
-            changed = False
-            for q in _QUALIFIER_KEYS:
-                if stripped.endswith(q) and len(stripped) > len(q):
-                    stripped = stripped[: -len(q)].rstrip()
-                    changed = True
-                    if stripped in index:
-                        return stripped, 100.0
+        for stripped in _without_qualifiers(key):
+            if stripped in index:
+                return stripped, 100.0
         return None
 
     def is_exact_alias(self, name: str) -> bool:
