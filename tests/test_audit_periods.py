@@ -262,3 +262,35 @@ def test_unknown_sources_are_grouped_whatever_their_spelling(tmp_path: Path) -> 
         dt.date(2026, 5, 6),
     )
     assert build_audit([prose], rules, *month_bounds("2026-05")).unknown == ()
+
+
+SCHEMA_1 = """
+CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, period_from TEXT NOT NULL,
+    period_to TEXT NOT NULL, rules_digest TEXT NOT NULL, created TEXT NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE findings (run_id INTEGER NOT NULL, fingerprint TEXT NOT NULL, check_name TEXT NOT NULL,
+    path TEXT NOT NULL, severity TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (run_id, fingerprint));
+INSERT INTO runs VALUES (1, '2026-05-01', '2026-05-31', 'd', '2026-06-01T00:00:00', '{"errors": 2}');
+INSERT INTO runs VALUES (2, '2026-05-01', '2026-05-31', 'd', '2026-06-02T00:00:00', '{"errors": 1}');
+INSERT INTO findings VALUES (2, 'fp1', 'unknown-source', 'a.txt', 'error', 1);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_schema_1_ledger_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A ledger of the first release: two runs of May. The earlier is marked superseded; new runs record."""
+    import sqlite3
+
+    path = tmp_path / "ledger.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(SCHEMA_1)
+    runs = ledger.history(path)
+    assert [(r["id"], r["superseded_by"]) for r in runs] == [(1, 2), (2, None)]
+    same = ledger.same_period_run(path, *month_bounds("2026-05"))
+    assert same is not None and [(c.fingerprint, c.path, c.text) for c in same.findings] == [
+        ("fp1", "a.txt", "")
+    ]
+    with pytest.raises(ledger.LedgerError, match="older creditcheck that kept only its summary"):
+        ledger.report(path, 2)
+    run = ledger.record(path, build_audit([], load_rules(RULES), *month_bounds("2026-05")))
+    assert run == 3 and [r["id"] for r in ledger.final_runs(path)] == [3]
+    assert ledger.report(path, 3)["trail"]["run"] == 3
