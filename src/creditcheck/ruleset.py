@@ -161,6 +161,10 @@ class RuleSet:
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules[k] for k in sorted(self.rules))
 
+    def picture_sources(self) -> frozenset[str]:
+        """The ids of picture agencies and distributors: a © before one opens a credit, not a notice."""
+        return frozenset(rule.id for rule in self.rules.values() if rule.kind in ("agency", "distributor"))
+
     def chain(self, rule_id: str) -> list[Rule]:
         """The rule and every rule its license is held through, in order."""
         out: list[Rule] = []

@@ -60,6 +60,7 @@ class Scanner:
         self.ruleset = ruleset
         self.options = options
         self.resolver = Resolver(ruleset, options.threshold)
+        self.picture_sources = ruleset.picture_sources()
         # Only rules with a {collection} form need credits judged before the checks run.
         self._collections = any("collection" in f.template.names for r in ruleset for f in r.credits)
         levels = dict(options.severities)
@@ -158,7 +159,11 @@ class Scanner:
                 with open(path, "rb") as fh:
                     data = fh.read()
                 doc = read_image_document(path, data, None, self.options.today)
-                credits = tuple(a for a in extract(doc, self.resolver) if a.kind.value == "photo-credit")
+                credits = tuple(
+                    a
+                    for a in extract(doc, self.resolver, self.picture_sources)
+                    if a.kind.value == "photo-credit"
+                )
                 found = EmbeddedCredit(path, credits, tuple(name for name, _ in doc.creators), doc.asset_id)
         except (OSError, ValueError):
             found = None  # an unreadable picture is reported when the picture itself is checked
@@ -184,7 +189,7 @@ class Scanner:
         sources = {(span.line, span.column) for _, span in doc.source_names}
         attributions = [
             a
-            for a in extract(doc, self.resolver)
+            for a in extract(doc, self.resolver, self.picture_sources)
             if not (a.kind is AttributionKind.PHOTO_CREDIT and (a.span.line, a.span.column) in sources)
         ]
         folder = os.path.dirname(os.path.abspath(disk_path))

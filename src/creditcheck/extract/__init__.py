@@ -1,0 +1,91 @@
+"""Finding attributions in a Document: photo credits and copyright notices, split into names.
+
+The extractor knows nothing of licenses or rules: it only says which text is an attribution, which
+names it holds (people, sources, roles) and which rule each source name resolves to.
+
+How a block is read:
+
+1. The text is folded to a same-length twin (full-width letters, no-break and zero-width
+   spaces, mojibake ``Â©``) so that every regex runs on one alphabet while every span and
+   every name is still cut from the original text.
+2. Copyright notices are found first (``©``, ``(c)``, ``Copyright``, "All rights reserved").
+   A ``©`` without a year that names a picture source ("© AFP / MARCO BERTORELLO") is a
+   credit written with a copyright mark, not a notice.
+3. Credits are looked for in what the notices leave: prefixed credits ("Photo:", "Foto:",
+   "Photograph by", "Credit:", "Courtesy of") at the start of a segment or a bracket, a
+   bracketed credit at the end of the line, and an unprefixed credit in the last segment (after
+   a sentence end, " | " or " - "). Unprefixed text must read as a list of names and name a
+   known source, so prose that mentions an agency is never a credit.
+4. A credit is split into names at ``/``, ``via``, commas, ``and``, ``for`` (a client), dashes
+   and brackets; each name is a rule's source, an organisation, a person, or a role such as
+   "File", "Pool" or "Handout".
+
+The package follows those stages: ``prefilter`` (folding, cheap cue tests), ``vocabulary`` and
+``patterns`` (the words and expressions), ``segmentation`` (cuts, prefixes), ``candidates``,
+``notices``, ``credits`` and ``names``, with ``offsets`` and ``words`` as small helpers and
+``block`` driving one block through them.
+"""
+
+from __future__ import annotations
+
+from creditcheck.extract.block import BlockExtractor
+from creditcheck.extract.context import BlockText
+from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
+from creditcheck.extract.prefilter import fold, may_hold_attribution
+from creditcheck.model import Attribution, AttributionKind, Block, Document
+from creditcheck.resolve import Resolver
+
+__all__ = ["TAIL_TAG", "extract", "extract_block", "parse_credit_text"]
+
+
+def extract(
+    doc: Document, resolver: Resolver, picture_sources: frozenset[str] | None = None
+) -> list[Attribution]:
+    """Every attribution in ``doc``, in document order.
+
+    ``picture_sources`` are the rule ids of picture agencies and distributors
+    (``RuleSet.picture_sources()``); without it they are taken from the resolver's rule set.
+    """
+    sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
+    out: list[Attribution] = []
+    for block in doc.blocks:
+        out.extend(extract_block(block, resolver, sources))
+    return out
+
+
+def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> list[Attribution]:
+    """Parse a string as if it were a whole block of ``kind`` (the tests and bench scripts use it)."""
+    return extract_block(Block(text, 1, 1, kind), resolver)
+
+
+def extract_block(
+    block: Block, resolver: Resolver, picture_sources: frozenset[str] | None = None
+) -> list[Attribution]:
+    """The attributions in one block (credits and notices do not overlap)."""
+    raw = block.text
+    if not raw.strip() or block.kind == "byline":
+        return []  # a byline element names the story's writer and agency, never a photo's
+    text = fold(raw)
+    if block.kind == "text" and not may_hold_attribution(text):
+        return []
+    sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
+    found = BlockExtractor(BlockText(block, text, resolver, sources)).run()
+    if not found and block.kind == "copyright":
+        # A rights field (IPTC dc:rights, a copyright element) is a notice whatever its wording.
+        return [_field_notice(block)]
+    return found
+
+
+def _field_notice(block: Block) -> Attribution:
+    raw = block.text
+    start = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    years = [int(y) for y in ANY_YEAR.findall(text)]
+    return Attribution(
+        AttributionKind.COPYRIGHT,
+        text,
+        block.span(start, start + len(text)),
+        (),
+        year=max(years) if years else None,
+        image=block.image,
+    )

@@ -1,0 +1,171 @@
+"""Candidates: the stretches of a region that may hold a credit (prefixed, bracketed, a last segment)."""
+
+from __future__ import annotations
+
+from creditcheck.extract.context import (
+    NAME_JOINS,
+    SEGMENT_ENDS,
+    STRONG_CUTS,
+    BlockText,
+    Candidate,
+    Cut,
+    CutKind,
+)
+from creditcheck.extract.offsets import bracket_groups, inside, rstrip_at, skip_space
+from creditcheck.extract.patterns import (
+    ACRONYM_SKIP,
+    ASCII_WORD,
+    BRACKET_CHAR,
+    BRACKET_TAG,
+    BYLINE,
+    DATELINE,
+    GENERIC_LABEL,
+    SLASH,
+    TAGS_NOTE,
+    VIA_WORD,
+)
+from creditcheck.extract.segmentation import extend_forward, find_cuts, prefix_at, segment_end, trim
+from creditcheck.extract.vocabulary import MAX_CANDIDATES
+from creditcheck.extract.words import caption_like, name_list_like
+
+
+def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: bool) -> list[Candidate]:
+    text = ctx.text
+    # "By JORDAN ROBERTSON - AP Technology Writers | AP": a byline names no photo source.
+    byline = not trusted and BYLINE.match(text, rs) is not None
+    if re_ - rs > 20000:
+        rs = re_ - 20000  # a runaway block: credits sit at the end
+    brackets = bracket_groups(text, rs, re_)
+    cuts = find_cuts(ctx.text, rs, re_, brackets)
+    out: list[Candidate] = []
+
+    # Prefixed credits inside brackets and at segment starts.
+    for open_, close in brackets:
+        p = skip_space(text, open_ + 1, close)
+        if prefix_at(ctx.text, p, bracket=True):
+            out.append(Candidate(open_ + 1, close, prefixed=True, bracket=True, trusted=trusted))
+    opens = [o for o, _c in brackets]
+    starts = [rs, *(c.start for c in cuts)]
+    for s in starts:
+        if inside(s, brackets, opens) or s >= re_ or len(out) >= MAX_CANDIDATES:
+            continue
+        if prefix_at(ctx.text, s, bracket=False) or (trusted and s == rs and GENERIC_LABEL.match(text, s)):
+            seg_end = segment_end(s, re_, cuts, SEGMENT_ENDS)
+            end = extend_forward(ctx.text, s, seg_end, re_, cuts)
+            out.append(Candidate(s, end, prefixed=True, trusted=trusted))
+
+    # "UN Photo / ICJ-CIJ / Frank van Beek. Courtesy of the ICJ": in a credit element, names
+    # before a later prefixed credit are a credit of their own.
+    later = [c for c in out if not c.bracket and c.start > rs]
+    if trusted and later:
+        head_end = rstrip_at(text, rs, later[0].start)
+        head = text[rs:head_end]
+        if SLASH.search(head) and name_list_like(head) and not prefix_at(ctx.text, rs, False):
+            out.append(Candidate(rs, head_end, prefixed=True, trusted=True))
+
+    # Bracket groups closing the region: "... (AP Photo/Matt Rourke)".
+    tail = re_
+    trailing: list[tuple[int, int]] = []
+    for open_, close in reversed(brackets):
+        if len(trailing) >= 4 or (close + 1 < tail and text[close + 1 : tail].strip(' .,;:*_"”’»')):
+            break
+        inner = text[open_ + 1 : close].strip()
+        tail = open_
+        if BRACKET_TAG.match(inner) or TAGS_NOTE.search(inner):
+            continue
+        trailing.append((open_, close))
+    for open_, close in trailing:
+        if any(c.start <= open_ < c.end for c in out) or byline:
+            continue
+        # "WASHINGTON (Reuters)": a dateline names the story's source, not a photo's.
+        if rs == skip_space(text, 0, re_) and DATELINE.match(text[rs : close + 2]):
+            continue
+        if acronym_expansion(ctx.text, open_, text[open_ + 1 : close]):
+            continue
+        head = text[rs:open_].strip(" -–—|:")
+        lone_head = bool(head) and not BRACKET_CHAR.search(head)
+        lone_head = lone_head and not any(c.start <= rs < c.end for c in out)
+        # "Florion Goga (REUTERS)": a name and its agency, the element is the credit.
+        if trusted and lone_head and name_list_like(head):
+            out.append(Candidate(rs, re_, prefixed=True, trusted=True))
+            continue
+        out.append(Candidate(open_ + 1, close, prefixed=False, bracket=True, trusted=trusted))
+
+    covered_end = bool(trailing) or any(c.end >= re_ - 1 for c in out)
+    if not covered_end and not byline:
+        cand = last_segment(ctx, rs, tail if trailing else re_, cuts, brackets, slash, trusted)
+        if cand is not None:
+            out.append(cand)
+    if trusted and not out:
+        out.append(Candidate(rs, re_, prefixed=True, trusted=True))
+    return out
+
+
+def last_segment(
+    ctx: BlockText,
+    rs: int,
+    re_: int,
+    cuts: list[Cut],
+    brackets: list[tuple[int, int]],
+    slash: bool,
+    trusted: bool,
+) -> Candidate | None:
+    """An unprefixed credit closing the region, after a sentence end, a bar or a dash."""
+    text = ctx.text
+    re_ = trim(ctx.text, rs, re_)[1]
+    if re_ <= rs:
+        return None
+    strong = [c for c in cuts if c.kind in STRONG_CUTS and c.start < re_]
+    k = len(strong) - 1
+    start = strong[k].start if k >= 0 else rs
+    # Extend backwards over name-only segments: "Steven Puetzer | The Image Bank | Getty Images".
+    while k >= 0 and strong[k].kind in NAME_JOINS and len(strong) - k < 8:
+        prev_start = strong[k - 1].start if k > 0 else rs
+        head = text[prev_start : strong[k].end]
+        if head.rstrip().endswith((".", "!", "?")) or not name_list_like(head):
+            break
+        if prefix_at(ctx.text, prev_start, bracket=False):
+            break
+        start, k = prev_start, k - 1
+    candidates = [start]
+    weak = [c.start for c in cuts if c.kind is CutKind.WEAK and start < c.start < re_]
+    if weak:
+        candidates.append(weak[-1])
+    for s in candidates:
+        if inside(s, brackets):
+            continue
+        segment = text[s:re_]
+        if trusted:
+            if s == rs:
+                return Candidate(s, re_, prefixed=True, trusted=True)
+            head = text[rs:s]
+            if caption_like(head) and name_list_like(segment):
+                return Candidate(s, re_, prefixed=True, trusted=True)
+            return Candidate(rs, re_, prefixed=True, trusted=True)
+        if ctx.kind == "text" and s == rs and BYLINE.match(segment):
+            return None  # "By Jane Doe, Associated Press" is a byline
+        cut_here = next((c for c in cuts if c.start == s), None)
+        if slash:
+            return Candidate(s, re_, prefixed=True)
+        single_tail = "/" not in segment and not VIA_WORD.search(segment)
+        if cut_here is not None and cut_here.kind in NAME_JOINS and single_tail:
+            before = text[: cut_here.end].rstrip()
+            if not before.endswith((".", "!", "?", ")")):
+                continue
+        return Candidate(s, re_, prefixed=False)
+    return None
+
+
+def acronym_expansion(text: str, open_: int, inner: str) -> bool:
+    """'Environmental Protection Agency (EPA)': the acronym follows its own expansion."""
+    acronym = inner.strip()
+    letters = acronym.replace("-", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
+        return False
+    before = text[max(0, open_ - 200) : open_]
+    words = [w for w in ASCII_WORD.findall(before) if w.lower() not in ACRONYM_SKIP]
+    tail = words[-len(letters) :] if len(words) >= len(letters) else []
+    if "".join(w[0] for w in tail).upper() == letters:
+        return True
+    parts = [p for w in words[-len(letters) :] for p in w.split("-") if p]
+    return "".join(p[0] for p in parts[-len(letters) :]).upper() == letters

@@ -1,0 +1,192 @@
+"""Names: a credit split at its separators, each piece a source, organisation, person or role."""
+
+from __future__ import annotations
+
+from creditcheck.extract.context import BlockText
+from creditcheck.extract.offsets import closing_bracket, corporate_follows, skip_space, strip_name
+from creditcheck.extract.patterns import (
+    BRAND_ENDINGS,
+    COURTESY,
+    DIGIT,
+    DOMAIN,
+    HYPHEN,
+    INITIALS_SURNAME,
+    LETTER,
+    NAME_LABEL,
+    NOT_IN_NAMES,
+    PLACE,
+    POSSESSIVE,
+    RUN_TOGETHER,
+    SEPARATOR,
+    VIA_OR_YEAR,
+    YEAR_WORD,
+)
+from creditcheck.extract.segmentation import ends_sentence
+from creditcheck.extract.vocabulary import ORG_PREFIX_WORDS, ORG_WORDS, ROLES
+from creditcheck.extract.words import (
+    is_acronym,
+    is_handle,
+    is_name_token,
+    is_stock,
+    is_title,
+    known_source,
+    name_words,
+    uncased_role,
+)
+from creditcheck.model import Name
+
+
+def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Name]:
+    text = ctx.text
+    pieces: list[tuple[int, int, str]] = []  # (start, end, separator kind before it)
+    pos, before = start, ""
+    seps = list(SEPARATOR.finditer(text, start, end))
+    skip_until = -1
+    for m in seps:
+        if m.start() < skip_until:
+            continue
+        kind = m.lastgroup or ""
+        if kind == "comma" and corporate_follows(text, m.end(), end):
+            continue
+        if kind == "stop" and not ends_sentence(ctx.text, m.start()):
+            continue
+        if kind == "bracket" and m.group(0).strip() == "(":
+            close = closing_bracket(text, m.start() + m.group(0).index("("), end)
+            if close is not None and PLACE.fullmatch(text[m.end() : close].strip()):
+                # "The Gloucester Daily Times (Gloucester, Mass.)": a place, part of the name
+                skip_until = close + 1
+                continue
+        if kind == "dash" and m.group(0).strip() == "-" and not m.group(0).startswith(" "):
+            continue
+        pieces.append((pos, m.start(), before))
+        pos, before = m.end(), kind
+    pieces.append((pos, end, before))
+    names: list[Name] = []
+    raw: list[tuple[int, int, str]] = []
+    for piece_start, piece_end, sep in pieces:
+        s, e = strip_name(text, piece_start, piece_end)
+        if e > s:
+            raw.extend(hyphen_split(ctx, s, e, sep))
+    for idx, (s, e, sep) in enumerate(raw):
+        name = make_name(ctx, s, e, sep, raw, idx, courtesy and idx == 0)
+        if name is not None:
+            names.append(name)
+    return names
+
+
+def hyphen_split(ctx: BlockText, s: int, e: int, sep: str) -> list[tuple[int, int, str]]:
+    """'MohammedBadra-EPA-EFE': split at a hyphen only where one side is a rule's alias."""
+    piece = ctx.text[s:e]
+    if "-" not in piece or ctx.resolver.resolve(piece) is not None:
+        return [(s, e, sep)]
+    for m in HYPHEN.finditer(piece):
+        left, right = piece[: m.start()], piece[m.end() :]
+        if not left.strip() or not right.strip():
+            continue
+        if ctx.resolver.is_exact_alias(right) or ctx.resolver.is_exact_alias(left):
+            return [(s, s + m.start(), sep), (s + m.end(), e, "dash")]
+    return [(s, e, sep)]
+
+
+def make_name(
+    ctx: BlockText, s: int, e: int, sep: str, pieces: list[tuple[int, int, str]], idx: int, courtesy: bool
+) -> Name | None:
+    text = ctx.text
+    m = NAME_LABEL.match(text, s)
+    if m and m.end() < e and text[m.end() : e].strip():
+        s = skip_space(text, m.end(), e)
+    m = COURTESY.match(text, s)
+    if m and m.end() < e:
+        s = m.end()
+        courtesy = True
+    # Bounds rather than slices: the lookaheads see no further than ``e`` either way.
+    m = VIA_OR_YEAR.match(text, s, e)
+    if m:
+        s = m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
+    if len(DIGIT.findall(text, s, e)) >= 5 or not LETTER.search(text, s, e):
+        return None  # a picture or story id ("dpa:230428-99-483045"), not a name
+    # A name never starts or ends in a space, whatever the separator left around it.
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    seg = text[s:e]
+    original = ctx.block.text[s:e]
+    span = ctx.block.span(s, e)
+    key = " ".join(YEAR_WORD.sub(" ", seg.casefold()).split())
+    if sep == "for":
+        return Name(original, span, "client")
+    # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist".
+    if key in ROLES or is_title(key):
+        return Name(original, span, "role")
+    res = ctx.resolver.resolve(seg)
+    if res is not None:
+        return Name(original, span, "organisation", res.rule, res.score, res.alias)
+    if courtesy:
+        return Name(original, span, "courtesy")
+    return Name(original, span, person_or_org(ctx, seg, pieces, idx))
+
+
+def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> str:
+    tokens = seg.split()
+    words = set(name_words(seg))
+    if known_source(seg) or words & ORG_WORDS:
+        return "organisation"
+    if ("." in seg and DOMAIN.search(seg)) or seg.startswith("@"):  # both forms hold a "."
+        return "organisation"
+    if words & NOT_IN_NAMES or any(w.endswith(BRAND_ENDINGS) and len(w) > 7 for w in words):
+        return "organisation"  # "All About Space", "Jupiterimages", "ChinaFotoPress"
+    if not any(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
+        return uncased_role(seg)
+    first = tokens[0].casefold()
+    if len(tokens) > 1 and first in ORG_PREFIX_WORDS:
+        return "organisation"
+    if any(POSSESSIVE.search(t) for t in tokens[:-1]):
+        return "organisation"  # "Tom's Hardware"
+    stock_neighbour = next_to_stock(ctx, pieces, idx)
+    if len(tokens) == 1:
+        token = tokens[0]
+        if stock_neighbour and not token.isupper():
+            return "person"  # a stock contributor's handle: "iStock/baytunc"
+        if is_handle(token):
+            return "person"
+        # "MohammedBadra-EPA-EFE": a first and last name run together, next to an agency.
+        run_together = RUN_TOGETHER.fullmatch(token) is not None
+        if run_together and idx == 0 and next_to_agency(ctx, pieces, idx):
+            return "person"
+        if INITIALS_SURNAME.fullmatch(token):
+            return "person"  # "R.Schmitt"
+        return "organisation"
+    if any(is_acronym(t) for t in tokens[:-1]) and not all(t.isupper() for t in tokens):
+        return "organisation"  # "UK Parliament", "Scottish SPCA" stays ambiguous
+    if len(tokens) > 5:
+        return "organisation"
+    if all(is_name_token(t) for t in tokens):
+        return "person"
+    if stock_neighbour or all(t.islower() and t.isalpha() for t in tokens):
+        return "person"  # "miodrag ignjatovic", "lili sams": lower-case contributor names
+    return "organisation"
+
+
+def next_to_agency(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:
+    if idx + 1 >= len(pieces):
+        return False
+    s, e, _sep = pieces[idx + 1]
+    name = ctx.text[s:e]
+    return ctx.resolver.resolve(name) is not None or known_source(name)
+
+
+def next_to_stock(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:
+    """Whether the name at ``idx`` stands where a stock library puts its contributor.
+
+    That is first or last, next to the library: "iStock/baytunc", "smolaw11/iStock".
+    A name in the middle is a collection: "Kane Skennar/Photodisc/Getty Images".
+    """
+    if 0 < idx < len(pieces) - 1:
+        return False
+    for j in (idx - 1, idx + 1):
+        if 0 <= j < len(pieces):
+            s, e, _sep = pieces[j]
+            if is_stock(ctx.text[s:e]):
+                return True
+    return False

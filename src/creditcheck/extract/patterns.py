@@ -1,0 +1,224 @@
+"""The regular expressions of extraction, compiled once (most are on hot paths)."""
+
+from __future__ import annotations
+
+import re
+
+from creditcheck.extract.vocabulary import CORPORATE, vocab
+
+# --- patterns ------------------------------------------------------------------------------------
+
+LABEL_LEAD = (
+    r"(?:(?:left|right|top|bottom|above|below|main|inset|center|centre|oben|unten|links|rechts)"
+    r"\s*:\s*)?"
+)
+PREFIX = re.compile(
+    LABEL_LEAD
+    + r"""(?:
+        (?:©\s*)?photo\s+credit\s+should\s+read\b\s*:?\s*
+      | mandatory\s+credit\b\s*:?\s*
+      | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?
+        (?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|bild(?:er)?|illustrations?|graphics?
+           |videos?|screenshots?|screengrabs?)
+        \s*(?:credits?|source|quelle|rechte)?
+        \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:by\s*:?\s+)?
+      | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s*
+      | (?:사진|写真|画像|提供)\s*[=:：／/]\s*
+      | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?(?:photo\s+)?
+        (?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|animations?|montage)
+        \s+(?:credits?\s+)?(?:by|via|von|par|por)\s*:?\s+
+      | photographers?\s*[:：]\s*
+      | (?:photo\s+|image\s+)?credits?\s*(?:[:：]|\s[-–—]\s|\.{2,4}|…)\s*(?:by\s+)?
+      | (?:sources?|quelle|fuente|fonte|cr[ée]dits?|cr[ée]ditos?)\s*[:：]\s*
+    )""",
+    re.I | re.X,
+)
+# "(Photo Lionel Bonaventure. AFP)", "(photo AFP)": a bare word, only inside a credit's bracket.
+BARE_PREFIX = re.compile(r"(?i:photos?|fotos?|picture|screenshots?)\s+(?=[A-Z@])")
+VIA = re.compile(r"v[ií]a\s+(?=[A-Z@])")
+# "Tribune photos by Chris Walker", "Staff photo by …": one capitalised word, then "photo by".
+LEAD_PREFIX = re.compile(
+    r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|One|Each|Every)\s)"
+    r"[A-Z][a-z]+\s+(?i:photos?|photographs?|pictures?)\s+by\s+"
+)
+COURTESY = re.compile(
+    r"(?:(?:photos?|photographs?|images?|pictures?|illustrations?|videos?)\s+)?"
+    r"(?:courtesy(?:\s+of)?|gracieuset[ée]|cortes[ií]a(?:\s+de)?|(?:submitted|provided|supplied)\s+by|cedid[ao]\s+por(?:\s+(?:la|el))?)"
+    r"\s*[,:]?\s+",
+    re.I,
+)
+BYLINE = re.compile(r"by\s+(?=\S)", re.I)
+GENERIC_LABEL = re.compile(r"[^\W\d_]{3,16}\s*[:：]\s+")
+MARK_LEAD = re.compile(r"\s*(?:©|\([cC]\)|&copy;)\s*")
+# Notes agencies append to a credit; they are not part of it ("ATTENTION EDITORS - ...").
+# The lookahead names every character a note can start with: without it the engine tries all
+# the alternatives at every position of every credit, with it most positions fail at once.
+EDITOR_NOTE = re.compile(
+    r"""(?=[\sAMENTFO(,])\s*(?:
+        \b(?:ATTENTION\s+EDITORS|MANDATORY\s+CREDIT|EDITORIAL\s+USE\s+ONLY|NO\s+RESALES|NO\s+ARCHIVES
+           |THIS\s+IMAGE\s+(?:HAS|WAS)|FOR\s+EDITORIAL\s+USE)\b
+      | \([A-Z][A-Z .,'/-]{1,40}\s-\s+Tags:
+      | \bORG\s+XMIT\b
+      | \s-\s+[A-Z]{3}\d[A-Z0-9]{3,}\s*$
+      | ,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s*\d{4}\s*$
+    )""",
+    re.X,
+)
+# Tags that stay part of the credit's text but name nobody: ", File", "TPX IMAGES OF THE DAY".
+# The lookahead holds the characters a tag can start with, for the same reason as EDITOR_NOTE's.
+TAIL_TAG = re.compile(
+    r"(?=[\s,;(+])"
+    r"(?:\s*[,;]\s*(?:file|files|file\s+photo|archive)|\s*\((?:file|files|archive)\)|\s+file(?:\s+photo)?"
+    r"|\s*\+{2,3}[^+]{0,60}\+{2,3}|\s+TPX(?:\s+IMAGES\s+OF\s+THE\s+DAY)?"
+    r"|\s*\((?:composite|illustration|symbolbild|symbolfoto|ausschnitt|m|archiv|archivbild)\))"
+    r"\s*[.]?\s*$",
+    re.I,
+)
+BRACKET_TAG = re.compile(
+    r"(?i:composite|illustration|symbolbild|symbolfoto|ausschnitt|m|archiv|archivbild|file|files"
+    r"|archive|fotomontage|montage|ki|ai|modern|xmp|video)$"
+)
+# The lookahead holds the characters a separator can start with (see EDITOR_NOTE).
+SEPARATOR = re.compile(
+    r"""(?=[\s/,|;–—\-.()\[\]v])(?:
+        (?P<via>\s*/+\s*v[ií]a\s+|\s*,\s*v[ií]a\s+|\s+v[ií]a\s+|^v[ií]a\s+)
+      | (?P<for>\s+for\s+)
+      | (?P<slash>\s*/+\s*)
+      | (?P<bar>\s*[|;]\s*)
+      | (?P<comma>\s*,\s*(?:and\s+)?)
+      | (?P<and>\s+(?:and|und|og|och)\s+)
+      | (?P<on>\s+on\s+(?=(?:Unsplash|Pexels|Flickr|Instagram|Twitter|X|Facebook|YouTube|TikTok
+            |Pixabay|Wikimedia|Reddit)\b))
+      | (?P<dash>\s+[-–—+]\s+|\s*[–—]\s*|\s+-(?=[A-Z])|(?<=[a-z])-\s+)
+      | (?P<label>\s+(?:Bearbeitung|Montage|Illustration|Grafik|Collage|Retusche)\s*:\s*)
+      | (?P<stop>\.\s+)
+      | (?P<bracket>\s*[()\[\]]\s*)
+    )""",
+    re.X,
+)
+NAME_LABEL = re.compile(
+    r"(?:photo\s+illustration|photo\s+montage|illustration|montage|photos?|images?|pictures?"
+    r"|graphic|video|animation)s?\s*(?:by\s+|:\s*)|by\s+(?=\S)",
+    re.I,
+)
+PLACE = re.compile(r"[A-Z][\w .'’-]{1,30},\s*[A-Z][a-z]{1,4}\.?")
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,[^()]{1,40})?\s*\([^()]{1,40}\)\s*(?:[-—–:]|$)")
+YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?:\s*[-–—/]\s*((?:19|20)\d{2}|\d{2})(?![\d]))?(?![\d])")
+RESERVED_WORDS = (
+    r"all\s+rights\s+reserv\w*|alle\s+rechte\s+vorbehalten|tous\s+droits\s+r[ée]serv[ée]s"
+    r"|todos\s+os\s+direitos\s+reservados|(?:todos\s+los\s+)?derechos\s+reservados"
+)
+# The lookahead holds the letters the phrase can start with (see EDITOR_NOTE).
+RESERVED = re.compile(r"(?=[atd])(?:" + RESERVED_WORDS + ")", re.I)
+RESERVED_TAIL = re.compile(
+    r"(?:[\s.,;|/•-]*(?:(?:19|20)\d{2}))?[\s.,;|/•–-]*(?:" + RESERVED_WORDS + r")[.!]?", re.I
+)
+
+
+def may_reserve(text: str) -> bool:
+    """Whether ``text`` can hold a match of RESERVED; two substring tests spare most blocks its scan.
+
+    Every form holds "rv" ("reserv", "réserv") or is "vorbehalten", and under re.I none of
+    their letters matches anything but itself in either case, so lower-casing finds them all.
+    """
+    low = text.lower()
+    return "rv" in low or "vorbehalten" in low
+
+
+# "(?<![\w@])(?:Copyright|COPYRIGHT|copyright)(?![\w])" with the lookbehind moved after the first
+# letter: alternatives that all open with a literal let the engine skip to those characters.
+MARK = re.compile(r"©|&copy;|\([cC]\)|C(?<![\w@]C)(?:opyright|OPYRIGHT)(?![\w])|c(?<![\w@]c)opyright(?![\w])")
+MARK_AT = re.compile(r"\s*(?:©|&copy;|\([cC]\)|(?:Copyright|COPYRIGHT|copyright)(?![\w]))\s*:?")
+HOLDER_LEAD = re.compile(
+    r"\s*(?:@\s*(?=\d)|0\s+(?=[A-Z])|(?:19|20)\d{2}(?:\s*[-–—/]\s*(?:(?:19|20)\d{2}|\d{2}(?!\d)))?"
+    r"|[-–—,.:]|by\b|of\b|provided\s+by\b|all\s+contents\b)",
+    re.I,
+)
+# Where a holder's name ends: "…Limited or its affiliated companies", "…Inc. | All Rights
+# Reserved", "Ottawa Citizen, a division of …", "… (Hamburg, Germany)", "…, www.iptc.org".
+HOLDER_CUT = re.compile(
+    r"""\s+[|•·]\s* | \s*\|\s* | (?<!\d)\s[-–—]{1,2}\s(?!\d) | ,\s+an?\s | \s+or\s+its\s
+      | \s+and\s+(?:its\s+)?affiliated\b | ,?\s*(?i:https?:|www\.) | \s*[()] | ,\s*(?=[A-Z]\w+\s+by\b)
+      | ,\s*(?=[a-z]) | \s*/\s*(?=[a-z]) | \s*\.\s+(?=[a-z])
+      | [.,;]?\s*(?i:all\s+rights|alle\s+rechte|tous\s+droits|todos\s+os|derechos|all\s+times) | \s?\x00""",
+    re.X,
+)
+# "[.!?…]+" and "(?<=[a-z]{3})[.!?]" written to open with a character class, which lets the engine
+# skip straight to punctuation instead of trying the pattern at every position.
+SENTENCE = re.compile(r"[.!?…][.!?…]*[\"”’»)\]]*(?=\s)")
+GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+# Names that say they are no person: a domain, prose words, a brand ending in a media word.
+DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
+NOT_IN_NAMES = vocab("all about from with into over under what how why here there this that our your my")
+BRAND_ENDINGS = (
+    "images",
+    "image",
+    "photo",
+    "photos",
+    "press",
+    "media",
+    "news",
+    "pictures",
+    "foto",
+    "fotos",
+    "pix",
+    "stock",
+    "wire",
+)
+# Small words an expansion skips: "Agence France-Presse (AFP)", "Bank of Japan (BOJ)".
+ACRONYM_SKIP = vocab("of the and for de la du des")
+# A long run of Japanese, Chinese or Korean letters is a sentence, not a name.
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{9,}")
+SLASH = re.compile(r"(?<=\w)\s*/\s*(?=[^\W\d_@])")
+SENTENCE_OR_BAR = re.compile(r"(?<=[a-z\d])[.!?](?=\s+[A-Z])|\s*[|•·]\s|\s[-–—]\s(?=©)|\)|\s?\x00")
+LEGAL_FORM = re.compile(r"(?i)\b(?:" + "|".join(sorted(CORPORATE)) + r")\b\.?$")
+LEGAL_TAIL = re.compile(r"(?i)(?:[\s,]+(?:" + "|".join(sorted(CORPORATE)) + r")\.?)+$")
+BRACKETS = {"(": ")", "[": "]"}
+MARKUP = re.compile(r"</?[A-Za-z][\w.:-]*[\s>/]|/>|\w=\"")
+# Patterns of the hot paths, compiled once: re.search(r"...") looks each up in re's cache on
+# every call, which cost as much as the matching itself on short names. The lookaheads name the
+# characters a match can start with (see EDITOR_NOTE).
+BAR_CUT = re.compile(r"(?=[\s|])(?:\s*\|\s*|\s+[•·]\s+)")
+DASH_CUT = re.compile(r"(?=[\s—])(?:\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(]))")
+COLON_CUT = re.compile(r"[:,]\s+")
+TOKEN_END = re.compile(r"([\w.’'-]+)$")
+DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+TAGS_NOTE = re.compile(r"\s-\s+Tags:")
+BRACKET_CHAR = re.compile(r"[()\[\]]")
+VIA_WORD = re.compile(r"\bvia\b")
+ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*")
+LIST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+LIST_SEPARATOR = re.compile(r"\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*")
+UPPER_OR_DIGIT = re.compile(r"[A-Z\d]")
+PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD_CHAR = re.compile(r"\w")
+ID_COLON = re.compile(r"[^\W\d_]:[\w]")
+SEPARATED = re.compile(r"/|\bvia\b|\||\s-\s|[–—]")
+HYPHEN = re.compile(r"-")
+VIA_OR_YEAR = re.compile(r"v[ií]a\s+(?=\S)|(?:19|20)\d{2}\s+(?=[^\W\d])", re.I)
+DIGIT = re.compile(r"\d")
+LETTER = re.compile(r"[^\W\d_]")
+YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+POSSESSIVE = re.compile(r"\w['’]s$")
+RUN_TOGETHER = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+INITIALS_SURNAME = re.compile(r"(?:[A-Z]\.)+[A-Z][a-zà-ÿ]+")
+NEXT_WORD = re.compile(r"\s*([A-Za-z.]+)")
+NOT_WORD_OR_HYPHEN = re.compile(r"[^\w-]")
+NON_WORD_RUN = re.compile(r"[^\w]+")
+HANDLE = re.compile(r"[a-z0-9][\w.\-]*")
+LOWER = re.compile(r"[a-z]")
+HYPHEN_OR_SLASH = re.compile(r"[-/]")
+NAME_PART = re.compile(r"(?:[A-Z]\.)+(?:[A-Z])?|[IVX]+|Jr\.?|Sr\.?")
+
+
+# Atomic groups and possessive quantifiers: "2001 - 2019" can be read several ways, and a
+# backtracking regex would try them all.
+YEAR_RUN = r"(?>(?:19|20)\d{2}(?:\s*+[-–—/]\s*+(?:(?:19|20)?\d{2}))?+)"
+HOLDER_HEAD = re.compile(r"(?:[\s,.;:/–-]*+(?:" + YEAR_RUN + r"|©))++")
+HOLDER_TAIL = re.compile(r"(?<![\s,.;/–\d-])(?:[\s,.;/–-]*+" + YEAR_RUN + r")++[\s,.;/–-]*+$")
+
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
+
+
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -1,0 +1,175 @@
+"""Before the reader: text folded to one alphabet, and the cheap tests that skip blocks holding no cue."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from creditcheck.extract.vocabulary import MAX_SPACE_RUN
+
+# --- folding -------------------------------------------------------------------------------------
+
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    if ch in "ⓒⒸ":
+        return "©"
+    if ch in ZERO_WIDTH:
+        return " "
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+# An HTML or XML tag: a name, then attributes written name="value"; "<Copyright ⓒ …>" is none.
+TAG = re.compile(
+    r"</?[A-Za-z][\w.:-]{0,40}"
+    r"(?:\s+[\w.:-]{1,40}(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|[^\s<>\"']{1,300}))?){0,30}"
+    r"\s*/?>"
+)
+LONG_SPACE = re.compile(rf"\s{{{MAX_SPACE_RUN + 1},}}")
+BARRIER = "\0"
+
+
+def fold(text: str) -> str:
+    """``text`` with compatibility characters folded, one character for one character.
+
+    Markup tags left in the text (inline HTML in Markdown, a wire file read as text) become
+    spaces. A run of whitespace longer than a layout gap becomes a barrier (NUL characters
+    between two spaces): nothing is read across it, and no regex ever scans a long run of spaces.
+    """
+    if not text.isascii():
+        text = "".join(ch if ch < "\x80" else fold_char(ch) for ch in text)
+        text = text.replace("Â©", " ©")
+    if "<" in text:
+        text = TAG.sub(lambda m: " " * len(m.group(0)), text)
+    # A long run holds two spaces in a row or a white space other than " ", which is never
+    # printable; most paragraphs have neither, and these two C calls are far cheaper than a scan.
+    if ("  " in text or not text.isprintable()) and LONG_SPACE.search(text):
+        text = LONG_SPACE.sub(lambda m: " " + BARRIER * (len(m.group(0)) - 2) + " ", text)
+    return text
+
+
+# --- cheap prefilter: a text block with none of these cannot hold an attribution ---------------
+
+SHORT_LINE = 60  # a line this short may be a bare credit ("KYODO"); always look at it
+# In a long paragraph a credit can only be: a notice, a prefixed credit, a bracket closing the
+# paragraph, or a last segment written with "/" or "via". Prose is most of every article, so
+# paragraphs with none of those are skipped before the full reader runs.
+LONG_LINE = 200
+ENDS_BRACKET = re.compile(r"[)\]][\s.,;:*_\"”’»]*$")
+# Cue tests are substring checks on the lower-cased text, not one regex of alternatives:
+# Python's regex engine tries every alternative at every position, which made these two the
+# most expensive lines of a run (over 100 µs for an ordinary paragraph).
+CUE_WORDS = (
+    "©",
+    "/",
+    "|",
+    "(",
+    "[",
+    "copyright",
+    "rights",
+    "photo",
+    "credit",
+    "foto",
+    "image",
+    "picture",
+    "bild",
+    "courtesy",
+    "getty",
+    "reuters",
+    "afp",
+    "press",
+    "agency",
+    "shutterstock",
+    "istock",
+    "kyodo",
+    "yonhap",
+    "xinhua",
+    "dpa",
+    "epa",
+    "bloomberg",
+    "tns",
+    "handout",
+    "pool",
+)
+# Whether the text holds "\b(?:ap|pa|str|via)\b" (only that is asked, not where). A pattern that
+# opens with "\b" is tried at every position; one whose alternatives open with a letter lets the
+# regex engine skip to that letter, so each word is found at its rarest letter, the others
+# checked behind it: "p(?<=\bap)" is "ap" found at its "p", "p(?<!\wp)a" is "\bpa".
+CUE_SHORT = re.compile(r"p(?:(?<=\bap)|(?<!\wp)a)\b|r(?<=\bstr)\b|v(?<!\wv)ia\b")
+LONG_CUE_WORDS = (
+    "©",
+    "copyright",
+    "(c)",
+    "photo",
+    "credit",
+    "foto",
+    "image",
+    "picture",
+    "bild",
+    "courtesy",
+    "illustration",
+    "graphic",
+    "quelle",
+    "+++",
+    "|",
+)
+# "rights\s+reserved|source\s*:|\bvia\b", with the boundary after the "v" for the same reason.
+LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|v(?<!\wv)ia\b")
+
+
+# Plain loops rather than any() over a generator: most paragraphs hold no cue, so every word is
+# tried, and a generator's per-item cost was as large as the substring tests themselves.
+def has_cue(low: str) -> bool:
+    for c in CUE_WORDS:
+        if c in low:
+            return True
+    return CUE_SHORT.search(low) is not None
+
+
+def has_long_cue(low: str) -> bool:
+    for c in LONG_CUE_WORDS:
+        if c in low:
+            return True
+    # Each alternative holds one of these words; almost no paragraph does, which spares the scan.
+    if "rights" not in low and "source" not in low and "via" not in low:
+        return False
+    return LONG_CUE_SHORT.search(low) is not None
+
+
+PROMO_WORDS = (
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "join our",
+    "follow us",
+    "download",
+    "click here",
+    "read more",
+    "advertisement",
+    "sponsored",
+)
+PROMO = re.compile(
+    r"\b(?:subscribe|sign up|newsletter|join our|follow us|download (?:our|the) app|click here|"
+    r"read more|advertisement|sponsored)\b",
+    re.I,
+)
+
+
+def may_hold_attribution(text: str) -> bool:
+    """Whether a line of running text (folded) may hold a credit or a notice; most cannot."""
+    low = text.lower()
+    if len(text) > SHORT_LINE and not has_cue(low):
+        return False
+    if (
+        len(text) > LONG_LINE
+        and not ENDS_BRACKET.search(text[-40:])
+        and "/" not in text[-120:]
+        and not has_long_cue(low)
+    ):
+        return False
+    promotional = any(w in low for w in PROMO_WORDS) and PROMO.search(text) is not None
+    return not (promotional and "©" not in text and "opyright" not in low)
