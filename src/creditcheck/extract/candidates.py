@@ -30,40 +30,75 @@ from creditcheck.extract.words import caption_like, name_list_like
 
 
 def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: bool) -> list[Candidate]:
+    """The candidates of one region, in the order they are tried (earlier ones win overlaps)."""
     text = ctx.text
     # "By JORDAN ROBERTSON - AP Technology Writers | AP": a byline names no photo source.
     byline = not trusted and BYLINE.match(text, rs) is not None
     if re_ - rs > 20000:
         rs = re_ - 20000  # a runaway block: credits sit at the end
     brackets = bracket_groups(text, rs, re_)
-    cuts = find_cuts(ctx.text, rs, re_, brackets)
-    out: list[Candidate] = []
+    cuts = find_cuts(text, rs, re_, brackets)
+    out = _prefixed_candidates(text, rs, re_, brackets, cuts, trusted)
+    head = _names_before_prefixed(text, rs, out) if trusted else None
+    if head is not None:
+        out.append(head)
+    trailing, tail = _trailing_brackets(text, re_, brackets)
+    for open_, close in trailing:
+        if byline or any(c.start <= open_ < c.end for c in out):
+            continue
+        cand = _bracket_candidate(text, rs, re_, (open_, close), out, trusted)
+        if cand is not None:
+            out.append(cand)
+    covered_end = bool(trailing) or any(c.end >= re_ - 1 for c in out)
+    if not covered_end and not byline:
+        cand = last_segment(ctx, rs, tail if trailing else re_, cuts, brackets, slash, trusted)
+        if cand is not None:
+            out.append(cand)
+    if trusted and not out:
+        out.append(Candidate(rs, re_, prefixed=True, trusted=True))
+    return out
 
-    # Prefixed credits inside brackets and at segment starts.
+
+def _prefixed_candidates(
+    text: str, rs: int, re_: int, brackets: list[tuple[int, int]], cuts: list[Cut], trusted: bool
+) -> list[Candidate]:
+    """Prefixed credits inside brackets and at segment starts."""
+    out: list[Candidate] = []
     for open_, close in brackets:
         p = skip_space(text, open_ + 1, close)
-        if prefix_at(ctx.text, p, bracket=True):
+        if prefix_at(text, p, bracket=True):
             out.append(Candidate(open_ + 1, close, prefixed=True, bracket=True, trusted=trusted))
     opens = [o for o, _c in brackets]
     starts = [rs, *(c.start for c in cuts)]
     for s in starts:
         if inside(s, brackets, opens) or s >= re_ or len(out) >= MAX_CANDIDATES:
             continue
-        if prefix_at(ctx.text, s, bracket=False) or (trusted and s == rs and GENERIC_LABEL.match(text, s)):
+        if prefix_at(text, s, bracket=False) or (trusted and s == rs and GENERIC_LABEL.match(text, s)):
             seg_end = segment_end(s, re_, cuts, SEGMENT_ENDS)
-            end = extend_forward(ctx.text, s, seg_end, re_, cuts)
+            end = extend_forward(text, s, seg_end, re_, cuts)
             out.append(Candidate(s, end, prefixed=True, trusted=trusted))
+    return out
 
-    # "UN Photo / ICJ-CIJ / Frank van Beek. Courtesy of the ICJ": in a credit element, names
-    # before a later prefixed credit are a credit of their own.
+
+def _names_before_prefixed(text: str, rs: int, out: list[Candidate]) -> Candidate | None:
+    """In a credit element, names before a later prefixed credit are a credit of their own.
+
+    "UN Photo / ICJ-CIJ / Frank van Beek. Courtesy of the ICJ".
+    """
     later = [c for c in out if not c.bracket and c.start > rs]
-    if trusted and later:
-        head_end = rstrip_at(text, rs, later[0].start)
-        head = text[rs:head_end]
-        if SLASH.search(head) and name_list_like(head) and not prefix_at(ctx.text, rs, False):
-            out.append(Candidate(rs, head_end, prefixed=True, trusted=True))
+    if not later:
+        return None
+    head_end = rstrip_at(text, rs, later[0].start)
+    head = text[rs:head_end]
+    if SLASH.search(head) and name_list_like(head) and not prefix_at(text, rs, False):
+        return Candidate(rs, head_end, prefixed=True, trusted=True)
+    return None
 
-    # Bracket groups closing the region: "... (AP Photo/Matt Rourke)".
+
+def _trailing_brackets(
+    text: str, re_: int, brackets: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], int]:
+    """Bracket groups closing the region ("... (AP Photo/Matt Rourke)"), and where they start."""
     tail = re_
     trailing: list[tuple[int, int]] = []
     for open_, close in reversed(brackets):
@@ -74,31 +109,26 @@ def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: boo
         if BRACKET_TAG.match(inner) or TAGS_NOTE.search(inner):
             continue
         trailing.append((open_, close))
-    for open_, close in trailing:
-        if any(c.start <= open_ < c.end for c in out) or byline:
-            continue
-        # "WASHINGTON (Reuters)": a dateline names the story's source, not a photo's.
-        if rs == skip_space(text, 0, re_) and DATELINE.match(text[rs : close + 2]):
-            continue
-        if acronym_expansion(ctx.text, open_, text[open_ + 1 : close]):
-            continue
-        head = text[rs:open_].strip(" -–—|:")
-        lone_head = bool(head) and not BRACKET_CHAR.search(head)
-        lone_head = lone_head and not any(c.start <= rs < c.end for c in out)
-        # "Florion Goga (REUTERS)": a name and its agency, the element is the credit.
-        if trusted and lone_head and name_list_like(head):
-            out.append(Candidate(rs, re_, prefixed=True, trusted=True))
-            continue
-        out.append(Candidate(open_ + 1, close, prefixed=False, bracket=True, trusted=trusted))
+    return trailing, tail
 
-    covered_end = bool(trailing) or any(c.end >= re_ - 1 for c in out)
-    if not covered_end and not byline:
-        cand = last_segment(ctx, rs, tail if trailing else re_, cuts, brackets, slash, trusted)
-        if cand is not None:
-            out.append(cand)
-    if trusted and not out:
-        out.append(Candidate(rs, re_, prefixed=True, trusted=True))
-    return out
+
+def _bracket_candidate(
+    text: str, rs: int, re_: int, group: tuple[int, int], out: list[Candidate], trusted: bool
+) -> Candidate | None:
+    """A trailing bracket as a credit, unless it is a dateline or an acronym's expansion."""
+    open_, close = group
+    # "WASHINGTON (Reuters)": a dateline names the story's source, not a photo's.
+    if rs == skip_space(text, 0, re_) and DATELINE.match(text[rs : close + 2]):
+        return None
+    if acronym_expansion(text, open_, text[open_ + 1 : close]):
+        return None
+    head = text[rs:open_].strip(" -–—|:")
+    lone_head = bool(head) and not BRACKET_CHAR.search(head)
+    lone_head = lone_head and not any(c.start <= rs < c.end for c in out)
+    # "Florion Goga (REUTERS)": a name and its agency, the element is the credit.
+    if trusted and lone_head and name_list_like(head):
+        return Candidate(rs, re_, prefixed=True, trusted=True)
+    return Candidate(open_ + 1, close, prefixed=False, bracket=True, trusted=trusted)
 
 
 def last_segment(
@@ -112,21 +142,10 @@ def last_segment(
 ) -> Candidate | None:
     """An unprefixed credit closing the region, after a sentence end, a bar or a dash."""
     text = ctx.text
-    re_ = trim(ctx.text, rs, re_)[1]
+    re_ = trim(text, rs, re_)[1]
     if re_ <= rs:
         return None
-    strong = [c for c in cuts if c.kind in STRONG_CUTS and c.start < re_]
-    k = len(strong) - 1
-    start = strong[k].start if k >= 0 else rs
-    # Extend backwards over name-only segments: "Steven Puetzer | The Image Bank | Getty Images".
-    while k >= 0 and strong[k].kind in NAME_JOINS and len(strong) - k < 8:
-        prev_start = strong[k - 1].start if k > 0 else rs
-        head = text[prev_start : strong[k].end]
-        if head.rstrip().endswith((".", "!", "?")) or not name_list_like(head):
-            break
-        if prefix_at(ctx.text, prev_start, bracket=False):
-            break
-        start, k = prev_start, k - 1
+    start = _last_start(text, rs, re_, cuts)
     candidates = [start]
     weak = [c.start for c in cuts if c.kind is CutKind.WEAK and start < c.start < re_]
     if weak:
@@ -136,24 +155,53 @@ def last_segment(
             continue
         segment = text[s:re_]
         if trusted:
-            if s == rs:
-                return Candidate(s, re_, prefixed=True, trusted=True)
-            head = text[rs:s]
-            if caption_like(head) and name_list_like(segment):
-                return Candidate(s, re_, prefixed=True, trusted=True)
-            return Candidate(rs, re_, prefixed=True, trusted=True)
+            return _element_tail(text, rs, re_, s)
         if ctx.kind == "text" and s == rs and BYLINE.match(segment):
             return None  # "By Jane Doe, Associated Press" is a byline
-        cut_here = next((c for c in cuts if c.start == s), None)
         if slash:
             return Candidate(s, re_, prefixed=True)
-        single_tail = "/" not in segment and not VIA_WORD.search(segment)
-        if cut_here is not None and cut_here.kind in NAME_JOINS and single_tail:
-            before = text[: cut_here.end].rstrip()
-            if not before.endswith((".", "!", "?", ")")):
-                continue
+        if _lone_name_after_join(text, cuts, s, segment):
+            continue
         return Candidate(s, re_, prefixed=False)
     return None
+
+
+def _last_start(text: str, rs: int, re_: int, cuts: list[Cut]) -> int:
+    """Where the last segment starts, extended back over segments that are only names.
+
+    "Steven Puetzer | The Image Bank | Getty Images" is one credit.
+    """
+    strong = [c for c in cuts if c.kind in STRONG_CUTS and c.start < re_]
+    k = len(strong) - 1
+    start = strong[k].start if k >= 0 else rs
+    while k >= 0 and strong[k].kind in NAME_JOINS and len(strong) - k < 8:
+        prev_start = strong[k - 1].start if k > 0 else rs
+        head = text[prev_start : strong[k].end]
+        if head.rstrip().endswith((".", "!", "?")) or not name_list_like(head):
+            break
+        if prefix_at(text, prev_start, bracket=False):
+            break
+        start, k = prev_start, k - 1
+    return start
+
+
+def _element_tail(text: str, rs: int, re_: int, s: int) -> Candidate:
+    """In a credit element: the last segment after a caption, else the whole region."""
+    if s == rs:
+        return Candidate(s, re_, prefixed=True, trusted=True)
+    if caption_like(text[rs:s]) and name_list_like(text[s:re_]):
+        return Candidate(s, re_, prefixed=True, trusted=True)
+    return Candidate(rs, re_, prefixed=True, trusted=True)
+
+
+def _lone_name_after_join(text: str, cuts: list[Cut], s: int, segment: str) -> bool:
+    """A single name after " | " or " - " that does not follow a sentence: a title's tail."""
+    cut_here = next((c for c in cuts if c.start == s), None)
+    single_tail = "/" not in segment and not VIA_WORD.search(segment)
+    if cut_here is None or cut_here.kind not in NAME_JOINS or not single_tail:
+        return False
+    before = text[: cut_here.end].rstrip()
+    return not before.endswith((".", "!", "?", ")"))
 
 
 def acronym_expansion(text: str, open_: int, inner: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from creditcheck.extract.context import BlockText, Candidate
 from creditcheck.extract.names import split_names
@@ -39,61 +40,35 @@ from creditcheck.extract.words import (
 from creditcheck.model import Attribution, AttributionKind, Name
 
 
+@dataclass(frozen=True, slots=True)
+class _Peeled:
+    """A candidate without its wrappers, marks and prefixes, and what the prefixes said."""
+
+    start: int
+    end: int
+    prefixed: bool
+    courtesy: bool  # "Courtesy of …": the first name is whom the picture came from
+    explicit: bool  # "Credit:", "Photographer:": names follow even in lower case
+
+
 def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
+    """The credit in a candidate, split into names, if its names make a credit there."""
     text = ctx.text
-    start, end = cand.start, min(cand.end, cand.start + MAX_CREDIT + 200)
-    prefixed, courtesy, explicit = cand.prefixed, False, False
-    # Peel wrappers, marks and prefixes ("(© Foto: ", "Photo by Courtesy of ").
-    for _ in range(6):
-        start = skip_space(text, start, end)
-        if start >= end:
-            return None
-        ch = text[start]
-        nxt = text[start + 1 : start + 2]
-        # "— Brian Cassella, …" loses its dash; "-/AFP via Getty Images" keeps its "-".
-        dash = ch in "-–—" and (not nxt or nxt.isspace())
-        if ch in "*_\"“„'>" or dash or (ch in "([" and closing_bracket(text, start, end) == end - 1):
-            if ch in "([":
-                end -= 1
-            start += 1
-            continue
-        m = COURTESY.match(text, start)
-        if m is not None:
-            start = m.end()
-            prefixed = courtesy = True
-            continue
-        m = MARK_LEAD.match(text, start) or PREFIX.match(text, start) or LEAD_PREFIX.match(text, start)
-        if m is None and (cand.bracket or cand.trusted):
-            m = BARE_PREFIX.match(text, start) or VIA.match(text, start)
-        if m is None and cand.trusted and prefixed:
-            m = BYLINE.match(text, start) or GENERIC_LABEL.match(text, start)
-        if m is not None and m.end() > start:
-            # "Credit:", "Photographer:" say outright that names follow, even in lower case.
-            explicit = explicit or re.search(r"(?i)credit|photographer", m.group(0)) is not None
-            start = m.end()
-            prefixed = True
-            continue
-        break
-    by = BYLINE.match(text, start)
-    if by is not None and prefixed and not cand.prefixed:
-        start = by.end()  # "© By Jane Doe"
-    # Editors' notes go; the credit's own tags stay in its text but name nobody.
-    note = editor_note(text, start, end)
-    if note is not None and note.start() > start:
-        end = note.start()
-    end = rstrip_at(text, start, end)
-    while end > start and text[end - 1] in ")]" and opening_bracket(text, start, end - 1) is None:
-        end = rstrip_at(text, start, end - 1)
+    peeled = _peel(text, cand)
+    if peeled is None:
+        return None
+    start = peeled.start
+    end = _credit_end(text, start, peeled.end)
     if end <= start or end - start > MAX_CREDIT:
         return None
     core_end = end
     tag = TAIL_TAG.search(text, start, end)
     if tag is not None and tag.start() > start:
         core_end = rstrip_at(text, start, tag.start())
-    names = split_names(ctx, start, core_end, courtesy)
+    names = split_names(ctx, start, core_end, peeled.courtesy)
     if not names:
         return None
-    if not plausible(ctx, start, core_end, names, prefixed, cand, explicit):
+    if not plausible(ctx, start, core_end, names, peeled.prefixed, cand, peeled.explicit):
         return None
     return Attribution(
         AttributionKind.PHOTO_CREDIT,
@@ -102,6 +77,69 @@ def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
         tuple(names),
         image=ctx.block.image,
     )
+
+
+def _peel(text: str, cand: Candidate) -> _Peeled | None:
+    """Peel wrappers, marks and prefixes ("(© Foto: ", "Photo by Courtesy of ")."""
+    start, end = cand.start, min(cand.end, cand.start + MAX_CREDIT + 200)
+    prefixed, courtesy, explicit = cand.prefixed, False, False
+    for _ in range(6):
+        start = skip_space(text, start, end)
+        if start >= end:
+            return None
+        wrapper = _wrapper_at(text, start, end)
+        if wrapper:
+            if text[start] in "([":
+                end -= 1
+            start += 1
+            continue
+        m = COURTESY.match(text, start)
+        if m is not None:
+            start = m.end()
+            prefixed = courtesy = True
+            continue
+        m = _prefix_match(text, start, cand, prefixed)
+        if m is None or m.end() <= start:
+            break
+        # "Credit:", "Photographer:" say outright that names follow, even in lower case.
+        explicit = explicit or re.search(r"(?i)credit|photographer", m.group(0)) is not None
+        start = m.end()
+        prefixed = True
+    by = BYLINE.match(text, start)
+    if by is not None and prefixed and not cand.prefixed:
+        start = by.end()  # "© By Jane Doe"
+    return _Peeled(start, end, prefixed, courtesy, explicit)
+
+
+def _wrapper_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start] wraps the credit: emphasis, a quote, a lead dash, a whole bracket."""
+    ch = text[start]
+    nxt = text[start + 1 : start + 2]
+    # "— Brian Cassella, …" loses its dash; "-/AFP via Getty Images" keeps its "-".
+    dash = ch in "-–—" and (not nxt or nxt.isspace())
+    return ch in "*_\"“„'>" or dash or (ch in "([" and closing_bracket(text, start, end) == end - 1)
+
+
+def _prefix_match(text: str, start: int, cand: Candidate, prefixed: bool) -> re.Match[str] | None:
+    """A mark or prefix at ``start``; bare words count in a bracket or a credit element."""
+    m = MARK_LEAD.match(text, start) or PREFIX.match(text, start) or LEAD_PREFIX.match(text, start)
+    if m is None and (cand.bracket or cand.trusted):
+        m = BARE_PREFIX.match(text, start) or VIA.match(text, start)
+    if m is None and cand.trusted and prefixed:
+        m = BYLINE.match(text, start) or GENERIC_LABEL.match(text, start)
+    return m
+
+
+def _credit_end(text: str, start: int, end: int) -> int:
+    """Where a credit's text ends: before an editors' note, closing punctuation, stray brackets."""
+    # Editors' notes go; the credit's own tags stay in its text but name nobody.
+    note = editor_note(text, start, end)
+    if note is not None and note.start() > start:
+        end = note.start()
+    end = rstrip_at(text, start, end)
+    while end > start and text[end - 1] in ")]" and opening_bracket(text, start, end - 1) is None:
+        end = rstrip_at(text, start, end - 1)
+    return end
 
 
 def plausible(
@@ -120,50 +158,70 @@ def plausible(
     if ("<" in text or "/>" in text or '="' in text) and MARKUP.search(text):
         return False  # '<doc-id regsrc="AP" />': a tag of a file read as text
     if cand.trusted:
-        # A credit element may still hold a sentence of legalese or URLs.
-        if len(words) > 40 or "://" in text:
-            return False
-        if (len(prose_words(text, VERBS)) > 0 and len(words) > 5) or len(prose_words(text)) > 2:
-            return False
-        return len(WORD_CHAR.findall(text)) >= 2
+        return _element_plausible(text, len(words))
     if len(words) > 25:
         return False
     if prefixed:
-        if prose_words(text, VERBS):
-            return False
-        stock = explicit or any(is_stock(n.text) for n in names)
-        # "Photos: Steve Jobs resigns" labels a gallery; a credit after a prefix is names
-        # ("La Presse canadienne" may hold a lower-case word: it is an organisation's name).
-        return all(
-            name_list_like(n.text, contributors=stock) or is_handle(n.text) or org_named(n.text)
-            for n in names
-            if n.role in ("person", "organisation") and n.rule is None
-        )
+        return _prefixed_plausible(text, names, explicit)
+    if not _only_names(text, names, len(words)):
+        return False
+    evidence = any(n.rule is not None or known_source(n.text) for n in names)
+    separated = bool(SEPARATED.search(text))
+    if cand.bracket:
+        return evidence or _bracket_credited(names, separated)
+    if not separated and evidence and lone_comma_credit(ctx, start, end, names):
+        return True
+    if not evidence:
+        return _slashed_unknown(text, names)
+    return separated or len([n for n in names if n.role != "role"]) == 1
+
+
+def _only_names(text: str, names: list[Name], word_count: int) -> bool:
+    """Whether unprefixed text holds only names: no prose, URL, id or lone web address."""
     if prose_words(text) or "://" in text or ID_COLON.search(text):
         return False  # prose, a URL, an id such as "tag:reuters.com,0000:newsml_…"
     if len(names) == 1 and DOMAIN.fullmatch(names[0].text) and not is_stock(names[0].text):
         return False  # "reuters.com" alone names a site; "Shutterstock.com" credits a library
-    if len(words) > 14 or not name_list_like(text):
-        return False
-    sources = [n for n in names if n.role == "organisation"]
-    evidence = any(n.rule is not None or known_source(n.text) for n in names)
-    separated = bool(SEPARATED.search(text))
-    if cand.bracket:
-        if evidence:
-            return True
-        media = any(n.role == "organisation" and set(name_words(n.text)) & MEDIA_WORDS for n in names)
-        people = any(n.role == "person" for n in names)
-        # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
-        credited = people and any(n.role in ("organisation", "role") for n in names)
-        return media or (separated and credited)
+    return word_count <= 14 and name_list_like(text)
+
+
+def _slashed_unknown(text: str, names: list[Name]) -> bool:
+    """A photographer and an unknown source alone: "Tomer Appelbaum/Haaretz"."""
     people = any(n.role == "person" for n in names)
-    if not separated and evidence and lone_comma_credit(ctx, start, end, names):
+    sources = any(n.role == "organisation" for n in names)
+    return "/" in text and 2 <= len(names) <= 4 and people and sources
+
+
+def _element_plausible(text: str, word_count: int) -> bool:
+    """A credit element's text: any names will do, but not a sentence of legalese or URLs."""
+    if word_count > 40 or "://" in text:
+        return False
+    if (len(prose_words(text, VERBS)) > 0 and word_count > 5) or len(prose_words(text)) > 2:
+        return False
+    return len(WORD_CHAR.findall(text)) >= 2
+
+
+def _prefixed_plausible(text: str, names: list[Name], explicit: bool) -> bool:
+    """After a prefix a credit is names: "Photos: Steve Jobs resigns" labels a gallery."""
+    if prose_words(text, VERBS):
+        return False
+    stock = explicit or any(is_stock(n.text) for n in names)
+    # "La Presse canadienne" may hold a lower-case word: it is an organisation's name.
+    return all(
+        name_list_like(n.text, contributors=stock) or is_handle(n.text) or org_named(n.text)
+        for n in names
+        if n.role in ("person", "organisation") and n.rule is None
+    )
+
+
+def _bracket_credited(names: list[Name], separated: bool) -> bool:
+    """A bracket naming no known source: a media organisation, or a photographer and whom for."""
+    if any(n.role == "organisation" and set(name_words(n.text)) & MEDIA_WORDS for n in names):
         return True
-    if not evidence:
-        # "Tomer Appelbaum/Haaretz" alone: a photographer and an unknown source.
-        slashed = "/" in text and 2 <= len(names) <= 4
-        return slashed and people and bool(sources)
-    return separated or len([n for n in names if n.role != "role"]) == 1
+    people = any(n.role == "person" for n in names)
+    # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
+    credited = people and any(n.role in ("organisation", "role") for n in names)
+    return separated and credited
 
 
 def lone_comma_credit(ctx: BlockText, start: int, end: int, names: list[Name]) -> bool:

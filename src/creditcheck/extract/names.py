@@ -128,35 +128,24 @@ def make_name(
 
 
 def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> str:
+    """Whether a name no rule knows is a person's or an organisation's."""
     tokens = seg.split()
-    words = set(name_words(seg))
-    if known_source(seg) or words & ORG_WORDS:
+    if _organisation_by_words(seg):
         return "organisation"
-    if ("." in seg and DOMAIN.search(seg)) or seg.startswith("@"):  # both forms hold a "."
-        return "organisation"
-    if words & NOT_IN_NAMES or any(w.endswith(BRAND_ENDINGS) and len(w) > 7 for w in words):
-        return "organisation"  # "All About Space", "Jupiterimages", "ChinaFotoPress"
     if not any(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
         return uncased_role(seg)
-    first = tokens[0].casefold()
-    if len(tokens) > 1 and first in ORG_PREFIX_WORDS:
+    if len(tokens) > 1 and tokens[0].casefold() in ORG_PREFIX_WORDS:
         return "organisation"
     if any(POSSESSIVE.search(t) for t in tokens[:-1]):
         return "organisation"  # "Tom's Hardware"
     stock_neighbour = next_to_stock(ctx, pieces, idx)
     if len(tokens) == 1:
-        token = tokens[0]
-        if stock_neighbour and not token.isupper():
-            return "person"  # a stock contributor's handle: "iStock/baytunc"
-        if is_handle(token):
-            return "person"
-        # "MohammedBadra-EPA-EFE": a first and last name run together, next to an agency.
-        run_together = RUN_TOGETHER.fullmatch(token) is not None
-        if run_together and idx == 0 and next_to_agency(ctx, pieces, idx):
-            return "person"
-        if INITIALS_SURNAME.fullmatch(token):
-            return "person"  # "R.Schmitt"
-        return "organisation"
+        return _one_word_role(ctx, tokens[0], pieces, idx, stock_neighbour)
+    return _words_role(tokens, stock_neighbour)
+
+
+def _words_role(tokens: list[str], stock_neighbour: bool) -> str:
+    """A name of several words: a person's when every word reads as part of a person's name."""
     if any(is_acronym(t) for t in tokens[:-1]) and not all(t.isupper() for t in tokens):
         return "organisation"  # "UK Parliament", "Scottish SPCA" stays ambiguous
     if len(tokens) > 5:
@@ -165,6 +154,34 @@ def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], 
         return "person"
     if stock_neighbour or all(t.islower() and t.isalpha() for t in tokens):
         return "person"  # "miodrag ignjatovic", "lili sams": lower-case contributor names
+    return "organisation"
+
+
+def _organisation_by_words(seg: str) -> bool:
+    """A known agency, an organisation's word, a domain or handle, a brand: not a person."""
+    words = set(name_words(seg))
+    if known_source(seg) or words & ORG_WORDS:
+        return True
+    if ("." in seg and DOMAIN.search(seg)) or seg.startswith("@"):  # both forms hold a "."
+        return True
+    # "All About Space", "Jupiterimages", "ChinaFotoPress"
+    return bool(words & NOT_IN_NAMES) or any(w.endswith(BRAND_ENDINGS) and len(w) > 7 for w in words)
+
+
+def _one_word_role(
+    ctx: BlockText, token: str, pieces: list[tuple[int, int, str]], idx: int, stock_neighbour: bool
+) -> str:
+    """A one-word name: a handle or a run-together name is a person, any other word a brand."""
+    if stock_neighbour and not token.isupper():
+        return "person"  # a stock contributor's handle: "iStock/baytunc"
+    if is_handle(token):
+        return "person"
+    # "MohammedBadra-EPA-EFE": a first and last name run together, next to an agency.
+    run_together = RUN_TOGETHER.fullmatch(token) is not None
+    if run_together and idx == 0 and next_to_agency(ctx, pieces, idx):
+        return "person"
+    if INITIALS_SURNAME.fullmatch(token):
+        return "person"  # "R.Schmitt"
     return "organisation"
 
 

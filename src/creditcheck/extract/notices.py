@@ -38,30 +38,14 @@ def find_notices(ctx: BlockText) -> Iterator[Found]:
     """
     text = ctx.text
     covered = 0
-    marks: list[re.Match[str]] = []
-    for m in MARK.finditer(text):
-        if len(marks) >= MAX_MARKS:
-            break  # a block of hundreds of marks is not a page of notices
-        if mark_ok(ctx.text, m):
-            marks.append(m)
+    marks = _marks(text)
     starts = [m.start() for m in marks]
     for i, m in enumerate(marks):
         start = m.start()
         if start < covered:
             continue
         window = min(len(text), start + MAX_NOTICE)
-        # Marks in a row are one notice: "Copyright © 2020", "© Copyright 2022", "Copyright 2022 ©".
-        pos = m.end()
-        while pos < window:
-            mark = MARK_AT.match(text, pos, window)
-            if mark and mark.end() > pos and mark.group(0).strip():
-                pos = mark.end()
-                continue
-            lead = HOLDER_LEAD.match(text, pos, window)
-            if lead and lead.end() > pos:
-                pos = lead.end()
-                continue
-            break
+        pos = _mark_run_end(text, m.end(), window)
         nxt = bisect.bisect_left(starts, pos, i + 1)
         limit = min(starts[nxt] if nxt < len(starts) else len(text), window)
         body_start = skip_space(text, pos, limit)
@@ -72,36 +56,70 @@ def find_notices(ctx: BlockText) -> Iterator[Found]:
             covered = ce
             yield start, ce, None, (cs, ce)
             continue
-        holder_end = find_holder_end(ctx.text, body_start, limit)
-        holder_raw = text[body_start:holder_end]
-        end = notice_end(ctx.text, holder_end, limit)
-        notice_start = start
-        if start > 0 and ctx.block.text[start - 1 : start + 1] == "Â©":
-            notice_start = start - 1  # mojibake: the "Â" is part of the mark
-        # "2020 © Solarthemen", "BBC © 2014": a year or the holder before the mark.
-        lo = max(0, start - 12)
-        before = re.search(r"((?:19|20)\d{2})\s*$", text[lo:start])
-        if before:
-            notice_start = lo + before.start(1)
-        holder, holder_start = clean_holder(holder_raw, body_start)
-        if not holder:
-            back = holder_before(ctx.text, notice_start)
-            if back is not None:
-                holder, holder_start = back
-                notice_start = holder_start
-        years = years_in(text[notice_start:end])
-        if not holder and not years:
-            if start >= covered:
-                covered = end
+        found, end = _marked_notice(ctx, start, body_start, limit)
+        if found is None:
+            covered = end
             continue
-        raw_end = rstrip_at(text, notice_start, end)
-        covered = max(end, raw_end)
-        attribution = make_notice(ctx, notice_start, raw_end, years, holder, holder_start)
-        yield notice_start, raw_end, attribution, None
+        covered = max(end, found[1])
+        yield found
     if not marks or ctx.kind == "copyright":
         markless = markless_notice(ctx, covered)
         if markless is not None:
             yield markless
+
+
+def _marks(text: str) -> list[re.Match[str]]:
+    """The marks that open a notice, at most MAX_MARKS of them."""
+    marks: list[re.Match[str]] = []
+    for m in MARK.finditer(text):
+        if len(marks) >= MAX_MARKS:
+            break  # a block of hundreds of marks is not a page of notices
+        if mark_ok(text, m):
+            marks.append(m)
+    return marks
+
+
+def _mark_run_end(text: str, pos: int, window: int) -> int:
+    """Marks in a row are one notice: "Copyright © 2020", "© Copyright 2022", "Copyright 2022 ©"."""
+    while pos < window:
+        mark = MARK_AT.match(text, pos, window)
+        if mark and mark.end() > pos and mark.group(0).strip():
+            pos = mark.end()
+            continue
+        lead = HOLDER_LEAD.match(text, pos, window)
+        if lead and lead.end() > pos:
+            pos = lead.end()
+            continue
+        break
+    return pos
+
+
+def _marked_notice(ctx: BlockText, start: int, body_start: int, limit: int) -> tuple[Found | None, int]:
+    """The notice a mark at ``start`` opens, and where its text ends (None without holder or year)."""
+    text = ctx.text
+    holder_end = find_holder_end(text, body_start, limit)
+    holder_raw = text[body_start:holder_end]
+    end = notice_end(text, holder_end, limit)
+    notice_start = start
+    if start > 0 and ctx.block.text[start - 1 : start + 1] == "Â©":
+        notice_start = start - 1  # mojibake: the "Â" is part of the mark
+    # "2020 © Solarthemen", "BBC © 2014": a year or the holder before the mark.
+    lo = max(0, start - 12)
+    before = re.search(r"((?:19|20)\d{2})\s*$", text[lo:start])
+    if before:
+        notice_start = lo + before.start(1)
+    holder, holder_start = clean_holder(holder_raw, body_start)
+    if not holder:
+        back = holder_before(text, notice_start)
+        if back is not None:
+            holder, holder_start = back
+            notice_start = holder_start
+    years = years_in(text[notice_start:end])
+    if not holder and not years:
+        return None, end
+    raw_end = rstrip_at(text, notice_start, end)
+    attribution = make_notice(ctx, notice_start, raw_end, years, holder, holder_start)
+    return (notice_start, raw_end, attribution, None), end
 
 
 def mark_ok(text: str, m: re.Match[str]) -> bool:
@@ -137,49 +155,56 @@ def mark_credit(
     if head_years:
         return None
     text = ctx.text
-    seg_end = piece_end(ctx.text, body, limit)
+    seg_end = piece_end(text, body, limit)
     body_text = text[body:seg_end]
     if not body_text.strip() or YEAR.search(body_text) or RESERVED.search(text, body, limit):
         return None
     if re.search(r"\d", text[m.end() : body]):
         return None  # "© 0 Reuters": a broken year is still a year
     slash = SLASH.search(body_text) is not None
-    if ctx.kind == "copyright" and not (slash or prefix_at(ctx.text, body, False)):
+    if ctx.kind == "copyright" and not (slash or prefix_at(text, body, False)):
         return None
-    end = seg_end
-    # "© DPA Images | Christoph Soeder": names after a bar belong to the credit.
+    end = _bar_names_end(text, seg_end, limit)
+    pieces = [p for p in re.split(r"\s*(?:/|\||\bv[ií]a\b|,)\s*", text[body:end].strip()) if p]
+    if any(LEGAL_FORM.search(p) for p in pieces):
+        return None  # "© Thomson Reuters Limited": a company's legal name makes a notice
+    # "Copyright Frank Franklin II/Copyright 2026 The AP": a credit that runs into a notice.
+    runs_into_notice = end == limit and text[body:limit].rstrip().endswith("/")
+    if not (slash or runs_into_notice or _pictureish(ctx, m, body, pieces)):
+        return None
+    end = rstrip_at(text, body, end)
+    return (body, end) if end > body else None
+
+
+def _bar_names_end(text: str, end: int, limit: int) -> int:
+    """Names after a bar belong to the credit: "© DPA Images | Christoph Soeder"."""
     while end < limit:
         bar = re.match(r"\s*[|•·]\s*", text[end:limit])
         if bar is None:
             break
-        nxt = piece_end(ctx.text, end + bar.end(), limit)
+        nxt = piece_end(text, end + bar.end(), limit)
         if not name_list_like(text[end + bar.end() : nxt]):
             break
         end = nxt
-    # "Copyright Frank Franklin II/Copyright 2026 The AP": a credit that runs into a notice.
-    runs_into_notice = end == limit and text[body:limit].rstrip().endswith("/")
-    pieces = [p for p in re.split(r"\s*(?:/|\||\bv[ií]a\b|,)\s*", text[body:end].strip()) if p]
-    if any(LEGAL_FORM.search(p) for p in pieces):
-        return None  # "© Thomson Reuters Limited": a company's legal name makes a notice
-    worded = "opyright" in text[m.start() : body] or "OPYRIGHT" in text[m.start() : body]
+    return end
+
+
+def _pictureish(ctx: BlockText, m: re.Match[str], body: int, pieces: list[str]) -> bool:
+    """Whether a mark without a year credits a picture: a prefix, a caption, a picture source."""
+    text = ctx.text
     # "(Image: © HandyGames)", "Foto: © Hanohiki": a prefix just before the mark.
     prefixed = re.search(
         r"(?i:photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|credits?|quelle|bildquelle"
         r"|source|illustration)\s*[:：]\s*$",
         text[max(0, m.start() - 24) : m.start()],
     )
-    pictureish = (
-        slash
-        or runs_into_notice
-        or prefixed is not None
-        or prefix_at(ctx.text, body, bracket=False)
+    worded = "opyright" in text[m.start() : body] or "OPYRIGHT" in text[m.start() : body]
+    return (
+        prefixed is not None
+        or prefix_at(text, body, bracket=False)
         or (ctx.kind in ("caption", "credit") and not worded)
         or any(is_picture_source(ctx, p) for p in pieces)
     )
-    if not pictureish:
-        return None
-    end = rstrip_at(text, body, end)
-    return (body, end) if end > body else None
 
 
 def piece_end(text: str, start: int, limit: int) -> int:

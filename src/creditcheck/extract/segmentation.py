@@ -34,11 +34,32 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_cuts(text: str, start: int, end: int, brackets: list[tuple[int, int]]) -> list[Cut]:
+    """The boundaries between the segments of text[start:end], outside brackets, in order."""
+    cuts = _sentence_cuts(text, start, end)
+    # Bounds rather than a slice: these patterns look neither behind the start nor past the end.
+    if holds_any(text, "|•·", start, end):
+        cuts.extend(Cut(m.start(), m.end(), CutKind.BAR) for m in BAR_CUT.finditer(text, start, end))
+    if holds_any(text, "-–—", start, end):
+        cuts.extend(Cut(m.start(), m.end(), CutKind.DASH) for m in DASH_CUT.finditer(text, start, end))
+    for m in COLON_CUT.finditer(text, start, end):
+        after = m.end()
+        if PREFIX.match(text, after) or COURTESY.match(text, after):
+            cuts.append(Cut(m.start() + 1, after, CutKind.COLON))
+    for _open, close in brackets:
+        nxt = skip_space(text, close + 1, end)
+        if nxt < end:
+            cuts.append(Cut(close + 1, nxt, CutKind.BRACKET))
+    cuts.sort(key=lambda c: (c.start, c.end))
+    opens = [o for o, _c in brackets]
+    kept = [c for c in cuts if start < c.start < end and not inside(c.end - 1, brackets, opens)]
+    return kept[-MAX_CUTS:]  # a runaway block: credits sit at its end
+
+
+def _sentence_cuts(text: str, start: int, end: int) -> list[Cut]:
+    """Sentence ends (and periods that may be one) followed by what can open a segment."""
     cuts: list[Cut] = []
     for m in SENTENCE.finditer(text, start, end):
-        nxt = m.end()
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
+        nxt = skip_space(text, m.end(), end)
         if nxt >= end:
             continue
         ch = text[nxt]
@@ -51,27 +72,7 @@ def find_cuts(text: str, start: int, end: int, brackets: list[tuple[int, int]]) 
         # "…on Monday.Jane Doe/Bloomberg": a caption and a credit element with no space between.
         if ends_sentence(text, m.start()):
             cuts.append(Cut(m.start() + 1, m.end(), CutKind.SENTENCE))
-    # Bounds rather than a slice: these patterns look neither behind the start nor past the end.
-    if holds_any(text, "|•·", start, end):
-        for m in BAR_CUT.finditer(text, start, end):
-            cuts.append(Cut(m.start(), m.end(), CutKind.BAR))
-    if holds_any(text, "-–—", start, end):
-        for m in DASH_CUT.finditer(text, start, end):
-            cuts.append(Cut(m.start(), m.end(), CutKind.DASH))
-    for m in COLON_CUT.finditer(text, start, end):
-        after = m.end()
-        if PREFIX.match(text, after) or COURTESY.match(text, after):
-            cuts.append(Cut(m.start() + 1, after, CutKind.COLON))
-    for _open, close in brackets:
-        nxt = close + 1
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
-        if nxt < end:
-            cuts.append(Cut(close + 1, nxt, CutKind.BRACKET))
-    cuts.sort(key=lambda c: (c.start, c.end))
-    opens = [o for o, _c in brackets]
-    kept = [c for c in cuts if start < c.start < end and not inside(c.end - 1, brackets, opens)]
-    return kept[-MAX_CUTS:]  # a runaway block: credits sit at its end
+    return cuts
 
 
 def ends_sentence(text: str, dot: int) -> bool:
