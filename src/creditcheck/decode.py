@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from creditcheck.positions import LINE_BREAK_BYTES
+
 # Tell-tale pairs that UTF-8 text shows when it was decoded as cp1252 somewhere upstream.
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122]")
 # A well-formed multi-byte UTF-8 character (the ASCII-only part of a file says nothing).
 _UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")  # as readers.split_lines, so line numbers agree
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
@@ -92,7 +93,7 @@ def _count_invalid_utf8(data: bytes) -> int:
 
 def _where(data: bytes, offset: int, codec: str) -> str:
     """``byte 0xNN at line L, column C``, counting lines and columns as the readers do."""
-    lines = _LINE_BREAK.split(data[:offset])
+    lines = LINE_BREAK_BYTES.split(data[:offset])
     column = len(lines[-1].decode(codec, "replace")) + 1
     return f"byte 0x{data[offset]:02x} at line {len(lines)}, column {column}"
 

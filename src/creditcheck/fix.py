@@ -8,15 +8,13 @@ encoded back the same way.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
 from creditcheck.compressed import is_gzip
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.model import Finding
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+from creditcheck.positions import LineIndex, newline_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,26 +42,13 @@ class FileFix:
         return out
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-
-
-def _offset(starts: list[int], line: int, column: int) -> int:
-    return starts[line - 1] + column - 1
-
-
-def _newline(text: str) -> str:
-    m = _LINE_BREAK.search(text)
-    return m.group(0) if m else "\n"
-
-
 def plan(text: str, fmt: str, findings: list[Finding]) -> tuple[str, list[Finding], list[Finding]]:
     """The text with every applicable fix made, and which findings were fixed or skipped.
 
     A fix applies when the file still holds the finding's text at its span; overlapping fixes
     after the first are skipped, so the result never depends on their order.
     """
-    starts = _line_starts(text)
+    starts = LineIndex(text)
     edits: list[tuple[int, int, str, Finding]] = []
     skipped: list[Finding] = []
     for f in findings:
@@ -72,8 +57,8 @@ def plan(text: str, fmt: str, findings: list[Finding]) -> tuple[str, list[Findin
         if f.span.line > len(starts):
             skipped.append(f)
             continue
-        start = _offset(starts, f.span.line, f.span.column)
-        end = _offset(starts, f.span.end_line, f.span.end_column) if f.span.end_line <= len(starts) else -1
+        start = starts.offset(f.span.line, f.span.column)
+        end = starts.offset(f.span.end_line, f.span.end_column) if f.span.end_line <= len(starts) else -1
         if start == end and not f.text:
             insertion = _insertion(text, fmt, f.fix)
             if insertion is None:
@@ -102,7 +87,7 @@ def plan(text: str, fmt: str, findings: list[Finding]) -> tuple[str, list[Findin
 
 def _insertion(text: str, fmt: str, addition: str) -> tuple[int, int, str] | None:
     """Where text to add (a missing notice) goes: a last line, or a paragraph in HTML."""
-    nl = _newline(text)
+    nl = newline_of(text)
     if fmt == "html":
         for closing in ("</article>", "</main>", "</body>"):
             at = text.lower().rfind(closing)

@@ -11,6 +11,7 @@ from html import unescape
 
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, Document, Image, Span
+from creditcheck.positions import split_lines
 from creditcheck.suppress import Suppression
 
 FORMATS = {
@@ -83,20 +84,6 @@ class ReadResult:
 
 
 Reader = Callable[[str, str], ReadResult]
-
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines as editors and git count them: only CR, LF and CRLF end a line.
-
-    ``str.splitlines`` also breaks at form feeds, U+2028 and other separators, which would
-    shift every line number after one of them.
-    """
-    lines = _LINE_BREAK.split(text)
-    if lines and lines[-1] == "" and len(lines) > 1:
-        lines.pop()
-    return lines
 
 
 # In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.

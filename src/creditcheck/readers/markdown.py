@@ -9,7 +9,8 @@ import yaml
 
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, decorative_name, next_content_line, source_lines, split_lines
+from creditcheck.positions import split_lines
+from creditcheck.readers import ReadResult, decorative_name, next_content_line, source_lines
 from creditcheck.suppress import Suppression, parse_directive
 
 try:

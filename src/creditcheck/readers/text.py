@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from creditcheck.model import Block, Image, Span
-from creditcheck.readers import ReadResult, next_content_line, source_lines, split_lines
+from creditcheck.positions import split_lines
+from creditcheck.readers import ReadResult, next_content_line, source_lines
 from creditcheck.suppress import Suppression, parse_directive
 
 # CMS text exports mark an image with a placeholder line; its caption is the next line.

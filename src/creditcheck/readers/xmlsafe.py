@@ -10,6 +10,7 @@ from typing import Any
 
 import lxml.etree
 
+from creditcheck import positions
 from creditcheck.model import Block, Span
 
 
@@ -29,7 +30,6 @@ _ENTITY_DECL = re.compile(r"<!ENTITY\b", re.I)
 _ENCODING = re.compile(r"""\A(\ufeff?<\?xml\b[^>]*?)(\bencoding\s*=\s*(?:"[^"]*"|'[^']*'))""")
 _NAMED_REFS = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 _REF = re.compile(r"&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_][\w.-]*);")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Markup as it stands in a well-formed document (lxml has checked it before this runs).
 _TOKEN = re.compile(
     r"<!--.*?-->"
@@ -184,16 +184,8 @@ def collapse(chars: list[tuple[str, int]]) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-class LineIndex:
-    """Offsets to 1-based (line, column), counting lines as editors do (CR, LF, CRLF)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+class LineIndex(positions.LineIndex):
+    """Offsets to 1-based (line, column), and blocks of text traced to their offsets."""
 
     def block(self, text: str, offsets: list[int], kind: str, image: int | None = None) -> Block | None:
         """A block of ``text`` whose character i stands at ``offsets[i]`` in the file."""

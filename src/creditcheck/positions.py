@@ -1,0 +1,64 @@
+"""Positions in a file: the line-break pattern, and offsets mapped to 1-based lines and columns.
+
+Lines are counted as editors and git count them: only CR, LF and CRLF end a line
+(``str.splitlines`` also breaks at form feeds and U+2028, which would shift line numbers).
+"""
+
+from __future__ import annotations
+
+import bisect
+import operator
+import re
+from itertools import accumulate, count
+
+LINE_BREAK_PATTERN = r"\r\n|\r|\n"
+LINE_BREAK = re.compile(LINE_BREAK_PATTERN)
+LINE_BREAK_BYTES = re.compile(LINE_BREAK_PATTERN.encode())
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` without their line breaks (no empty last line after a final break)."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def newline_of(text: str) -> str:
+    """The first line break ``text`` uses (a line feed when it has none)."""
+    m = LINE_BREAK.search(text)
+    return m.group(0) if m else "\n"
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of ``text`` starts (the first is 0)."""
+    if "\r" in text and _LONE_CR.search(text):
+        return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+    # Only LF and CRLF end lines here, and both end at the LF: line k + 1 starts after the
+    # first k + 1 lines and their k + 1 newlines, summed without a Python loop.
+    lengths = accumulate(map(len, text.split("\n")[:-1]))
+    return [0, *map(operator.add, lengths, count(1))]
+
+
+class LineIndex:
+    """Offsets into one text to 1-based (line, column) and back."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = line_starts(text)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset``."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """The offset of a 1-based line and column (the line must exist)."""
+        return self.starts[line - 1] + column - 1
+
+    def line_offset(self, line: int) -> int:
+        """Where ``line`` starts, the first or last line standing in for one out of range."""
+        return self.starts[min(max(line, 1), len(self.starts)) - 1]

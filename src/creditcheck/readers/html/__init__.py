@@ -1,0 +1,71 @@
+"""HTML articles (lxml): text blocks, figures and captions, credit elements, meta dates.
+
+The package follows the reader's steps: ``source`` maps the visible text back to the file,
+``elements`` classifies elements, ``walker`` turns the tree into blocks and images, and
+``metadata`` reads dates, sources and the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.readers import ReadResult
+from creditcheck.readers.html.metadata import read_metadata
+from creditcheck.readers.html.source import SourceText
+from creditcheck.readers.html.walker import Walker
+
+
+def read(path: str, text: str) -> ReadResult:
+    # Same-length substitutions, so offsets and columns still match the file: lxml turns a
+    # NUL into U+FFFD, and it counts only LF as a line break (a lone CR would shift lines).
+    text = _LONE_CR.sub("\n", text.replace("\x00", "\ufffd"))
+    parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=False, huge_tree=False)
+    try:
+        root = _parse(text, parser)
+    except _EmptyDocument:
+        return ReadResult([], [], None, [], None)
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise HtmlTooDeepError("HTML nested more than 256 levels deep: the rest of the page cannot be read")
+    pos = SourceText(text)
+    walker = Walker(pos)
+    walker.locate_images(root)
+    body = root.find("body")
+    start = body if body is not None else root
+    content_roots = start.xpath(".//article | .//main | .//*[@role='main']")
+    has_content_root = bool(content_roots)
+    walker.walk(start, "text", None, not has_content_root)
+    result = ReadResult(walker.blocks, walker.images, None, [], None)
+    result.suppressions = walker.suppressions
+    read_metadata(root, result, pos)
+    return result
+
+
+class _EmptyDocument(Exception):
+    """lxml found no element at all (an empty page, or only an XML declaration)."""
+
+
+class HtmlTooDeepError(ValueError):
+    """The page nests elements deeper than the parser will go."""
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement:
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "Document is empty" in str(exc):
+            raise _EmptyDocument from None
+        if "encoding declaration" not in str(exc):
+            raise
+    # An XHTML page with an XML declaration: lxml wants bytes for that.
+    try:
+        return lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        if "Document is empty" in str(exc):
+            raise _EmptyDocument from None
+        raise

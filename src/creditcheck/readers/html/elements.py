@@ -1,0 +1,287 @@
+"""Classifying HTML elements: block or inline, skipped, hidden, chrome, caption, credit, decorative."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.readers import decorative_name
+
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "nav",
+        "form",
+        "button",
+        "select",
+        "iframe",
+        "object",
+        "head",
+        "textarea",
+        "aside",
+        "menu",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "caption",
+        "pre",
+        "address",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "main",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "body",
+        "br",
+        "hr",
+        "dl",
+    }
+)
+# Phrasing elements: their text runs on in the paragraph around them. Any other element that
+# holds a block (custom elements such as <phoenix-page>, <amp-story>, old <center>) is a block.
+INLINE = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "picture",
+        "source",
+        "img",
+    }
+)
+CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
+# Page chrome that is not article content, even when it is not inside <nav> or <aside>.
+CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|social|share|sharing|related|"
+    r"recommended|recirc|promo|sponsor(?:ed)?|advert\w*|ads?|taboola|outbrain|newsletter|"
+    r"subscribe|comments?|cookie|paywall)(?:$|[\s_-])",
+    re.I,
+)
+# The article's own body, whatever else its class list says ("gigya-share-btns-2_gig_containerParent
+# articleBody": a share widget hooked onto the body is not a reason to skip the story).
+CONTENT_CLASS = re.compile(
+    r"article-?body|story-?body|entry-content|post-content|article-content|story-content|main-content",
+    re.I,
+)
+CAPTION_CLASS = re.compile(r"caption", re.I)
+# "Jane Doe, The Associated Press" under the headline names the writer, not a photo's source.
+BYLINE_CLASS = re.compile(
+    r"byline|by-line|(?:^|[\s_-])(?:author|authors|writer|contributor)(?:$|[\s_-])", re.I
+)
+DECORATIVE_CLASS = re.compile(r"logo|icon|avatar|emoji|sprite|pixel|spacer|badge|author", re.I)
+CREDIT_ATTRS = ("data-credit", "data-photo-credit", "data-image-credit", "data-copyright")
+# Where lightbox and gallery scripts keep a picture's caption (on the <img> or the link around it).
+CAPTION_ATTRS = ("data-caption", "data-fresco-caption", "data-lightbox-caption", "data-sub-html")
+# An alt text is read as a caption only when it shows a credit's marks ("… | KYODO", "(AP Photo/…)").
+ALT_CREDIT = re.compile(r"\s[|/]\s*\S|\([^)]*/[^)]*\)|©|\b(?:photo|credit|courtesy|via)\b", re.I)
+
+
+def classes(el: lxml.html.HtmlElement) -> str:
+    get = el.get
+    cls, ident, prop = get("class"), get("id"), get("itemprop")
+    if not ident and not prop:
+        return cls or ""  # the usual case, without building a join
+    return " ".join([v for v in (cls, ident, prop) if v])
+
+
+def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> str | None:
+    """The element's block kind from its class names (``names``: its classes, when known)."""
+    if names is None:
+        names = classes(el)
+    if not names:
+        return "caption" if el.tag == "figcaption" else None
+    if CREDIT_CLASS.search(names):
+        return "credit"
+    if el.tag == "figcaption" or CAPTION_CLASS.search(names):
+        return "caption"
+    if BYLINE_CLASS.search(names):
+        return "byline"
+    return None
+
+
+def node_line(node: Any, default: int) -> int:
+    """A node's source line (lxml's stubs type comments' lines loosely)."""
+    line = getattr(node, "sourceline", None)
+    return line if isinstance(line, int) else default
+
+
+IMG_TAG = re.compile(r"<img(?=[\s/>])", re.I)
+PICTURE_HREF = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.I)
+LIGHTBOX_CLASS = re.compile(r"lightbox|fresco|gallery|zoom|enlarge|fancybox|photoswipe", re.I)
+
+
+def shows_picture(el: lxml.html.HtmlElement) -> bool:
+    """Whether the pictures inside an inline element are the article's (not a teaser's link).
+
+    A link to the full-size picture or a lightbox shows the picture; a thumbnail linking to
+    another page is a teaser or a promotion, whose picture the article does not publish.
+    """
+    if el.tag != "a":
+        return True
+    href = el.get("href") or ""
+    if not href or PICTURE_HREF.search(href) or LIGHTBOX_CLASS.search(classes(el)):
+        return True
+    return any(el.get(attr) for attr in CAPTION_ATTRS)
+
+
+def has_block(el: lxml.html.HtmlElement) -> bool:
+    """Whether a non-phrasing element holds a block-level element (then it is walked as a block)."""
+    return any(isinstance(d.tag, str) and d.tag in BLOCKS for d in el.iterdescendants())
+
+
+def only_link(el: lxml.html.HtmlElement) -> bool:
+    """Whether all of ``el``'s text is the text of one link."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    if len(children) != 1 or children[0].tag != "a" or (el.text or "").strip():
+        return False
+    return not (children[0].tail or "").strip()
+
+
+# Inline elements that hold a caption's credit apart from its sentence.
+CREDIT_INLINE = frozenset({"small", "cite"})
+
+
+def caption_credit(el: lxml.html.HtmlElement) -> bool:
+    """Whether an inline element of a caption is its credit, set apart from the caption's text.
+
+    ``<figcaption><span>The Yomiuri Shimbun</span><br>Leaders debate…`` and ``<figcaption>Leaders
+    debate… <small>Jane Doe/AFP</small></figcaption>``: a short span first or last, cut off by a
+    line break, or a <small>/<cite> at the end. An emphasised word inside the sentence is not.
+    """
+    if el.tag not in CREDIT_INLINE and el.tag != "span":
+        return False
+    text = " ".join(inline_text(el).split())
+    if not 2 <= len(text) <= 80 or (text.endswith(".") and len(text.split()) > 4):
+        return False
+    parent = el.getparent()
+    if parent is None:
+        return False
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    index = siblings.index(el)
+    first = index == 0 and not (parent.text or "").strip()
+    last = index == len(siblings) - 1 and not (el.tail or "").strip()
+    after = siblings[index + 1] if index + 1 < len(siblings) else None
+    before = siblings[index - 1] if index > 0 else None
+    if first and after is not None and after.tag == "br" and not (el.tail or "").strip():
+        return True
+    if last and before is not None and before.tag == "br" and not (before.tail or "").strip():
+        return True
+    return last and el.tag in CREDIT_INLINE
+
+
+def tail_line(child: lxml.html.HtmlElement, line: int) -> int:
+    # The tail follows the element's last descendant, whose line is the nearest we know.
+    *_, last = child.iter()
+    return last.sourceline or line
+
+
+def inline_text(el: lxml.html.HtmlElement) -> str:
+    if el.tag in SKIP:
+        return ""
+    if el.tag == "br":
+        return " "
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in SKIP:
+            parts.append(inline_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style
+
+
+def chrome(el: lxml.html.HtmlElement, names: str | None = None) -> bool:
+    if names is None:
+        names = classes(el)
+    if not names or el.tag in ("body", "article", "main") or not CHROME_CLASS.search(names):
+        return False
+    if CONTENT_CLASS.search(names):
+        return False
+    # "m-page-wrapper is-below-header-ad" wraps the whole page: chrome never holds the story.
+    return not HOLDS_STORY(el)
+
+
+HOLDS_STORY = lxml.etree.XPath(
+    "boolean(.//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'])"
+)
+
+
+def decorative(img: lxml.html.HtmlElement) -> bool:
+    if img.get("role") == "presentation" or img.get("aria-hidden") == "true":
+        return True
+    src = (img.get("src") or img.get("data-src") or "").lower()
+    if src.startswith("data:") or src.endswith((".svg", ".ico")):
+        return True
+    for attr in ("width", "height"):
+        value = (img.get(attr) or "").rstrip("px")
+        if value.isdigit() and int(value) <= 50:
+            return True
+    if DECORATIVE_CLASS.search(classes(img)):
+        return True
+    name = src.split("?", 1)[0].rsplit("/", 1)[-1]
+    alt = (img.get("alt") or "").strip().lower()
+    # "search.png" with alt "search icon", "site-logo.jpg": page furniture, not a picture to credit.
+    return decorative_name(name) or bool(re.fullmatch(r"(?:\w+\s){0,2}(?:icon|logo)", alt))

@@ -1,0 +1,132 @@
+"""Page metadata: publication date, embargo and status, source names and the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.dates import parse_date_value
+from creditcheck.model import Span
+from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers.html.source import SourceText
+
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+)
+_SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:source")
+
+
+def read_metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: SourceText) -> None:
+    """Fill in ``result``'s date, embargo, status, source names and title from the page."""
+    metas = _metas(root)
+    result.metadata_date = _published(root, metas)
+    _restrictions(metas, result, pos)
+    result.sources = _sources(metas, result, pos)
+    result.title = _title(root, metas)
+
+
+def _metas(root: lxml.html.HtmlElement) -> dict[str, tuple[str, int]]:
+    """Each <meta> key (property, name or itemprop, lower-cased) with its first value and line."""
+    metas: dict[str, tuple[str, int]] = {}
+    for meta in root.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key and content and key not in metas:
+            metas[key] = (content, meta.sourceline or 1)
+    return metas
+
+
+def _published(root: lxml.html.HtmlElement, metas: dict[str, tuple[str, int]]) -> dt.date | None:
+    """The publication date from the first date meta that parses, else a published <time>."""
+    for key in _DATE_META:
+        if key in metas:
+            day = parse_date_value(metas[key][0])
+            if day is not None:
+                return day
+    for t in root.iter("time"):
+        if (
+            t.get("pubdate") is not None
+            or t.get("itemprop") == "datePublished"
+            or "publish" in (t.get("class") or "")
+        ):
+            day = parse_date_value(t.get("datetime") or (t.text or "").strip())
+            if day is not None:
+                return day
+    return None
+
+
+def _meta_span(pos: SourceText, value: str, line: int) -> Span | None:
+    """Where a meta's value stands in the source, found from the meta's line."""
+    offset = pos.text.find(value, pos.line_offset(line))
+    if offset < 0:
+        return None
+    ln, col = pos.position(offset)
+    return Span(ln, col, ln, col + len(value))
+
+
+def _restrictions(metas: dict[str, tuple[str, int]], result: ReadResult, pos: SourceText) -> None:
+    """An embargo meta (a date or a moment) and a status meta ("withdrawn", "kill")."""
+    for key in ("embargo", "status"):
+        value_line = metas.get(key)
+        if value_line is None:
+            continue
+        value, line = value_line
+        span = _meta_span(pos, value, line) or Span(line, 1, line, 1 + len(value))
+        if key == "embargo":
+            from creditcheck.restrictions import parse_when
+
+            day, moment = parse_when(value)
+            if day is not None:
+                result.embargo, result.embargo_span = moment or day, span
+        else:
+            result.status = (value.strip().lower(), span)
+
+
+def _sources(
+    metas: dict[str, tuple[str, int]], result: ReadResult, pos: SourceText
+) -> list[tuple[str, Span]]:
+    """Source names from source metas, then from "Source: …" lines of the text."""
+    sources: list[tuple[str, Span]] = []
+    for key in _SOURCE_META:
+        if key in metas:
+            value, line = metas[key]
+            sources.append((value, _meta_span(pos, value, line) or Span(line, 1, line, 1)))
+    text_blocks = [b for b in result.blocks if b.kind == "text"]
+    for name, span in source_lines([b.text for b in text_blocks]):
+        block = text_blocks[span.line - 1]
+        start = span.column - 1
+        sources.append((name, block.span(start, start + len(name))))
+    return sources
+
+
+def _title(root: lxml.html.HtmlElement, metas: dict[str, tuple[str, int]]) -> str | None:
+    """The og:title, else the <title>, else the first <h1>."""
+    og = metas.get("og:title")
+    if og:
+        return og[0]
+    title = root.find(".//title")
+    if title is not None and title.text:
+        text: str = title.text
+        return text.strip()
+    h1 = root.find(".//h1")
+    if h1 is not None:
+        heading: str = h1.text_content()
+        return " ".join(heading.split()) or None
+    return None

@@ -1,0 +1,263 @@
+"""Walking the parsed page: one block per block-level element, figures, images and their captions."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.model import Block, Image, Span
+from creditcheck.readers.html.elements import (
+    ALT_CREDIT,
+    BLOCKS,
+    CAPTION_ATTRS,
+    CREDIT_ATTRS,
+    IMG_TAG,
+    INLINE,
+    SKIP,
+    block_kind,
+    caption_credit,
+    chrome,
+    classes,
+    decorative,
+    has_block,
+    hidden,
+    inline_text,
+    node_line,
+    only_link,
+    shows_picture,
+    tail_line,
+)
+from creditcheck.readers.html.source import SourceText
+from creditcheck.suppress import Suppression, parse_directive
+
+
+class Walker:
+    def __init__(self, pos: SourceText) -> None:
+        self.pos = pos
+        self.cursor = 0
+        self.blocks: list[Block] = []
+        self.images: list[Image] = []
+        self.suppressions: list[Suppression] = []
+        # Caption elements that follow a bare <img>, mapped to that image's index.
+        self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
+        # Where each <img> element's tag starts in the source, when that can be known exactly.
+        self.img_offsets: dict[lxml.html.HtmlElement, int] = {}
+
+    def locate_images(self, root: lxml.html.HtmlElement) -> None:
+        """Pair <img> elements with their tags in the source, in document order.
+
+        A minified page has every picture on line 1, so the element's line cannot tell its tags
+        apart. When the source holds exactly as many ``<img`` tags as the parse has elements,
+        the n-th of each is the same picture; otherwise (an ``<img`` in a script or comment)
+        tags are found from the element's line, as before.
+        """
+        offsets = [m.start() for m in IMG_TAG.finditer(self.pos.text)]
+        elements = list(root.iter("img"))
+        if len(offsets) == len(elements):
+            self.img_offsets = dict(zip(elements, offsets, strict=True))
+
+    def tag_offset(self, el: lxml.html.HtmlElement) -> int:
+        """The source offset of ``el``'s start tag (-1 when it cannot be found)."""
+        if el in self.img_offsets:
+            return self.img_offsets[el]
+        if el.tag == "a":
+            inner = next((i for i in el.iter("img") if i in self.img_offsets), None)
+            if inner is not None:
+                found = self.pos.text.rfind("<a", 0, self.img_offsets[inner])
+                if found >= 0:
+                    return found
+        return self.pos.text.find("<" + str(el.tag), self.pos.line_offset(node_line(el, 1)))
+
+    def emit(self, parts: list[str], line: int, kind: str, image: int | None) -> None:
+        text = " ".join("".join(parts).split())
+        if not text:
+            return
+        found = self.pos.find(text, line, self.cursor)
+        if found < 0:
+            # Text lxml repaired (or split differently) cannot be traced: the element's line.
+            self.blocks.append(Block(text, line, 1, kind, image))
+            return
+        self.cursor = found + len(text)
+        anchors = self.pos.anchors(found, len(text))
+        _, ln, col = anchors[0]
+        self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:])))
+
+    def walk(self, el: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
+        """Emit one block per block-level element; credit/caption elements are their own blocks."""
+        if el in self.pending_sibling:
+            image = self.pending_sibling.pop(el)
+        parts: list[str] = []
+        line = el.sourceline or 1
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            tag = child.tag
+            # lxml builds a new string on every read of .tail: read it once.
+            tail = child.tail
+            if not isinstance(tag, str):  # comments and processing instructions
+                if isinstance(child, lxml.etree._Comment):
+                    self.add_suppression(child)
+                if tail:
+                    parts.append(tail)
+                continue
+            if tag in SKIP:
+                if tail:
+                    parts.append(tail)
+                continue
+            if child.keys():
+                names = classes(child)  # read once for both tests below
+                if hidden(child) or chrome(child, names):
+                    if tail:
+                        parts.append(tail)
+                    continue
+                child_kind = block_kind(child, names)
+            else:
+                # Most elements have no attribute at all: nothing hides them or names a kind.
+                child_kind = "caption" if tag == "figcaption" else None
+            if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and only_link(child):
+                # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation.
+                if tail:
+                    parts.append(tail)
+                continue
+            if child_kind is None and kind == "caption" and caption_credit(child):
+                child_kind = "credit"
+            child_image = image
+            if tag == "figure":
+                child_image = self.add_figure(child)
+            elif tag == "img":
+                if content:
+                    self.add_img(child, image)
+                if tail:
+                    parts.append(tail)
+                continue
+            if tag in BLOCKS or child_kind is not None or (tag not in INLINE and has_block(child)):
+                if parts:  # most blocks follow a block, with no text between
+                    self.emit(parts, line, kind, image)
+                    parts = []
+                self.walk(
+                    child,
+                    child_kind or ("caption" if kind == "caption" else kind),
+                    child_image,
+                    content or tag in ("article", "main") or child.get("role") == "main",
+                )
+                line = child.sourceline or line
+                if tail and tail.strip():
+                    parts.append(tail)
+                    line = tail_line(child, line)
+            else:
+                parts.append(inline_text(child))
+                if content and image is None and shows_picture(child):
+                    # "<a href=big.jpg><img src=small.jpg></a>": a linked picture is still a picture.
+                    for img in child.iter("img"):
+                        # A figure that lxml nested inside an unclosed inline tag keeps its
+                        # picture with its caption, in the paragraph's text; a teaser's
+                        # thumbnail deeper inside is not the article's picture.
+                        ancestors = list(img.iterancestors())
+                        if any(a.tag == "figure" for a in ancestors):
+                            continue
+                        link = next((a for a in ancestors if a.tag == "a"), None)
+                        if link is None or link is child or shows_picture(link):
+                            self.add_img(img, None)
+                if tail:
+                    parts.append(tail)
+        if parts:
+            self.emit(parts, line, kind, image)
+
+    def add_suppression(self, comment: lxml.etree._Comment) -> None:
+        """A directive comment covers the element after it (or, with none, the next line)."""
+        parsed = parse_directive(comment.text or "")
+        if parsed is None:
+            return
+        line = node_line(comment, 1)
+        offset = self.pos.text.find("<!--", self.pos.line_offset(line))
+        ln, col = self.pos.position(offset) if offset >= 0 else (line, 1)
+        end_line = line + (comment.text or "").count("\n")
+        target = comment.getnext()
+        while target is not None and not isinstance(target.tag, str):
+            target = target.getnext()
+        if target is not None:
+            first = node_line(target, end_line + 1)
+            last = max(node_line(d, first) for d in target.iter())
+        else:
+            first = last = end_line + 1
+        span = Span(ln, col, ln, col + 4)
+        self.suppressions.append(Suppression(parsed[0], parsed[1], span, min(first, end_line + 1), last))
+
+    def add_figure(self, fig: lxml.html.HtmlElement) -> int | None:
+        imgs = [i for i in fig.iter("img", "picture", "video") if not decorative(i)]
+        if not imgs:
+            return None
+        first = imgs[0]
+        index = len(self.images)
+        src = first.get("src") or first.get("data-src") or ""
+        line = first.sourceline or fig.sourceline or 1
+        self.images.append(Image(index, src, self._tag_span(line, first)))
+        self._attr_credits(first, index)
+        return index
+
+    def add_img(self, img: lxml.html.HtmlElement, image: int | None) -> None:
+        if image is not None or decorative(img):
+            return  # an image inside a figure belongs to the figure
+        index = len(self.images)
+        line = img.sourceline or 1
+        self.images.append(
+            Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, img))
+        )
+        self._attr_credits(img, index)
+        holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
+        sibling = holder.getnext()
+        if (
+            sibling is not None
+            and isinstance(sibling.tag, str)
+            and block_kind(sibling) in ("credit", "caption")
+        ):
+            # The caption element right after a bare image is its caption.
+            self.pending_sibling[sibling] = index
+            return
+        self._attr_caption(img, holder, index)
+
+    def _attr_caption(self, img: lxml.html.HtmlElement, holder: lxml.html.HtmlElement, index: int) -> None:
+        """A lightbox's caption attribute, else an alt text that carries a credit, as the caption."""
+        for el in (img, holder) if holder is not img else (img,):
+            for attr in CAPTION_ATTRS:
+                if (el.get(attr) or "").strip():
+                    self._attr_block(el, attr, "caption", index)
+                    return
+        alt = img.get("alt") or ""
+        if ALT_CREDIT.search(alt):
+            self._attr_block(img, "alt", "caption", index)
+
+    def _attr_credits(self, img: lxml.html.HtmlElement, index: int) -> None:
+        for attr in CREDIT_ATTRS:
+            value = img.get(attr)
+            if value and value.strip():
+                self._attr_block(img, attr, "credit", index)
+
+    def _attr_block(self, el: lxml.html.HtmlElement, attr: str, kind: str, index: int) -> None:
+        """One attribute's value as a block, positioned at the value in the source."""
+        value = el.get(attr) or ""
+        line = node_line(el, 1)
+        tag_at = self.tag_offset(el)
+        tag_end = self.pos.text.find(">", tag_at) if tag_at >= 0 else -1
+        m = None
+        if tag_at >= 0:
+            pattern = re.compile(rf"\s{re.escape(attr)}\s*=\s*[\"']?", re.I)
+            m = pattern.search(self.pos.text, tag_at, tag_end if tag_end >= 0 else len(self.pos.text))
+        if m is None:
+            self.emit([value], line, kind, index)
+            return
+        lead = len(value) - len(value.lstrip())
+        ln, col = self.pos.position(m.end() + lead)
+        self.blocks.append(Block(" ".join(value.split()), ln, col, kind, index))
+
+    def _tag_span(self, line: int, el: lxml.html.HtmlElement) -> Span:
+        tag = str(el.tag)
+        found = self.tag_offset(el)
+        if found < 0:
+            return Span(line, 1, line, 1)
+        end = self.pos.text.find(">", found)
+        ln, col = self.pos.position(found)
+        eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
+        return Span(ln, col, eln, ecol)
