@@ -207,23 +207,29 @@ def caption_credit(el: lxml.html.HtmlElement) -> bool:
     """
     if el.tag not in CREDIT_INLINE and el.tag != "span":
         return False
-    text = " ".join(inline_text(el).split())
-    if not 2 <= len(text) <= 80 or (text.endswith(".") and len(text.split()) > 4):
+    if not _short_label(" ".join(inline_text(el).split())):
         return False
     parent = el.getparent()
     if parent is None:
         return False
     siblings = [c for c in parent if isinstance(c.tag, str)]
     index = siblings.index(el)
-    first = index == 0 and not (parent.text or "").strip()
-    last = index == len(siblings) - 1 and not (el.tail or "").strip()
-    after = siblings[index + 1] if index + 1 < len(siblings) else None
-    before = siblings[index - 1] if index > 0 else None
-    if first and after is not None and after.tag == "br" and not (el.tail or "").strip():
-        return True
-    if last and before is not None and before.tag == "br" and not (before.tail or "").strip():
-        return True
+    bare_tail = not (el.tail or "").strip()
+    last = index == len(siblings) - 1 and bare_tail
+    if index == 0 and not (parent.text or "").strip() and bare_tail and _is_br(siblings, index + 1):
+        return True  # first, then a line break
+    if last and _is_br(siblings, index - 1) and not (siblings[index - 1].tail or "").strip():
+        return True  # a line break, then last
     return last and el.tag in CREDIT_INLINE
+
+
+def _short_label(text: str) -> bool:
+    """Short enough for a credit, and not a sentence of more than four words."""
+    return 2 <= len(text) <= 80 and not (text.endswith(".") and len(text.split()) > 4)
+
+
+def _is_br(siblings: list[lxml.html.HtmlElement], index: int) -> bool:
+    return 0 <= index < len(siblings) and siblings[index].tag == "br"
 
 
 def tail_line(child: lxml.html.HtmlElement, line: int) -> int:

@@ -32,8 +32,13 @@ from creditcheck.readers.html.elements import (
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
 
+# The kind _classify gives a child that is not read at all (hidden, chrome, navigation, a comment).
+_UNREAD = "unread"
+
 
 class Walker:
+    """Turns the parsed page into blocks, images and suppressions, in document order."""
+
     def __init__(self, pos: SourceText) -> None:
         self.pos = pos
         self.cursor = 0
@@ -93,77 +98,81 @@ class Walker:
         if el.text:
             parts.append(el.text)
         for child in el:
-            tag = child.tag
             # lxml builds a new string on every read of .tail: read it once.
             tail = child.tail
-            if not isinstance(tag, str):  # comments and processing instructions
-                if isinstance(child, lxml.etree._Comment):
-                    self.add_suppression(child)
-                if tail:
-                    parts.append(tail)
-                continue
-            if tag in SKIP:
-                if tail:
-                    parts.append(tail)
-                continue
-            if child.keys():
-                names = classes(child)  # read once for both tests below
-                if hidden(child) or chrome(child, names):
-                    if tail:
-                        parts.append(tail)
-                    continue
-                child_kind = block_kind(child, names)
-            else:
-                # Most elements have no attribute at all: nothing hides them or names a kind.
-                child_kind = "caption" if tag == "figcaption" else None
-            if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and only_link(child):
-                # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation.
-                if tail:
-                    parts.append(tail)
-                continue
-            if child_kind is None and kind == "caption" and caption_credit(child):
-                child_kind = "credit"
-            child_image = image
-            if tag == "figure":
-                child_image = self.add_figure(child)
-            elif tag == "img":
+            child_kind = self._classify(child, kind)
+            if child_kind == _UNREAD:
+                pass
+            elif child.tag == "img":
                 if content:
                     self.add_img(child, image)
-                if tail:
-                    parts.append(tail)
-                continue
-            if tag in BLOCKS or child_kind is not None or (tag not in INLINE and has_block(child)):
+            elif child_kind is not None or _is_block(child):
                 if parts:  # most blocks follow a block, with no text between
                     self.emit(parts, line, kind, image)
                     parts = []
-                self.walk(
-                    child,
-                    child_kind or ("caption" if kind == "caption" else kind),
-                    child_image,
-                    content or tag in ("article", "main") or child.get("role") == "main",
-                )
+                self._walk_block(child, child_kind or kind, image, content)
                 line = child.sourceline or line
                 if tail and tail.strip():
                     parts.append(tail)
                     line = tail_line(child, line)
+                continue
             else:
                 parts.append(inline_text(child))
                 if content and image is None and shows_picture(child):
-                    # "<a href=big.jpg><img src=small.jpg></a>": a linked picture is still a picture.
-                    for img in child.iter("img"):
-                        # A figure that lxml nested inside an unclosed inline tag keeps its
-                        # picture with its caption, in the paragraph's text; a teaser's
-                        # thumbnail deeper inside is not the article's picture.
-                        ancestors = list(img.iterancestors())
-                        if any(a.tag == "figure" for a in ancestors):
-                            continue
-                        link = next((a for a in ancestors if a.tag == "a"), None)
-                        if link is None or link is child or shows_picture(link):
-                            self.add_img(img, None)
-                if tail:
-                    parts.append(tail)
+                    self._linked_pictures(child)
+            if tail:
+                parts.append(tail)
         if parts:
             self.emit(parts, line, kind, image)
+
+    def _classify(self, child: lxml.html.HtmlElement, kind: str) -> str | None:
+        """The block kind a child names, None for none, or _UNREAD for a child not read.
+
+        Comments are not read as text, but a directive comment is taken as a suppression.
+        """
+        tag = child.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            if isinstance(child, lxml.etree._Comment):
+                self.add_suppression(child)
+            return _UNREAD
+        if tag in SKIP:
+            return _UNREAD
+        if child.keys():
+            names = classes(child)  # read once for both tests below
+            if hidden(child) or chrome(child, names):
+                return _UNREAD
+            child_kind = block_kind(child, names)
+        else:
+            # Most elements have no attribute at all: nothing hides them or names a kind.
+            child_kind = "caption" if tag == "figcaption" else None
+        if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and only_link(child):
+            return _UNREAD  # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation
+        if child_kind is None and kind == "caption" and caption_credit(child):
+            return "credit"
+        return child_kind
+
+    def _walk_block(self, child: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
+        """Walk a block-level child of the kind it names or inherits.
+
+        A figure brings its picture; <article> and <main> mark the story's content.
+        """
+        tag = child.tag
+        child_image = self.add_figure(child) if tag == "figure" else image
+        content = content or tag in ("article", "main") or child.get("role") == "main"
+        self.walk(child, kind, child_image, content)
+
+    def _linked_pictures(self, child: lxml.html.HtmlElement) -> None:
+        """The pictures inside a link: "<a href=big.jpg><img src=small.jpg></a>" shows one."""
+        for img in child.iter("img"):
+            # A figure that lxml nested inside an unclosed inline tag keeps its picture with its
+            # caption, in the paragraph's text; a teaser's thumbnail deeper inside is not the
+            # article's picture.
+            ancestors = list(img.iterancestors())
+            if any(a.tag == "figure" for a in ancestors):
+                continue
+            link = next((a for a in ancestors if a.tag == "a"), None)
+            if link is None or link is child or shows_picture(link):
+                self.add_img(img, None)
 
     def add_suppression(self, comment: lxml.etree._Comment) -> None:
         """A directive comment covers the element after it (or, with none, the next line)."""
@@ -261,3 +270,8 @@ class Walker:
         ln, col = self.pos.position(found)
         eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
         return Span(ln, col, eln, ecol)
+
+
+def _is_block(el: lxml.html.HtmlElement) -> bool:
+    """A block-level element, or a non-phrasing one that holds one."""
+    return el.tag in BLOCKS or (el.tag not in INLINE and has_block(el))
