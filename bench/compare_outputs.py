@@ -1,14 +1,15 @@
 """Compare creditcheck's output between two checkouts: byte-identical, or the first differences.
 
-Usage: python bench/compare_outputs.py [--base REV] [--corpus DIR] [--realworld DIR]
+Usage: python bench/compare_outputs.py [--base REV] [--new REV] [--corpus DIR] [--realworld DIR]
                                        [--mirror GITDIR ...] [--jobs N] [--only SET ...]
 
 The base side is the commit REV (default HEAD) exported with ``git archive`` into a temporary
-folder; the new side is this working tree. Each side runs as ``python -m creditcheck`` with its
-own ``src`` first on PYTHONPATH and its own ``rules/`` (or ``--rules DIR`` for both), inside
-the input folder with the path ``.`` so the reports hold the same relative paths. For every
-input set it runs ``check --format json`` and ``inventory --format json`` and compares the
-reports byte for byte, and the exit statuses.
+folder; the new side is this working tree, or the commit given with ``--new``. Each side
+runs as ``python -m creditcheck`` with its own ``src`` first on PYTHONPATH and its own
+``rules/`` (or ``--rules DIR`` for both), inside the input folder with the path ``.`` so
+the reports hold the same relative paths. For every input set it runs ``check --format
+json`` and ``inventory --format json`` and compares the reports byte for byte, and the exit
+statuses.
 
 Input sets:
 - ``corpus``: the generated corpus (``bench/generate.py DIR --count 10000 --seed 1``), made
@@ -155,6 +156,7 @@ def _compare(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="HEAD", help="commit to compare against (default HEAD)")
+    parser.add_argument("--new", help="commit to compare (default: the working tree)")
     parser.add_argument("--corpus", type=Path, help="generated corpus folder (made if missing)")
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=1)
@@ -171,11 +173,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="creditcheck-compare-") as tmp:
         work = Path(tmp)
         base_root = _export(args.base, work / "base")
+        new_root = _export(args.new, work / "new") if args.new else REPO
         sides = (
             Side("base", base_root / "src", args.rules or base_root / "rules"),
-            Side("new", REPO / "src", args.rules or REPO / "rules"),
+            Side("new", new_root / "src", args.rules or new_root / "rules"),
         )
-        print(f"base: {args.base} (exported); new: the working tree {REPO}")
+        print(f"base: {args.base}; new: {args.new or 'the working tree ' + str(REPO)}")
         sets: list[tuple[str, Path, list[str]]] = []
         if "corpus" in only:
             corpus = args.corpus or work / "corpus"
