@@ -11,6 +11,7 @@ from types import ModuleType
 
 import pytest
 
+from creditcheck.dates import parse_timestamp
 from creditcheck.extract import extract_block
 from creditcheck.model import Image, Span
 from creditcheck.readers import ReadResult, image, iptc
@@ -259,7 +260,7 @@ def test_iim_short_value_that_is_a_prefix_still_disagrees() -> None:
     ],
 )
 def test_iptc_dates(value: str, expected: tuple[dt.date | None, dt.datetime | None]) -> None:
-    assert iptc.parse_datetime(value) == expected
+    assert parse_timestamp(value) == expected
 
 
 # --- broken files --------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Parsing publication dates from metadata values and from dateline lines."""
+"""Every date the tool reads: metadata values, datelines, ISO timestamps, embargo times."""
 
 from __future__ import annotations
 
@@ -38,8 +38,13 @@ _DATELINES = [
     ),
     re.compile(_LEAD + r"(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})" + _TAIL, re.I),
 ]
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T[\d]+(?:Z|[+-]\d{4})?)?\s*$")
+# ISO 8601 in its extended (2013-03-04T11:14:13Z) and basic (20131020T192751+1100) forms, as
+# NewsML-G2, ninjs, XMP, NITF and HTML metadata write it; seconds, fractions and the zone are
+# optional. The pattern only cuts the value into its parts: datetime.fromisoformat reads them.
+_STAMP = re.compile(
+    r"^\s*(?P<date>\d{4}-?\d{2}-?\d{2})"
+    r"(?:[T ](?P<time>\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)\s*(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$"
+)
 
 
 def parse_dateline(line: str) -> dt.date | None:
@@ -59,19 +64,44 @@ def parse_dateline(line: str) -> dt.date | None:
     return None
 
 
+def parse_timestamp(value: str) -> tuple[dt.date | None, dt.datetime | None]:
+    """The day, and the moment when the value has a time with a zone (else None).
+
+    A time without a zone names no moment; the day is still the day the provider wrote.
+    Fractions of a second are dropped: no licence or embargo is that precise.
+    """
+    m = _STAMP.match(value)
+    if m is None:
+        return None, None
+    try:
+        day = dt.date.fromisoformat(m["date"])
+    except ValueError:
+        return None, None
+    if m["time"] is None or m["zone"] is None:
+        return day, None
+    try:
+        moment = dt.datetime.fromisoformat(f"{m['date']}T{m['time']}{m['zone']}")
+    except ValueError:
+        return day, None
+    return day, moment.replace(microsecond=0)
+
+
 def parse_date_value(value: object) -> dt.date | None:
-    """A date from a metadata value: ISO dates and datetimes, compact ISO, or a dateline."""
+    """A date from a metadata value: ISO dates and timestamps, or a dateline."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         return None
-    for pattern in (_ISO, _COMPACT):
-        m = pattern.match(value)
-        if m:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
+    if _STAMP.match(value):
+        return parse_timestamp(value)[0]
     return parse_dateline(value)
+
+
+def parse_when(value: str) -> tuple[dt.date | None, dt.datetime | None]:
+    """A day and, with a time zone, a moment, from an ISO value or a dateline-like date."""
+    day, moment = parse_timestamp(value.strip())
+    if day is None:
+        day = parse_date_value(value.strip())
+    return day, moment

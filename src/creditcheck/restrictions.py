@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from creditcheck.dates import parse_date_value
+from creditcheck.dates import parse_when
 from creditcheck.model import Block, Span
 
 # Wire copy puts these in capitals in captions and advisories; they restrict how it is used.
@@ -30,16 +30,6 @@ def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:
             text = m.group(0).rstrip(" ,;:-")
             found.append((text, block.span(m.start(), m.start() + len(text))))
     return found
-
-
-def parse_when(value: str) -> tuple[dt.date | None, dt.datetime | None]:
-    """A day and, with a time zone, a moment, from an ISO value or a dateline-like date."""
-    from creditcheck.readers.iptc import parse_datetime  # only articles with an embargo need it
-
-    day, moment = parse_datetime(value.strip())
-    if day is None:
-        day = parse_date_value(value.strip())
-    return day, moment
 
 
 def embargo_line(blocks: Iterable[Block]) -> tuple[dt.datetime | dt.date, Span] | None:

@@ -1,4 +1,4 @@
-"""IPTC photo metadata (XMP and IIM) and the IPTC date formats the wire readers share."""
+"""IPTC photo metadata (XMP and IIM)."""
 
 from __future__ import annotations
 
@@ -8,48 +8,12 @@ from dataclasses import dataclass, field
 
 import lxml.etree
 
+from creditcheck.dates import parse_timestamp
 from creditcheck.readers import xmlsafe
 
 
 class MetadataError(ValueError):
     """Embedded metadata (IIM records or an XMP packet) is truncated or malformed."""
-
-
-# --- dates ---------------------------------------------------------------------------------------
-
-# ISO 8601 in its extended (2013-03-04T11:14:13Z) and basic (20131020T192751+1100) forms, as
-# NewsML-G2, ninjs, XMP and NITF write it; seconds, fractions and the zone are optional.
-_STAMP = re.compile(
-    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
-    r"(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$"
-)
-
-
-def parse_datetime(value: str) -> tuple[dt.date | None, dt.datetime | None]:
-    """The day, and the moment when the value has a time with a zone (else None)."""
-    m = _STAMP.match(value)
-    if m is None:
-        return None, None
-    year, month, day, hour, minute, second, zone = m.groups()
-    try:
-        day_value = dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None, None
-    if hour is None or zone is None:
-        # A time without a zone names no moment; the day is still the day the provider wrote.
-        return day_value, None
-    if zone == "Z":
-        tz = dt.UTC
-    else:
-        sign = -1 if zone[0] == "-" else 1
-        digits = zone[1:].replace(":", "")
-        minutes = int(digits[:2]) * 60 + (int(digits[2:4]) if len(digits) >= 4 else 0)
-        tz = dt.timezone(sign * dt.timedelta(minutes=minutes))
-    try:
-        moment = dt.datetime.combine(day_value, dt.time(int(hour), int(minute), int(second or 0), tzinfo=tz))
-    except ValueError:
-        return day_value, None
-    return day_value, moment
 
 
 def _iim_datetime(date: str | None, time: str | None) -> tuple[dt.date | None, dt.datetime | None]:
@@ -60,7 +24,7 @@ def _iim_datetime(date: str | None, time: str | None) -> tuple[dt.date | None, d
     t = (time or "").strip()
     if re.fullmatch(r"\d{6}[+-]\d{4}", t):
         value += "T" + t
-    return parse_datetime(value)
+    return parse_timestamp(value)
 
 
 # --- XMP -----------------------------------------------------------------------------------------
@@ -281,7 +245,7 @@ def photo_metadata(
             meta.fields[role] = values
     created = xmp.get(_qname("photoshop:DateCreated"), [])
     if created:
-        meta.created, _ = parse_datetime(created[0])
+        meta.created, _ = parse_timestamp(created[0])
         meta.created_origin = "XMP photoshop:DateCreated"
     if meta.created is None:
         meta.created, _ = _iim_datetime(_first_iim(iim, 55, utf8), _first_iim(iim, 60, utf8))

@@ -189,7 +189,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
     if "embargo" in fm:
         block = _scalar_block(fm["embargo"], "meta", text)
         if block is not None:
-            from creditcheck.restrictions import parse_when
+            from creditcheck.dates import parse_when
 
             day, moment = parse_when(block.text)
             if day is not None:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import lxml.etree
 
+from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, Image, Span
 from creditcheck.readers import ReadResult
-from creditcheck.readers.iptc import parse_datetime
 from creditcheck.readers.nitf import read_nitf
 from creditcheck.readers.xmlsafe import XMLDocument, block_span, collapse, local_name, parse, root_name
 
@@ -132,13 +132,13 @@ class _Item:
         elif name == "embargoed":
             value = doc.text_of(el)
             if value:
-                _day, moment = parse_datetime(value)
+                _day, moment = parse_timestamp(value)
                 if moment is not None and result.embargo is None:
                     result.embargo = moment
             elif self.open_embargo is None:
                 self.open_embargo = doc.tag_span(el)
         elif name in _DATES:
-            day, moment = parse_datetime(doc.text_of(el))
+            day, moment = parse_timestamp(doc.text_of(el))
             if day is not None:
                 self.dates.setdefault(name, (day, moment))
         elif name == "title" and local_name(el.getparent()) == "itemMeta" and result.title is None:

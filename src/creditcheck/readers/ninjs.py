@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeAlias
 
+from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, Image, Span
 from creditcheck.readers import ReadResult
-from creditcheck.readers.iptc import parse_datetime
 from creditcheck.readers.xmlsafe import LineIndex, block_span, collapse
 
 EXTENSIONS = (".ninjs",)
@@ -235,12 +235,12 @@ class _Reader:
             for key in _DATES:
                 value = obj.text(key)
                 if value is not None:
-                    day, moment = parse_datetime(value.value)
+                    day, moment = parse_timestamp(value.value)
                     if day is not None:
                         self.dates[key] = (day, moment)
             embargo = obj.text("embargoed")
             if embargo is not None:
-                result.embargo = parse_datetime(embargo.value)[1]
+                result.embargo = parse_timestamp(embargo.value)[1]
             status = obj.text("pubstatus")
             if status is not None and status.value.strip().lower() in _STATUSES:
                 result.status = (status.value.strip().lower(), self.span(status))

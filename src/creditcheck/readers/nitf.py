@@ -7,9 +7,9 @@ import re
 
 import lxml.etree
 
+from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, Image
 from creditcheck.readers import ReadResult
-from creditcheck.readers.iptc import parse_datetime
 from creditcheck.readers.xmlsafe import XMLDocument, block_span, local_name, parse, root_name
 
 EXTENSIONS = (".nitf",)
@@ -105,7 +105,7 @@ def _inside_owner(el: lxml.etree._Element, top: lxml.etree._Element) -> bool:
 def _norm_date(docdata: lxml.etree._Element, name: str) -> tuple[dt.date, dt.datetime | None] | None:
     for child in docdata:
         if local_name(child) == name and child.get("norm"):
-            day, moment = parse_datetime(child.get("norm") or "")
+            day, moment = parse_timestamp(child.get("norm") or "")
             if day is not None:
                 return day, moment
     return None

@@ -7,7 +7,7 @@ import datetime as dt
 import lxml.etree
 import lxml.html
 
-from creditcheck.dates import parse_date_value
+from creditcheck.dates import parse_date_value, parse_when
 from creditcheck.model import Span
 from creditcheck.readers import ReadResult, source_lines
 from creditcheck.readers.html.source import SourceText
@@ -90,8 +90,6 @@ def _restrictions(metas: dict[str, tuple[str, int]], result: ReadResult, pos: So
         value, line = value_line
         span = _meta_span(pos, value, line) or Span(line, 1, line, 1 + len(value))
         if key == "embargo":
-            from creditcheck.restrictions import parse_when
-
             day, moment = parse_when(value)
             if day is not None:
                 result.embargo, result.embargo_span = moment or day, span
