@@ -221,7 +221,7 @@ def _execute(
         try:
             text = decode(data).text
         except UndecodableError as exc:
-            return [scanner._unreadable(run.targets[0], str(exc))]
+            return [scanner.unreadable(run.targets[0], str(exc))]
         return [scanner.scan_text(run.targets[0], text)]
     return scan_targets(run.targets, run.ruleset, options, s.jobs or None, progress)
 

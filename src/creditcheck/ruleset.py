@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -374,6 +373,35 @@ def _name_lines(top: dict[str, _Node]) -> tuple[tuple[str, int, str], ...]:
 
 
 def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]:
+    """One rule file validated into a Rule, and the node of its license's ``via`` (if any)."""
+    root = _compose(path, text)
+    top = _Node(root, path, "").mapping(_TOP, required=("name", "kind", "license"))
+    lic_map = top["license"].mapping(_LICENSE, required=("status",))
+    # Sections in the order their errors are reported: a file's first error is the one shown.
+    license_ = _with_caps(_license(lic_map, rule_id), lic_map)
+    credits, deprecated = _credit_forms(top["credit"]) if "credit" in top else ((), ())
+    notice = _notice(top["notice"]) if "notice" in top else None
+    withdrawn = _withdrawn(top["withdrawn"]) if "withdrawn" in top else ()
+    rule = Rule(
+        id=rule_id,
+        name=top["name"].string(),
+        path=path,
+        kind=top["kind"].choice(KINDS),
+        license=license_,
+        aliases=top["aliases"].strings() if "aliases" in top else (),
+        credits=credits,
+        deprecated=deprecated,
+        notice=notice,
+        withdrawn=withdrawn,
+        usage_terms=top["usage_terms"].strings() if "usage_terms" in top else (),
+        name_lines=_name_lines(top),
+        contract=_contract(top, license_),
+    )
+    return rule, lic_map.get("via")
+
+
+def _compose(path: str, text: str) -> yaml.Node:
+    """The YAML node tree of a rule file (tags refused), or a RuleFileError."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -384,8 +412,11 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
     if root is None:
         raise RuleFileError(path, 1, None, "the file is empty")
     _reject_tags(root, path, "")
-    top = _Node(root, path, "").mapping(_TOP, required=("name", "kind", "license"))
-    lic_map = top["license"].mapping(_LICENSE, required=("status",))
+    return root
+
+
+def _license(lic_map: dict[str, _Node], rule_id: str) -> License:
+    """The ``license:`` section but its caps: status, dates, ``via``, territories, channels."""
     status = lic_map["status"].choice(STATUSES)
     start = lic_map["from"].date() if "from" in lic_map else None
     until = lic_map["until"].date() if "until" in lic_map else None
@@ -396,7 +427,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         raise lic_map["via"].fail("only an active license can be held via another source")
     if via == rule_id:
         raise lic_map["via"].fail("a source cannot be licensed via itself")
-    license_ = License(
+    return License(
         status=status,
         via=via,
         start=start,
@@ -405,42 +436,51 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         channels=lic_map["channels"].strings() if "channels" in lic_map else (),
         agreement=lic_map["agreement"].string() if "agreement" in lic_map else None,
     )
-    license_ = _with_caps(license_, lic_map)
+
+
+def _credit_forms(node: _Node) -> tuple[tuple[CreditForm, ...], tuple[DeprecatedForm, ...]]:
+    """The ``credit:`` section: accepted forms (with their dates) and deprecated ones."""
+    credit = node.mapping(("accepted", "deprecated"))
     credits: list[CreditForm] = []
-    deprecated: list[DeprecatedForm] = []
-    if "credit" in top:
-        credit = top["credit"].mapping(("accepted", "deprecated"))
-        for item in credit["accepted"].items() if "accepted" in credit else []:
-            if isinstance(item.node, yaml.ScalarNode):
-                credits.append(CreditForm(item.template()))
-                continue
-            form = item.mapping(("form", "from", "until"), required=("form",))
-            cf = CreditForm(
-                form["form"].template(),
-                form["from"].date() if "from" in form else None,
-                form["until"].date() if "until" in form else None,
-            )
-            if cf.start and cf.until and cf.until < cf.start:
-                raise form["until"].fail("form leaves effect before it takes effect")
-            credits.append(cf)
-        for item in credit["deprecated"].items() if "deprecated" in credit else []:
-            form = item.mapping(("form", "replacement", "from"), required=("form", "replacement"))
-            old, new = form["form"].template(), form["replacement"].template()
-            if not set(new.names) <= set(old.names):
-                raise form["replacement"].fail(
-                    "the replacement uses a placeholder the deprecated form does not have"
-                )
-            deprecated.append(DeprecatedForm(old, new, form["from"].date() if "from" in form else None))
-    notice = None
-    if "notice" in top:
-        nmap = top["notice"].mapping(("template", "required", "year"), required=("template",))
-        notice = Notice(
-            nmap["template"].template(notice=True),
-            nmap["required"].boolean() if "required" in nmap else True,
-            nmap["year"].choice(YEAR_POLICIES) if "year" in nmap else "publication",
+    for item in credit["accepted"].items() if "accepted" in credit else []:
+        if isinstance(item.node, yaml.ScalarNode):
+            credits.append(CreditForm(item.template()))
+            continue
+        form = item.mapping(("form", "from", "until"), required=("form",))
+        cf = CreditForm(
+            form["form"].template(),
+            form["from"].date() if "from" in form else None,
+            form["until"].date() if "until" in form else None,
         )
+        if cf.start and cf.until and cf.until < cf.start:
+            raise form["until"].fail("form leaves effect before it takes effect")
+        credits.append(cf)
+    deprecated: list[DeprecatedForm] = []
+    for item in credit["deprecated"].items() if "deprecated" in credit else []:
+        form = item.mapping(("form", "replacement", "from"), required=("form", "replacement"))
+        old, new = form["form"].template(), form["replacement"].template()
+        if not set(new.names) <= set(old.names):
+            raise form["replacement"].fail(
+                "the replacement uses a placeholder the deprecated form does not have"
+            )
+        deprecated.append(DeprecatedForm(old, new, form["from"].date() if "from" in form else None))
+    return tuple(credits), tuple(deprecated)
+
+
+def _notice(node: _Node) -> Notice:
+    """The ``notice:`` section: the template, whether it is required, and its year policy."""
+    nmap = node.mapping(("template", "required", "year"), required=("template",))
+    return Notice(
+        nmap["template"].template(notice=True),
+        nmap["required"].boolean() if "required" in nmap else True,
+        nmap["year"].choice(YEAR_POLICIES) if "year" in nmap else "publication",
+    )
+
+
+def _withdrawn(node: _Node) -> tuple[Withdrawal, ...]:
+    """The ``withdrawn:`` list: items named by asset, by photographer and date, or by caption."""
     withdrawn: list[Withdrawal] = []
-    for item in top["withdrawn"].items() if "withdrawn" in top else []:
+    for item in node.items():
         w = item.mapping(("asset", "photographer", "date", "caption", "reason"))
         if not ({"asset", "caption"} & set(w) or {"photographer", "date"} <= set(w)):
             raise item.fail("name the item by asset, by photographer and date, or by caption")
@@ -454,22 +494,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
                 line=item.line,
             )
         )
-    rule = Rule(
-        id=rule_id,
-        name=top["name"].string(),
-        path=path,
-        kind=top["kind"].choice(KINDS),
-        license=license_,
-        aliases=top["aliases"].strings() if "aliases" in top else (),
-        credits=tuple(credits),
-        deprecated=tuple(deprecated),
-        notice=notice,
-        withdrawn=tuple(withdrawn),
-        usage_terms=top["usage_terms"].strings() if "usage_terms" in top else (),
-        name_lines=_name_lines(top),
-        contract=_contract(top, license_),
-    )
-    return rule, lic_map.get("via")
+    return tuple(withdrawn)
 
 
 def _with_caps(license_: License, lic_map: dict[str, _Node]) -> License:
@@ -616,10 +641,3 @@ def _check_via(rule_id: str, rules: dict[str, Rule], node: _Node, root: str) -> 
         seen.add(current)
         current = rules[current].license.via if current in rules else None
     return None
-
-
-def rule_from_mapping(rule_id: str, data: dict[str, Any]) -> Rule:
-    """Build a rule from a Python mapping (tests and tools), validated like a file."""
-    text = yaml.safe_dump(data, sort_keys=False, default_flow_style=False)
-    rule, _ = _parse_rule(f"<{rule_id}>", rule_id, text)
-    return rule

@@ -84,13 +84,14 @@ class Scanner:
         except Exception as exc:
             if self.options.strict:
                 raise
-            return self._unreadable(target, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            return self.unreadable(target, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
     def scan_text(self, target: Target, text: str) -> FileResult:
         """Check text that did not come from the file system (standard input)."""
         return self._check(target, text)
 
-    def _unreadable(self, target: Target, reason: str, fmt: str | None = None) -> FileResult:
+    def unreadable(self, target: Target, reason: str, fmt: str | None = None) -> FileResult:
+        """The result of a file that cannot be read: an ``unreadable-file`` finding (when enabled)."""
         fmt = fmt or format_for(target.path) or "unknown"
         if UNREADABLE not in self.checks:
             return FileResult(target.display, fmt, None, None, ())
@@ -107,14 +108,14 @@ class Scanner:
 
     def _scan(self, target: Target) -> FileResult:
         if target.missing:
-            return self._unreadable(target, "no such file or folder")
+            return self.unreadable(target, "no such file or folder")
         try:
             st = os.stat(target.path)
             if stat.S_ISDIR(st.st_mode):
-                return self._unreadable(target, "is a folder")
+                return self.unreadable(target, "is a folder")
             if not stat.S_ISREG(st.st_mode):
                 # A pipe would block and /dev/zero never end: only regular files are read.
-                return self._unreadable(target, "not a regular file")
+                return self.unreadable(target, "not a regular file")
             if st.st_size > self.options.max_size:
                 return self._too_large(target, st.st_size)
             with open(target.path, "rb") as fh:
@@ -122,24 +123,24 @@ class Scanner:
             if len(data) > self.options.max_size:  # it grew while we looked
                 return self._too_large(target, len(data))
         except OSError as exc:
-            return self._unreadable(target, exc.strerror or str(exc))
+            return self.unreadable(target, exc.strerror or str(exc))
         if is_gzip(data):
             try:
                 data = gunzip(data, self.options.max_size)
             except CompressedError as exc:
-                return self._unreadable(target, str(exc))
+                return self.unreadable(target, str(exc))
         if format_for(target.path) in BINARY_FORMATS:
             try:
                 doc = read_image_document(target.display, data, self.options.published, self.options.today)
             except ValueError as exc:
-                return self._unreadable(target, str(exc), "image")
+                return self.unreadable(target, str(exc), "image")
             return self._run_checks(doc, target.path)
         try:
             text = decode(data).text
         except UndecodableError as exc:
-            return self._unreadable(target, str(exc))
+            return self.unreadable(target, str(exc))
         if not text.strip():
-            return self._unreadable(target, "the file is empty")
+            return self.unreadable(target, "the file is empty")
         return self._check(target, text)
 
     def _embedded(self, folder: str, src: str) -> EmbeddedCredit | None:
@@ -173,14 +174,14 @@ class Scanner:
     def _too_large(self, target: Target, size: int) -> FileResult:
         mb = size / 1024 / 1024
         limit = self.options.max_size / 1024 / 1024
-        return self._unreadable(target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)")
+        return self.unreadable(target, f"file is {mb:.1f} MB, over the {limit:g} MB limit (--max-size)")
 
     def _check(self, target: Target, text: str) -> FileResult:
         fmt = format_for(target.path, text) or "text"
         try:
             doc = read_document(target.display, text, fmt, self.options.published, self.options.today)
         except ValueError as exc:  # readers raise ValueError subclasses for unparsable input
-            return self._unreadable(target, str(exc), fmt)
+            return self.unreadable(target, str(exc), fmt)
         return self._run_checks(doc, target.path)
 
     def _run_checks(self, doc: Document, disk_path: str) -> FileResult:
