@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from creditcheck.discover import Target
 from creditcheck.extract import parse_credit_text
 from creditcheck.model import Attribution, FileResult
@@ -19,6 +21,12 @@ FIXTURES = ROOT / "fixtures"
 EXTENSIONS = {"text": "txt", "markdown": "md", "html": "html"}
 
 _RULESET: RuleSet | None = None
+
+
+# A pathological input (a regex that backtracks, a decompression or entity bomb, deep nesting)
+# must fail its test, not hang the run. Generous for a loaded two-core CI machine: these inputs
+# take well under a second when the code is right.
+PATHOLOGICAL = pytest.mark.timeout(60)
 
 
 def shipped_rules() -> RuleSet:

@@ -27,7 +27,7 @@ from creditcheck.discover import Target, discover, display_path
 from creditcheck.model import AttributionKind, FileResult
 from creditcheck.readers import FORMATS
 from creditcheck.scan import Scanner, ScanOptions
-from tests.helpers import FIXTURES, RULES, shipped_rules
+from tests.helpers import FIXTURES, PATHOLOGICAL, RULES, shipped_rules
 
 BAD = FIXTURES / "bad"
 PUBLISHED = dt.date(2020, 1, 14)
@@ -642,6 +642,7 @@ def test_a_page_that_is_only_an_xml_declaration(tmp_path: Path) -> None:
     assert rows(scan_path(page)) == []
 
 
+@PATHOLOGICAL
 def test_html_nested_too_deeply_is_not_silently_cut(tmp_path: Path) -> None:
     page = tmp_path / "deep.html"
     page.write_text("<div>" * 300 + "<p>Soldiers patrol the square. (Reuters)</p>\n")
@@ -734,6 +735,7 @@ def test_gzipped_pages_are_found_in_folders_and_read_through(tmp_path: Path) -> 
     assert (result.format, rows(result)) == ("html", [("unlicensed-source", 2, 30, REUTERS)])
 
 
+@PATHOLOGICAL
 def test_broken_and_oversized_gzip_are_unreadable(tmp_path: Path) -> None:
     import gzip
 

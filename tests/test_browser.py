@@ -71,14 +71,14 @@ def test_audit_report_renders_with_charts_and_text(tmp_path: Path) -> None:
                 encoding="utf-8",
             )
     ledger = str(tmp_path / "ledger.sqlite")
-    for month in ("2026-01", "2026-02", "2026-03"):
-        out = tmp_path / month
+    for period in ("2026-01", "2026-02", "2026-03"):
+        out = tmp_path / period
         args = [
             "audit",
             "--rules",
             str(RULES),
             "--month",
-            month,
+            period,
             "--ledger",
             ledger,
             "--output-dir",

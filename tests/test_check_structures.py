@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import pkgutil
 import re
+from typing import Any
 
 import pytest
 
@@ -77,7 +78,7 @@ def test_the_public_check_names_are_stable() -> None:
     ]
 
 
-def _examples() -> list[tuple[str, str, dt.date | None, dict[str, str], str]]:
+def _examples() -> list[tuple[str, str, dt.date | None, dict[str, Any], str]]:
     out = []
     for c in ALL_CHECKS:
         for m in _EXAMPLE.finditer(c.doc):
@@ -100,7 +101,7 @@ def test_every_check_but_unreadable_file_has_both_examples() -> None:
 
 @pytest.mark.parametrize(("name", "kind", "day", "scope", "body"), _examples(), ids=lambda v: str(v)[:30])
 def test_explain_examples_hold(
-    name: str, kind: str, day: dt.date | None, scope: dict[str, str], body: str
+    name: str, kind: str, day: dt.date | None, scope: dict[str, Any], body: str
 ) -> None:
     result = scan_text(body, "text", day, **scope)
     fired = [f.check for f in result.findings]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,8 @@ EXTRA: dict[str, dict[str, list[tuple[str, int, int, str | None]]]] = {
 }
 FORMATS = ("txt", "md", "html")
 # Options a check's fixtures are scanned with; the pass fixtures use the licensed values.
-OPTIONS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+# Scan options per check, for its fail and pass fixtures (Any: they are keyword arguments).
+OPTIONS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "license-territory": ({"territory": "UK"}, {"territory": "US"}),
     "license-channel": ({"channel": "print"}, {"channel": "web"}),
 }

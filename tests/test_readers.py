@@ -299,3 +299,11 @@ def test_source_lines_in_plain_text() -> None:
     assert findings(scan_text(text.replace("©2020 The Japan Times. ", ""), "text")) == [
         ("missing-copyright", 5, 91, "© 2020 The Japan Times"),
     ]
+
+
+def test_front_matter_block_scalar_image_is_placed_on_its_value() -> None:
+    # "image: |" puts the value on the next line: the finding points at it, inside that line.
+    text = "---\nimage: |\n  AP Photo/Jane Doe\n---\nBody.\n"
+    result = scan_text(text, "markdown", published=dt.date(2021, 3, 1))
+    assert findings(result) == [("missing-credit", 3, 3, None)]
+    assert [(f.span.end_line, f.span.end_column) for f in result.findings] == [(3, 20)]

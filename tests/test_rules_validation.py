@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from creditcheck.cli import main
 from creditcheck.errors import RuleFileError
 from creditcheck.ruleset import _LICENSE, _TOP, lint_rules, load_rules
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, PATHOLOGICAL
 
 CLEAN = str(FIXTURES / "clean")
 GOOD = "name: Good Agency\nkind: agency\nlicense:\n  status: active\n"
@@ -486,6 +486,7 @@ def test_the_documented_broken_folder(monkeypatch: pytest.MonkeyPatch) -> None:
     )
 
 
+@PATHOLOGICAL
 def test_alias_bomb_is_rejected_quickly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Anchors are composed as shared nodes, never expanded: a "billion laughs" file is cheap."""
     levels = ['    - &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']

@@ -24,7 +24,8 @@ def tz(hours: int) -> dt.timezone:
 def read(name: str) -> ReadResult:
     text = (WIRE / name).read_text(encoding="utf-8")
     module = ninjs if name.endswith(".json") else nitf if ".nitf." in name else newsml
-    return module.read(name, text)
+    result: ReadResult = module.read(name, text)
+    return result
 
 
 def blocks(result: ReadResult) -> list[tuple[str, int | None, int, int, str]]:

@@ -223,18 +223,31 @@ def _front_matter_suppression(node: yaml.Node, result: ReadResult, first: int) -
     result.suppressions.append(Suppression(checks, reason or None, span, 1, 1, whole_file=True))
 
 
+def _front_matter_image_span(node: yaml.Node, src: str, fm: _FrontMatterText) -> Span:
+    """Where a front-matter image stands: its value as written, or the start of its mapping.
+
+    A block scalar (``image: |``) starts on the line after the key, so the value is placed in
+    the source rather than measured from the node's start; a mapping's span stays on its line.
+    """
+    placed = _scalar_block(node, "text", fm) if isinstance(node, yaml.ScalarNode) else None
+    if placed is not None:
+        return placed.span(0, len(placed.text))
+    line = fm.first + int(node.start_mark.line)
+    col = int(node.start_mark.column) + 1
+    line_text = fm.lines[line - fm.first] if 0 <= line - fm.first < len(fm.lines) else ""
+    end = min(col + max(len(src), 1), max(len(line_text) + 1, col + 1))
+    return Span(line, col, line, end)
+
+
 def _front_matter_image(node: yaml.Node, result: ReadResult, fm: _FrontMatterText) -> None:
-    first = fm.first
     if isinstance(node, yaml.ScalarNode):
         src, fields = str(node.value), {}
     else:
         fields = _mapping(node)
         src_node = fields.get("src") or fields.get("url") or fields.get("path") or fields.get("file")
         src = str(src_node.value) if isinstance(src_node, yaml.ScalarNode) else ""
-    line = first + int(node.start_mark.line)
-    col = int(node.start_mark.column) + 1
     index = len(result.images)
-    result.images.append(Image(index, src, Span(line, col, line, col + max(len(src), 1))))
+    result.images.append(Image(index, src, _front_matter_image_span(node, src, fm)))
     for key in ("credit", "photo_credit", "image_credit", "copyright"):
         if key in fields:
             block = _scalar_block(fields[key], "credit", fm, image=index)
