@@ -70,4 +70,5 @@ def assert_findings(
 
 
 def parse(text: str, kind: str = "text") -> list[Attribution]:
+    """The attributions of ``text`` read as a block of ``kind`` ("text", "caption", "credit" …)."""
     return parse_credit_text(text, Resolver(shipped_rules()), kind)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from creditcheck.extract import extract, extract_block
-from creditcheck.model import Attribution, AttributionKind, Block, Document, Name
+from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document, Name
 from creditcheck.resolve import Resolver
 from tests.helpers import PATHOLOGICAL, parse, shipped_rules
 
@@ -16,7 +16,9 @@ def resolver() -> Resolver:
     return Resolver(shipped_rules())
 
 
-def block(text: str, kind: str = "text", line: int = 1, column: int = 1, **kw: object) -> list[Attribution]:
+def block(
+    text: str, kind: BlockKind = BlockKind.TEXT, line: int = 1, column: int = 1, **kw: object
+) -> list[Attribution]:
     return extract_block(Block(text, line, column, kind, **kw), resolver())  # type: ignore[arg-type]
 
 
@@ -86,14 +88,14 @@ def test_mojibake_copyright_mark_is_part_of_the_notice() -> None:
 
 
 def test_image_index_is_carried_to_the_attribution() -> None:
-    (a,) = block("(AP Photo/Jane Doe)", kind="caption", image=2)
+    (a,) = block("(AP Photo/Jane Doe)", kind=BlockKind.CAPTION, image=2)
     assert a.image == 2
 
 
 def test_extract_reads_every_block_in_document_order() -> None:
     blocks = (
         Block("White House reaches out to North Korea", 1, 1),
-        Block("A caption. (Jane Doe/AP)", 3, 1, "text", image=0),
+        Block("A caption. (Jane Doe/AP)", 3, 1, BlockKind.TEXT, image=0),
         Block("© 2020 the Japan Times", 9, 1),
     )
     doc = Document("a.txt", "text", blocks, dt.date(2020, 1, 14), "flag")
@@ -415,7 +417,7 @@ def test_credit_and_notice_in_one_line_do_not_overlap() -> None:
 )
 @PATHOLOGICAL
 @pytest.mark.parametrize("kind", ["text", "credit", "copyright"])
-def test_pathological_blocks_terminate(text: str, kind: str) -> None:
+def test_pathological_blocks_terminate(text: str, kind: BlockKind) -> None:
     # No timing assertion (the project forbids them): bench/realworld_eval.py measures speed;
     # a catastrophic regex fails this test at the PATHOLOGICAL time-out instead of hanging.
     assert isinstance(parse(text, kind), list)

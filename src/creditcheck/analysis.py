@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
-from creditcheck.model import Attribution, AttributionKind, Name, Span
-from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, alias_key
+from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
+from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, SourceKind, alias_key
 from creditcheck.templates import Template, normalize
 
 _NO_PHOTOGRAPHER_CACHE: dict[str, Template] = {}
@@ -98,7 +98,7 @@ def _split_suffix(text: str, ruleset: RuleSet, resolve: dict[str, str | None]) -
     m = re.search(r"(\s*/\s*|\s+via\s+)([^/]+?)\s*$", text)
     if m:
         rule_id = resolve.get(normalize(m.group(2)).casefold())
-        if rule_id is not None and ruleset[rule_id].kind == "syndicator":
+        if rule_id is not None and ruleset[rule_id].kind == SourceKind.SYNDICATOR:
             return text[: m.start()], text[m.start() :]
     return text, ""
 
@@ -213,8 +213,8 @@ def mark_collections(judgements: list[CreditJudgement]) -> list[CreditJudgement]
             continue
         inside = normalize(j.collection).casefold()
         names = tuple(
-            replace(n, role="collection")
-            if n.role == "organisation" and n.rule is None and normalize(n.text).casefold() in inside
+            replace(n, role=NameRole.COLLECTION)
+            if n.role == NameRole.ORGANISATION and n.rule is None and normalize(n.text).casefold() in inside
             else n
             for n in j.attribution.names
         )
@@ -227,7 +227,7 @@ def _dropped(attribution: Attribution, expected: str, ruleset: RuleSet) -> tuple
     written = normalize(expected).casefold()
     out: list[str] = []
     for n in attribution.names:
-        if n.role != "organisation":
+        if n.role != NameRole.ORGANISATION:
             continue
         spellings = [n.text] if n.rule is None else [n.text, *ruleset[n.rule].all_names]
         if not any(normalize(s).casefold() in written for s in spellings) and n.text not in out:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
 import posixpath
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -124,6 +125,17 @@ class Violation:
         return data
 
 
+class LicenseState(enum.StrEnum):
+    """Where a license stands on the last day of the period (the audit's status column)."""
+
+    ACTIVE = "active"
+    EXPIRING = "expiring"  # active, but ends within the warning window
+    EXPIRED = "expired"
+    NOT_STARTED = "not-started"
+    NONE = "none"  # no license held
+    SUSPENDED = "suspended"
+
+
 @dataclass(frozen=True)
 class Change:
     """A finding new this period or resolved since the last run, described for a person."""
@@ -156,7 +168,7 @@ class LicenseStatus:
 
     source: str
     name: str
-    status: str  # active, expiring, expired, not-started, none, suspended
+    status: LicenseState
     start: dt.date | None
     until: dt.date | None
     agreement: str | None
@@ -302,8 +314,8 @@ class Audit:
             "infos": self.count(Severity.INFO),
             "caps_exceeded": sum(1 for u in self.usage if u.over_cap),
             "unknown_sources": len(self.unknown),
-            "licenses_expiring": statuses["expiring"],
-            "licenses_expired": statuses["expired"],
+            "licenses_expiring": statuses[LicenseState.EXPIRING],
+            "licenses_expired": statuses[LicenseState.EXPIRED],
             "renewals_due": sum(1 for lic in self.licenses if lic.renewal is not None),
             "new": len(self.new_items),
             "resolved": len(self.resolved_items),
@@ -708,10 +720,10 @@ def _cost(rule: Rule, per_month: tuple[MonthUsage, ...]) -> Cost:
 
 
 _STATUS = {
-    Coverage.UNLICENSED: "none",
-    Coverage.SUSPENDED: "suspended",
-    Coverage.EXPIRED: "expired",
-    Coverage.NOT_STARTED: "not-started",
+    Coverage.UNLICENSED: LicenseState.NONE,
+    Coverage.SUSPENDED: LicenseState.SUSPENDED,
+    Coverage.EXPIRED: LicenseState.EXPIRED,
+    Coverage.NOT_STARTED: LicenseState.NOT_STARTED,
 }
 
 
@@ -726,7 +738,7 @@ def _license_status(ruleset: RuleSet, rule_id: str, day: dt.date, expiring_days:
     effective_until = covering.license.until if covering is not None else None
     if coverage is Coverage.COVERED:
         soon = effective_until is not None and (effective_until - day).days <= expiring_days
-        status = "expiring" if soon else "active"
+        status = LicenseState.EXPIRING if soon else LicenseState.ACTIVE
     else:
         status = _STATUS[coverage]
     notice_days = covering.contract.renewal_notice_days if covering is not None else None

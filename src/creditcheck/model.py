@@ -48,6 +48,16 @@ class Span:
     end_column: int
 
 
+class BlockKind(enum.StrEnum):
+    """Where a block came from, which decides how its text is read for attributions."""
+
+    TEXT = "text"  # a line of prose or a caption line
+    CAPTION = "caption"  # a figure caption
+    CREDIT = "credit"  # an element or field that holds only a credit
+    COPYRIGHT = "copyright"  # a field that holds only a notice
+    BYLINE = "byline"  # the writer's line: names no photo's source, not read for credits
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A piece of a document's text with the position of its first character.
@@ -62,7 +72,7 @@ class Block:
     text: str
     line: int
     column: int
-    kind: str = "text"
+    kind: BlockKind = BlockKind.TEXT
     image: int | None = None
     line_starts: tuple[tuple[int, int, int], ...] = ()
 
@@ -131,13 +141,24 @@ class AttributionKind(enum.StrEnum):
     SOURCE = "source"
 
 
+class NameRole(enum.StrEnum):
+    """What a name in an attribution is."""
+
+    PERSON = "person"  # a photographer or another contributor
+    ORGANISATION = "organisation"  # a source: an agency, a publisher, a library, a brand
+    ROLE = "role"  # a word that names nobody: "Pool", "File", "Handout", a job title
+    CLIENT = "client"  # whom the picture was made for: "… for The Washington Post"
+    COURTESY = "courtesy"  # whom the picture came from: "Courtesy of …"
+    COLLECTION = "collection"  # a distributor's partner collection: "Photodisc" in "…/Photodisc/Getty Images"
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
     """One name inside an attribution with its span; ``rule`` is set when it resolved."""
 
     text: str
     span: Span
-    role: str
+    role: NameRole
     rule: str | None = None
     score: float = 100.0
     alias: str | None = None
@@ -161,7 +182,7 @@ class Attribution:
 
     @property
     def people(self) -> list[str]:
-        return [n.text for n in self.names if n.role == "person"]
+        return [n.text for n in self.names if n.role == NameRole.PERSON]
 
     @property
     def sources(self) -> list[str]:
@@ -173,7 +194,7 @@ class Attribution:
 
     @property
     def unknown(self) -> list[str]:
-        return [n.text for n in self.names if n.role == "organisation" and n.rule is None]
+        return [n.text for n in self.names if n.role == NameRole.ORGANISATION and n.rule is None]
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -17,7 +17,17 @@ import yaml
 from creditcheck.errors import RuleFileError
 from creditcheck.templates import Template, TemplateError, normalize
 
-KINDS = ("agency", "distributor", "syndicator", "publisher")
+
+class SourceKind(enum.StrEnum):
+    """What a rule's source is: who makes, distributes or syndicates the material."""
+
+    AGENCY = "agency"
+    DISTRIBUTOR = "distributor"
+    SYNDICATOR = "syndicator"
+    PUBLISHER = "publisher"
+
+
+KINDS = tuple(kind.value for kind in SourceKind)
 STATUSES = ("active", "none", "suspended")
 YEAR_POLICIES = ("publication", "any")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -124,7 +134,7 @@ class Rule:
     id: str
     name: str
     path: str
-    kind: str
+    kind: SourceKind
     license: License
     aliases: tuple[str, ...] = ()
     credits: tuple[CreditForm, ...] = ()
@@ -162,7 +172,11 @@ class RuleSet:
 
     def picture_sources(self) -> frozenset[str]:
         """The ids of picture agencies and distributors: a © before one opens a credit, not a notice."""
-        return frozenset(rule.id for rule in self.rules.values() if rule.kind in ("agency", "distributor"))
+        return frozenset(
+            rule.id
+            for rule in self.rules.values()
+            if rule.kind in (SourceKind.AGENCY, SourceKind.DISTRIBUTOR)
+        )
 
     def chain(self, rule_id: str) -> list[Rule]:
         """The rule and every rule its license is held through, in order."""
@@ -386,7 +400,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         id=rule_id,
         name=top["name"].string(),
         path=path,
-        kind=top["kind"].choice(KINDS),
+        kind=SourceKind(top["kind"].choice(KINDS)),
         license=license_,
         aliases=top["aliases"].strings() if "aliases" in top else (),
         credits=credits,

@@ -24,6 +24,7 @@ from creditcheck.model import (
     Finding,
     ImageRef,
     Name,
+    NameRole,
     Severity,
     Span,
 )
@@ -262,7 +263,7 @@ def _listed_only(doc: Document, sources: list[Name]) -> list[Attribution]:
     """The story's sources, creators and usage terms, which the inventory lists beside credits and notices."""
     out = [Attribution(AttributionKind.SOURCE, name.text, name.span, (name,)) for name in sources]
     out += [
-        Attribution(AttributionKind.CREATOR, name, span, (Name(name, span, "person"),))
+        Attribution(AttributionKind.CREATOR, name, span, (Name(name, span, NameRole.PERSON),))
         for name, span in doc.creators
     ]
     out.extend(Attribution(AttributionKind.USAGE_TERMS, text, span, ()) for text, span in doc.instructions)

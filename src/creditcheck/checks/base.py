@@ -13,7 +13,7 @@ from creditcheck.analysis import (
     is_credit,
     judge_credit,
 )
-from creditcheck.model import Attribution, AttributionKind, Document, Finding, Name, Severity, Span
+from creditcheck.model import Attribution, AttributionKind, Document, Finding, Name, NameRole, Severity, Span
 from creditcheck.resolve import Resolver
 from creditcheck.ruleset import RuleSet
 
@@ -69,9 +69,9 @@ class CheckContext:
         for text, span in self.doc.source_names:
             res = self.resolver.resolve(text)
             if res is None:
-                names.append(Name(text, span, "organisation"))
+                names.append(Name(text, span, NameRole.ORGANISATION))
             else:
-                names.append(Name(text, span, "organisation", res.rule, res.score, res.alias))
+                names.append(Name(text, span, NameRole.ORGANISATION, res.rule, res.score, res.alias))
         return names
 
     @cached_property

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from creditcheck.checks.base import Check, CheckContext, quote
 from creditcheck.model import Attribution, Finding, Severity
-from creditcheck.ruleset import RuleSet
+from creditcheck.ruleset import RuleSet, SourceKind
 from creditcheck.templates import normalize
 
 DOC = """\
@@ -24,7 +24,7 @@ the fixtures in fixtures/checks/credit-mismatch/ rather than text here.)
 def _sources(ruleset: RuleSet, credits: list[Attribution]) -> tuple[set[str], set[str]]:
     named: set[str] = set()
     for a in credits:
-        named.update(s for s in a.sources if ruleset[s].kind != "syndicator")
+        named.update(s for s in a.sources if ruleset[s].kind != SourceKind.SYNDICATOR)
     closure = {r.id for s in named for r in ruleset.chain(s)}
     return named, closure
 

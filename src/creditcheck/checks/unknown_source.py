@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from creditcheck.checks.base import Check, CheckContext, quote
-from creditcheck.model import Finding, Severity
+from creditcheck.model import Finding, NameRole, Severity
 
 DOC = """\
 A photo credit, the story's source or the story's copyright notice names an organisation
@@ -29,7 +29,7 @@ Passes (published 2021-03-01):
 def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     for attribution in ctx.credits:
         for name in attribution.names:
-            if name.role == "organisation" and name.rule is None:
+            if name.role == NameRole.ORGANISATION and name.rule is None:
                 yield check.finding(
                     ctx,
                     name.span,

@@ -32,7 +32,7 @@ from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
 from creditcheck.extract.prefilter import fold, may_hold_attribution
-from creditcheck.model import Attribution, AttributionKind, Block, Document
+from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document
 from creditcheck.resolve import Resolver
 
 __all__ = ["TAIL_TAG", "extract", "extract_block", "parse_credit_text"]
@@ -55,7 +55,7 @@ def extract(
 
 def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> list[Attribution]:
     """Parse a string as if it were a whole block of ``kind`` (the tests and bench scripts use it)."""
-    return extract_block(Block(text, 1, 1, kind), resolver)
+    return extract_block(Block(text, 1, 1, BlockKind(kind)), resolver)
 
 
 def extract_block(
@@ -63,14 +63,14 @@ def extract_block(
 ) -> list[Attribution]:
     """The attributions in one block (credits and notices do not overlap)."""
     raw = block.text
-    if not raw.strip() or block.kind == "byline":
+    if not raw.strip() or block.kind == BlockKind.BYLINE:
         return []  # a byline element names the story's writer and agency, never a photo's
     text = fold(raw)
-    if block.kind == "text" and not may_hold_attribution(text):
+    if block.kind == BlockKind.TEXT and not may_hold_attribution(text):
         return []
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
     found = BlockExtractor(BlockText(block, text, resolver, sources)).run()
-    if not found and block.kind == "copyright":
+    if not found and block.kind == BlockKind.COPYRIGHT:
         # A rights field (IPTC dc:rights, a copyright element) is a notice whatever its wording.
         return [_field_notice(block)]
     return found

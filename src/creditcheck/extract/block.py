@@ -9,7 +9,7 @@ from creditcheck.extract.notices import find_notices
 from creditcheck.extract.offsets import editor_note, split_at_barriers
 from creditcheck.extract.prefilter import BARRIER
 from creditcheck.extract.segmentation import trim
-from creditcheck.model import Attribution
+from creditcheck.model import Attribution, BlockKind
 
 # (start, end, followed by a notice after "/"): a stretch of the block the notices left.
 _Region = tuple[int, int, bool]
@@ -25,7 +25,7 @@ class BlockExtractor:
     def run(self) -> list[Attribution]:
         regions, noticed = self._notices()
         # A credit element holds a credit; what a notice leaves of it is legalese unless prefixed.
-        trusted = self.ctx.kind == "credit" and not noticed
+        trusted = self.ctx.kind == BlockKind.CREDIT and not noticed
         text = self.ctx.text
         for region_start, region_end, slash in regions:
             note = editor_note(text, region_start, region_end)

@@ -27,6 +27,7 @@ from creditcheck.extract.patterns import (
 from creditcheck.extract.segmentation import extend_forward, find_cuts, prefix_at, segment_end, trim
 from creditcheck.extract.vocabulary import MAX_CANDIDATES
 from creditcheck.extract.words import caption_like, name_list_like
+from creditcheck.model import BlockKind
 
 
 def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: bool) -> list[Candidate]:
@@ -156,7 +157,7 @@ def last_segment(
         segment = text[s:re_]
         if trusted:
             return _element_tail(text, rs, re_, s)
-        if ctx.kind == "text" and s == rs and BYLINE.match(segment):
+        if ctx.kind == BlockKind.TEXT and s == rs and BYLINE.match(segment):
             return None  # "By Jane Doe, Associated Press" is a byline
         if slash:
             return Candidate(s, re_, prefixed=True)

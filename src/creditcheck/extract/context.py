@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from creditcheck.model import Attribution, Block
+from creditcheck.model import Attribution, Block, BlockKind
 from creditcheck.resolve import Resolver
 
 
@@ -24,7 +24,7 @@ class BlockText:
     picture_sources: frozenset[str]
 
     @property
-    def kind(self) -> str:
+    def kind(self) -> BlockKind:
         return self.block.kind
 
 

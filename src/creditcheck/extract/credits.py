@@ -37,7 +37,7 @@ from creditcheck.extract.words import (
     org_named,
     prose_words,
 )
-from creditcheck.model import Attribution, AttributionKind, Name
+from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, NameRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ def plausible(
         return True
     if not evidence:
         return _slashed_unknown(text, names)
-    return separated or len([n for n in names if n.role != "role"]) == 1
+    return separated or len([n for n in names if n.role != NameRole.ROLE]) == 1
 
 
 def _only_names(text: str, names: list[Name], word_count: int) -> bool:
@@ -187,8 +187,8 @@ def _only_names(text: str, names: list[Name], word_count: int) -> bool:
 
 def _slashed_unknown(text: str, names: list[Name]) -> bool:
     """A photographer and an unknown source alone: "Tomer Appelbaum/Haaretz"."""
-    people = any(n.role == "person" for n in names)
-    sources = any(n.role == "organisation" for n in names)
+    people = any(n.role == NameRole.PERSON for n in names)
+    sources = any(n.role == NameRole.ORGANISATION for n in names)
     return "/" in text and 2 <= len(names) <= 4 and people and sources
 
 
@@ -210,17 +210,17 @@ def _prefixed_plausible(text: str, names: list[Name], explicit: bool) -> bool:
     return all(
         name_list_like(n.text, contributors=stock) or is_handle(n.text) or org_named(n.text)
         for n in names
-        if n.role in ("person", "organisation") and n.rule is None
+        if n.role in (NameRole.PERSON, NameRole.ORGANISATION) and n.rule is None
     )
 
 
 def _bracket_credited(names: list[Name], separated: bool) -> bool:
     """A bracket naming no known source: a media organisation, or a photographer and whom for."""
-    if any(n.role == "organisation" and set(name_words(n.text)) & MEDIA_WORDS for n in names):
+    if any(n.role == NameRole.ORGANISATION and set(name_words(n.text)) & MEDIA_WORDS for n in names):
         return True
-    people = any(n.role == "person" for n in names)
+    people = any(n.role == NameRole.PERSON for n in names)
     # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
-    credited = people and any(n.role in ("organisation", "role") for n in names)
+    credited = people and any(n.role in (NameRole.ORGANISATION, NameRole.ROLE) for n in names)
     return separated and credited
 
 
@@ -231,7 +231,7 @@ def lone_comma_credit(ctx: BlockText, start: int, end: int, names: list[Name]) -
     holds nothing else, or nothing but sentences before it, counts, and only a person with a
     source that a rule names.
     """
-    if ctx.kind == "credit" or len(names) != 2 or "," not in ctx.text[start:end]:
+    if ctx.kind == BlockKind.CREDIT or len(names) != 2 or "," not in ctx.text[start:end]:
         return False
     note = EDITOR_NOTE.match(ctx.text, end)  # ", May 20, 2012" after the credit
     tail = ctx.text[note.end() if note is not None else end :]
@@ -244,4 +244,4 @@ def lone_comma_credit(ctx: BlockText, start: int, end: int, names: list[Name]) -
     if len(ctx.text[start:end].split()) > 6:
         return False
     roles = sorted(n.role for n in names)
-    return roles == ["organisation", "person"] and any(n.rule is not None for n in names)
+    return roles == [NameRole.ORGANISATION, NameRole.PERSON] and any(n.rule is not None for n in names)

@@ -33,7 +33,7 @@ from creditcheck.extract.words import (
     name_words,
     uncased_role,
 )
-from creditcheck.model import Name
+from creditcheck.model import Name, NameRole
 
 
 def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Name]:
@@ -115,46 +115,46 @@ def make_name(
     span = ctx.block.span(s, e)
     key = " ".join(YEAR_WORD.sub(" ", seg.casefold()).split())
     if sep == "for":
-        return Name(original, span, "client")
+        return Name(original, span, NameRole.CLIENT)
     # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist".
     if key in ROLES or is_title(key):
-        return Name(original, span, "role")
+        return Name(original, span, NameRole.ROLE)
     res = ctx.resolver.resolve(seg)
     if res is not None:
-        return Name(original, span, "organisation", res.rule, res.score, res.alias)
+        return Name(original, span, NameRole.ORGANISATION, res.rule, res.score, res.alias)
     if courtesy:
-        return Name(original, span, "courtesy")
+        return Name(original, span, NameRole.COURTESY)
     return Name(original, span, person_or_org(ctx, seg, pieces, idx))
 
 
-def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> str:
+def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> NameRole:
     """Whether a name no rule knows is a person's or an organisation's."""
     tokens = seg.split()
     if _organisation_by_words(seg):
-        return "organisation"
+        return NameRole.ORGANISATION
     if not any(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
         return uncased_role(seg)
     if len(tokens) > 1 and tokens[0].casefold() in ORG_PREFIX_WORDS:
-        return "organisation"
+        return NameRole.ORGANISATION
     if any(POSSESSIVE.search(t) for t in tokens[:-1]):
-        return "organisation"  # "Tom's Hardware"
+        return NameRole.ORGANISATION  # "Tom's Hardware"
     stock_neighbour = next_to_stock(ctx, pieces, idx)
     if len(tokens) == 1:
         return _one_word_role(ctx, tokens[0], pieces, idx, stock_neighbour)
     return _words_role(tokens, stock_neighbour)
 
 
-def _words_role(tokens: list[str], stock_neighbour: bool) -> str:
+def _words_role(tokens: list[str], stock_neighbour: bool) -> NameRole:
     """A name of several words: a person's when every word reads as part of a person's name."""
     if any(is_acronym(t) for t in tokens[:-1]) and not all(t.isupper() for t in tokens):
-        return "organisation"  # "UK Parliament", "Scottish SPCA" stays ambiguous
+        return NameRole.ORGANISATION  # "UK Parliament", "Scottish SPCA" stays ambiguous
     if len(tokens) > 5:
-        return "organisation"
+        return NameRole.ORGANISATION
     if all(is_name_token(t) for t in tokens):
-        return "person"
+        return NameRole.PERSON
     if stock_neighbour or all(t.islower() and t.isalpha() for t in tokens):
-        return "person"  # "miodrag ignjatovic", "lili sams": lower-case contributor names
-    return "organisation"
+        return NameRole.PERSON  # "miodrag ignjatovic", "lili sams": lower-case contributor names
+    return NameRole.ORGANISATION
 
 
 def _organisation_by_words(seg: str) -> bool:
@@ -170,19 +170,19 @@ def _organisation_by_words(seg: str) -> bool:
 
 def _one_word_role(
     ctx: BlockText, token: str, pieces: list[tuple[int, int, str]], idx: int, stock_neighbour: bool
-) -> str:
+) -> NameRole:
     """A one-word name: a handle or a run-together name is a person, any other word a brand."""
     if stock_neighbour and not token.isupper():
-        return "person"  # a stock contributor's handle: "iStock/baytunc"
+        return NameRole.PERSON  # a stock contributor's handle: "iStock/baytunc"
     if is_handle(token):
-        return "person"
+        return NameRole.PERSON
     # "MohammedBadra-EPA-EFE": a first and last name run together, next to an agency.
     run_together = RUN_TOGETHER.fullmatch(token) is not None
     if run_together and idx == 0 and next_to_agency(ctx, pieces, idx):
-        return "person"
+        return NameRole.PERSON
     if INITIALS_SURNAME.fullmatch(token):
-        return "person"  # "R.Schmitt"
-    return "organisation"
+        return NameRole.PERSON  # "R.Schmitt"
+    return NameRole.ORGANISATION
 
 
 def next_to_agency(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:

@@ -26,7 +26,7 @@ from creditcheck.extract.patterns import (
 from creditcheck.extract.segmentation import ends_sentence, prefix_at
 from creditcheck.extract.vocabulary import CORPORATE, MAX_MARKS, MAX_NOTICE, PROSE, VERBS
 from creditcheck.extract.words import clean_holder, known_source, name_list_like, prose_words, years_in
-from creditcheck.model import Attribution, AttributionKind, Name
+from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, NameRole
 from creditcheck.resolve import Resolution
 
 
@@ -62,7 +62,7 @@ def find_notices(ctx: BlockText) -> Iterator[Found]:
             continue
         covered = max(end, found[1])
         yield found
-    if not marks or ctx.kind == "copyright":
+    if not marks or ctx.kind == BlockKind.COPYRIGHT:
         markless = markless_notice(ctx, covered)
         if markless is not None:
             yield markless
@@ -162,7 +162,7 @@ def mark_credit(
     if re.search(r"\d", text[m.end() : body]):
         return None  # "© 0 Reuters": a broken year is still a year
     slash = SLASH.search(body_text) is not None
-    if ctx.kind == "copyright" and not (slash or prefix_at(text, body, False)):
+    if ctx.kind == BlockKind.COPYRIGHT and not (slash or prefix_at(text, body, False)):
         return None
     end = _bar_names_end(text, seg_end, limit)
     pieces = [p for p in re.split(r"\s*(?:/|\||\bv[ií]a\b|,)\s*", text[body:end].strip()) if p]
@@ -202,7 +202,7 @@ def _pictureish(ctx: BlockText, m: re.Match[str], body: int, pieces: list[str]) 
     return (
         prefixed is not None
         or prefix_at(text, body, bracket=False)
-        or (ctx.kind in ("caption", "credit") and not worded)
+        or (ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) and not worded)
         or any(is_picture_source(ctx, p) for p in pieces)
     )
 
@@ -308,7 +308,7 @@ def markless_notice(ctx: BlockText, covered: int) -> Found | None:
             return None
         end = rstrip_at(text, start, reserved.end())
         return start, end, make_notice(ctx, start, end, years, holder, holder_start), None
-    if ctx.kind != "copyright":
+    if ctx.kind != BlockKind.COPYRIGHT:
         return None
     start = skip_space(text, covered, len(text))
     end = rstrip_at(text, start, min(len(text), start + MAX_NOTICE))
@@ -332,10 +332,10 @@ def make_notice(
         span = ctx.block.span(holder_start, holder_start + len(holder))
         original = ctx.block.text[holder_start : holder_start + len(holder)]
         if res is not None:
-            names = (Name(original, span, "organisation", res.rule, res.score, res.alias),)
+            names = (Name(original, span, NameRole.ORGANISATION, res.rule, res.score, res.alias),)
             holder_value = res.rule
         else:
-            names = (Name(original, span, "organisation"),)
+            names = (Name(original, span, NameRole.ORGANISATION),)
             holder_value = original
     return Attribution(
         AttributionKind.COPYRIGHT,

@@ -34,6 +34,7 @@ from creditcheck.extract.vocabulary import (
     TITLE_CORE,
     TITLE_WORDS,
 )
+from creditcheck.model import NameRole
 
 
 def clean_holder(raw: str, offset: int) -> tuple[str, int]:
@@ -156,12 +157,12 @@ def is_title(key: str) -> bool:
     return bool(words) and all(w in TITLE_WORDS for w in words) and any(w in TITLE_CORE for w in words)
 
 
-def uncased_role(seg: str) -> str:
+def uncased_role(seg: str) -> NameRole:
     """People and organisations in scripts without letter case (Japanese, Korean, Chinese)."""
     if re.search(r"通信|新聞|社|放送|뉴스|일보|신문|통신|방송|뉴시스|캠프|協会|株式会社", seg):
-        return "organisation"
+        return NameRole.ORGANISATION
     core = seg.split(maxsplit=1)[0] if seg.split() else seg
-    return "person" if 2 <= len(core) <= 5 else "organisation"
+    return NameRole.PERSON if 2 <= len(core) <= 5 else NameRole.ORGANISATION
 
 
 def name_list_like(text: str, contributors: bool = True) -> bool:

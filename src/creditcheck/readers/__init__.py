@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import unescape
 
 from creditcheck.dates import parse_dateline
-from creditcheck.model import Block, Document, Image, Span
+from creditcheck.model import Block, BlockKind, Document, Image, Span
 from creditcheck.positions import split_lines
 from creditcheck.suppress import Suppression
 
@@ -173,7 +173,7 @@ def next_content_line(lines: Sequence[str], index: int) -> int:
 def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
     """The first line that holds only a date (not a date inside a caption sentence)."""
     for block in blocks:
-        if block.kind == "text" and "\n" not in block.text:
+        if block.kind == BlockKind.TEXT and "\n" not in block.text:
             day = parse_dateline(block.text)
             if day is not None:
                 return day

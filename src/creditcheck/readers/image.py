@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.iptc import PhotoMetadata, parse_iim, parse_xmp, photo_metadata
 
@@ -88,10 +88,10 @@ def read_bytes(path: str, data: bytes) -> ReadResult:
     image = Image(0, os.path.basename(path), Span(1, 1, 1, 1))
     blocks: list[Block] = []
     for role, kind, index in (
-        ("credit", "credit", 0),
-        ("copyright", "copyright", 0),
-        ("caption", "caption", 0),
-        ("headline", "text", None),
+        ("credit", BlockKind.CREDIT, 0),
+        ("copyright", BlockKind.COPYRIGHT, 0),
+        ("caption", BlockKind.CAPTION, 0),
+        ("headline", BlockKind.TEXT, None),
     ):
         blocks.extend(Block(v.text, 1, 1, kind, index) for v in meta.get(role))
     result = ReadResult(blocks, [image], meta.created, [], meta.first("headline") or meta.first("title"))

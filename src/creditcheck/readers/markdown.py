@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import yaml
 
 from creditcheck.dates import parse_date_value
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines
 from creditcheck.readers import ReadResult, decorative_name, next_content_line, source_lines
 from creditcheck.suppress import Suppression, parse_directive
@@ -67,7 +67,9 @@ class _FrontMatterText:
     first: int
 
 
-def _scalar_block(node: yaml.Node, kind: str, fm: _FrontMatterText, image: int | None = None) -> Block | None:
+def _scalar_block(
+    node: yaml.Node, kind: BlockKind, fm: _FrontMatterText, image: int | None = None
+) -> Block | None:
     """A block for a scalar value, placed exactly even when YAML folded it across lines."""
     if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
         return None
@@ -169,7 +171,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
-            block = _scalar_block(item, "source", text)
+            block = _scalar_block(item, BlockKind.TEXT, text)
             if block is not None:
                 sources.append((block.text, block.span(0, len(block.text))))
     result.sources = sources
@@ -177,17 +179,17 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         node = fm.get(key)
         items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
         for item in items:
-            block = _scalar_block(item, "credit", text)
+            block = _scalar_block(item, BlockKind.CREDIT, text)
             if block is not None:
                 result.blocks.append(block)
     for key in _COPYRIGHT_KEYS:
         node = fm.get(key)
         if node is not None:
-            block = _scalar_block(node, "copyright", text)
+            block = _scalar_block(node, BlockKind.COPYRIGHT, text)
             if block is not None:
                 result.blocks.append(block)
     if "embargo" in fm:
-        block = _scalar_block(fm["embargo"], "meta", text)
+        block = _scalar_block(fm["embargo"], BlockKind.TEXT, text)
         if block is not None:
             from creditcheck.dates import parse_when
 
@@ -195,7 +197,7 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
             if day is not None:
                 result.embargo, result.embargo_span = moment or day, block.span(0, len(block.text))
     if "status" in fm:
-        block = _scalar_block(fm["status"], "meta", text)
+        block = _scalar_block(fm["status"], BlockKind.TEXT, text)
         if block is not None:
             result.status = (block.text.lower(), block.span(0, len(block.text)))
     if "creditcheck" in fm:
@@ -229,7 +231,7 @@ def _front_matter_image_span(node: yaml.Node, src: str, fm: _FrontMatterText) ->
     A block scalar (``image: |``) starts on the line after the key, so the value is placed in
     the source rather than measured from the node's start; a mapping's span stays on its line.
     """
-    placed = _scalar_block(node, "text", fm) if isinstance(node, yaml.ScalarNode) else None
+    placed = _scalar_block(node, BlockKind.TEXT, fm) if isinstance(node, yaml.ScalarNode) else None
     if placed is not None:
         return placed.span(0, len(placed.text))
     line = fm.first + int(node.start_mark.line)
@@ -250,11 +252,11 @@ def _front_matter_image(node: yaml.Node, result: ReadResult, fm: _FrontMatterTex
     result.images.append(Image(index, src, _front_matter_image_span(node, src, fm)))
     for key in ("credit", "photo_credit", "image_credit", "copyright"):
         if key in fields:
-            block = _scalar_block(fields[key], "credit", fm, image=index)
+            block = _scalar_block(fields[key], BlockKind.CREDIT, fm, image=index)
             if block is not None:
                 result.blocks.append(block)
     if "caption" in fields:
-        block = _scalar_block(fields["caption"], "caption", fm, image=index)
+        block = _scalar_block(fields["caption"], BlockKind.CAPTION, fm, image=index)
         if block is not None:
             result.blocks.append(block)
 
@@ -315,23 +317,23 @@ def read(path: str, text: str) -> ReadResult:
             )
             if m.group("title"):
                 col = m.start("title") + 1
-                result.blocks.append(Block(m.group("title"), number, col, "caption", image=index))
+                result.blocks.append(Block(m.group("title"), number, col, BlockKind.CAPTION, image=index))
             image_here = index
             rest_start = m.end()
         if image_here is not None:
             rest = line[rest_start:]
             if rest.strip():
                 col = rest_start + len(rest) - len(rest.lstrip()) + 1
-                result.blocks.append(_inline_block(rest.strip(), number, col, "caption", image_here))
+                result.blocks.append(_inline_block(rest.strip(), number, col, BlockKind.CAPTION, image_here))
             pending = image_here
             continue
         indent = len(line) - len(line.lstrip())
         if result.title is None and stripped.startswith("#"):
             result.title = stripped.lstrip("#").strip()
-        kind = "text"
+        kind = BlockKind.TEXT
         image = None
         if pending is not None:
-            kind, image = "caption", pending
+            kind, image = BlockKind.CAPTION, pending
         result.blocks.append(_inline_block(line.rstrip()[indent:], number, indent + 1, kind, image))
         pending = None
     if result.sources is not None:
@@ -345,7 +347,7 @@ _OPENS_AFTER = " \t([{\"'“‘"
 _CLOSES_BEFORE = " \t)]}\"'”’.,;:!?"
 
 
-def _inline_block(text: str, line: int, column: int, kind: str, image: int | None) -> Block:
+def _inline_block(text: str, line: int, column: int, kind: BlockKind, image: int | None) -> Block:
     """A line of the body as a block, without the emphasis markers around its words.
 
     ``_© 2024 The Japan Times_`` is the notice ``© 2024 The Japan Times`` in italics; the markers
@@ -415,11 +417,11 @@ def _shortcode(lines: list[str], number: int, result: ReadResult) -> int | None:
             continue
         lead = len(value) - len(value.lstrip())
         if key in _SHORTCODE_CAPTION:
-            result.blocks.append(Block(value.strip(), ln, col + lead, "caption", image=index))
+            result.blocks.append(Block(value.strip(), ln, col + lead, BlockKind.CAPTION, image=index))
         elif key in _SHORTCODE_CREDIT:
-            result.blocks.append(Block(value.strip(), ln, col + lead, "credit", image=index))
+            result.blocks.append(Block(value.strip(), ln, col + lead, BlockKind.CREDIT, image=index))
     return last
 
 
 def _ended(result: ReadResult, image: int) -> bool:
-    return any(b.image == image and b.kind == "caption" for b in result.blocks)
+    return any(b.image == image and b.kind == BlockKind.CAPTION for b in result.blocks)

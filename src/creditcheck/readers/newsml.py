@@ -7,7 +7,7 @@ import datetime as dt
 import lxml.etree
 
 from creditcheck.dates import parse_timestamp
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.nitf import read_nitf
 from creditcheck.readers.xmlsafe import XMLDocument, block_span, collapse, local_name, parse, root_name
@@ -117,7 +117,7 @@ class _Item:
         doc, result = self.doc, self.result
         name = local_name(el)
         if name == "copyrightNotice":
-            _add(result, doc.block(el, "copyright", self.image))
+            _add(result, doc.block(el, BlockKind.COPYRIGHT, self.image))
         elif name in ("usageTerms", "edNote"):
             block = doc.block(el)
             if block is not None:
@@ -151,13 +151,18 @@ class _Item:
             if block is not None and block.text.casefold() not in known:
                 result.creators.append((block.text, block_span(block)))
         elif name == "creditline":
-            _add(result, doc.block(el, "credit", self.image))
+            _add(result, doc.block(el, BlockKind.CREDIT, self.image))
         elif name == "headline":
             _add(result, doc.block(el))
             self.headline = self.headline or doc.text_of(el) or None
         elif name == "description":
             caption = self.image is not None and "caption" in (el.get("role") or "caption").lower()
-            _add(result, doc.block(el, "caption" if caption else "text", self.image if caption else None))
+            _add(
+                result,
+                doc.block(
+                    el, BlockKind.CAPTION if caption else BlockKind.TEXT, self.image if caption else None
+                ),
+            )
         elif name == "provider":
             names = [c for c in el if local_name(c) == "name"]
             block = doc.block(names[0]) if names else None
@@ -191,7 +196,7 @@ class _Item:
         for ch, off in [*self.doc.chars(el), ("\n", -1)]:
             if ch in "\r\n":
                 text, offsets = collapse(line)
-                _add(self.result, self.doc.lines.block(text, offsets, "text"))
+                _add(self.result, self.doc.lines.block(text, offsets, BlockKind.TEXT))
                 line = []
             else:
                 line.append((ch, off))

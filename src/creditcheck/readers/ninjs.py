@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeAlias
 
 from creditcheck.dates import parse_timestamp
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.xmlsafe import LineIndex, block_span, collapse
 
@@ -203,7 +203,7 @@ class _Reader:
         self.result = ReadResult([], [], None, [], None)
         self.dates: dict[str, tuple[dt.date, dt.datetime | None]] = {}
 
-    def block(self, value: JStr, kind: str = "text", image: int | None = None) -> Block | None:
+    def block(self, value: JStr, kind: BlockKind = BlockKind.TEXT, image: int | None = None) -> Block | None:
         text, offsets = collapse(list(zip(value.value, value.offsets, strict=True)))
         return self.lines.block(text, offsets, kind, image)
 
@@ -256,10 +256,10 @@ class _Reader:
         for key in ("creditline", "credit"):
             value = obj.text(key)
             if value is not None:
-                self.add(self.block(value, "credit", image))
+                self.add(self.block(value, BlockKind.CREDIT, image))
         notice = obj.text("copyrightnotice")
         if notice is not None:
-            self.add(self.block(notice, "copyright", image))
+            self.add(self.block(notice, BlockKind.COPYRIGHT, image))
         self.headlines(obj, top)
         self.descriptions(obj, image)
         self.bodies(obj, image)
@@ -280,7 +280,7 @@ class _Reader:
                 self.result.title = " ".join(value.value.split())
 
     def descriptions(self, obj: JObj, image: int | None) -> None:
-        caption_kind = "caption" if image is not None else "text"
+        caption_kind = BlockKind.CAPTION if image is not None else BlockKind.TEXT
         text = obj.text("description_text")
         if text is not None:
             self.add(self.block(text, caption_kind, image))
@@ -293,12 +293,12 @@ class _Reader:
             role_value = entry.text("role")
             role = role_value.value.lower() if role_value is not None else ""
             if "credit" in role:
-                self.add(self.block(value, "credit", image))
+                self.add(self.block(value, BlockKind.CREDIT, image))
             elif "usage" not in role:
                 self.add(self.block(value, caption_kind, image))
 
     def bodies(self, obj: JObj, image: int | None) -> None:
-        kind = "caption" if image is not None else "text"
+        kind = BlockKind.CAPTION if image is not None else BlockKind.TEXT
         for key, html in (("body_text", False), ("body_html", True)):
             value = obj.text(key)
             if value is not None:
@@ -313,7 +313,7 @@ class _Reader:
                 assert value is not None
                 self.body(value, html, kind, image)
 
-    def body(self, value: JStr, html: bool, kind: str, image: int | None) -> None:
+    def body(self, value: JStr, html: bool, kind: BlockKind, image: int | None) -> None:
         """A body is many blocks: one per line of plain text, one per block element of HTML."""
         pieces = _html_pieces(value) if html else _line_pieces(value)
         for chars in pieces:

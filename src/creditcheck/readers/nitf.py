@@ -8,7 +8,7 @@ import re
 import lxml.etree
 
 from creditcheck.dates import parse_timestamp
-from creditcheck.model import Block, Image
+from creditcheck.model import Block, BlockKind, Image
 from creditcheck.readers import ReadResult
 from creditcheck.readers.xmlsafe import XMLDocument, block_span, local_name, parse, root_name
 
@@ -73,7 +73,7 @@ def read_nitf(doc: XMLDocument, nitf: lxml.etree._Element, result: ReadResult) -
         elif name == "byline":
             _byline(doc, el, result)
         elif name == "copyrite":
-            _add(result, doc.block(el, "copyright"))
+            _add(result, doc.block(el, BlockKind.COPYRIGHT))
         elif name == "tagline":
             _add(result, doc.block(el))
         elif name == "media":
@@ -131,8 +131,8 @@ def _copyright(doc: XMLDocument, el: lxml.etree._Element) -> Block | None:
     stands where the first of them does. A holder without a year is not a notice (it would
     read as a credit), so it is left out.
     """
-    year = doc.attr_block(el, "year", "copyright")
-    holder = doc.attr_block(el, "holder", "copyright")
+    year = doc.attr_block(el, "year", BlockKind.COPYRIGHT)
+    holder = doc.attr_block(el, "holder", BlockKind.COPYRIGHT)
     if year is None or holder is None:
         return None
     first, second = sorted((year, holder), key=lambda b: (b.line, b.column))
@@ -143,7 +143,7 @@ def _copyright(doc: XMLDocument, el: lxml.etree._Element) -> Block | None:
         anchors.extend((off + base, ln, col) for off, ln, col in part.line_starts)
         base += len(part.text) + 1
     text = f"© {first.text} {second.text}"
-    return Block(text, first.line, first.column, "copyright", None, tuple(anchors))
+    return Block(text, first.line, first.column, BlockKind.COPYRIGHT, None, tuple(anchors))
 
 
 def _byline(doc: XMLDocument, byline: lxml.etree._Element, result: ReadResult) -> None:
@@ -172,9 +172,9 @@ def _media(doc: XMLDocument, media: lxml.etree._Element, result: ReadResult) -> 
     for el in media.iter():
         name = local_name(el)
         if name in ("media-producer", "credit"):
-            _add(result, doc.block(el, "credit", index))
+            _add(result, doc.block(el, BlockKind.CREDIT, index))
         elif name == "media-caption":
-            _add(result, doc.block(el, "caption", index))
+            _add(result, doc.block(el, BlockKind.CAPTION, index))
 
 
 def _add(result: ReadResult, block: Block | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines
 from creditcheck.readers import ReadResult, next_content_line, source_lines
 from creditcheck.suppress import Suppression, parse_directive
@@ -53,7 +53,7 @@ def read(path: str, text: str) -> ReadResult:
         if title is None and len(stripped) < 200 and not _NOT_A_TITLE.search(stripped):
             title = stripped
         indent = len(line) - len(line.lstrip())
-        blocks.append(Block(line.rstrip()[indent:], number, indent + 1, "text", image=pending))
+        blocks.append(Block(line.rstrip()[indent:], number, indent + 1, BlockKind.TEXT, image=pending))
         pending = None
     result = ReadResult(blocks, images, None, source_lines(lines), title, lines)
     result.suppressions = suppressions

@@ -11,7 +11,7 @@ from typing import Any
 import lxml.etree
 
 from creditcheck import positions
-from creditcheck.model import Block, Span
+from creditcheck.model import Block, BlockKind, Span
 
 
 class XMLRefusedError(ValueError):
@@ -187,7 +187,7 @@ def collapse(chars: list[tuple[str, int]]) -> tuple[str, list[int]]:
 class LineIndex(positions.LineIndex):
     """Offsets to 1-based (line, column), and blocks of text traced to their offsets."""
 
-    def block(self, text: str, offsets: list[int], kind: str, image: int | None = None) -> Block | None:
+    def block(self, text: str, offsets: list[int], kind: BlockKind, image: int | None = None) -> Block | None:
         """A block of ``text`` whose character i stands at ``offsets[i]`` in the file."""
         if not text:
             return None
@@ -283,7 +283,11 @@ class XMLDocument:
         return collapse(self.chars(el, direct))[0]
 
     def block(
-        self, el: lxml.etree._Element, kind: str = "text", image: int | None = None, direct: bool = False
+        self,
+        el: lxml.etree._Element,
+        kind: BlockKind = BlockKind.TEXT,
+        image: int | None = None,
+        direct: bool = False,
     ) -> Block | None:
         """The element's text as a block with exact positions (None when it holds no text)."""
         if el not in self._index:
@@ -293,7 +297,7 @@ class XMLDocument:
         return self.lines.block(text, offsets, kind, image)
 
     def attr_block(
-        self, el: lxml.etree._Element, name: str, kind: str = "text", image: int | None = None
+        self, el: lxml.etree._Element, name: str, kind: BlockKind = BlockKind.TEXT, image: int | None = None
     ) -> Block | None:
         """An (un-prefixed) attribute's value as a block with exact positions."""
         value = el.get(name)

@@ -12,6 +12,7 @@ import re
 import lxml.etree
 import lxml.html
 
+from creditcheck.model import BlockKind
 from creditcheck.readers import ReadResult
 from creditcheck.readers.html.metadata import read_metadata
 from creditcheck.readers.html.source import SourceText
@@ -36,7 +37,7 @@ def read(path: str, text: str) -> ReadResult:
     start = body if body is not None else root
     content_roots = start.xpath(".//article | .//main | .//*[@role='main']")
     has_content_root = bool(content_roots)
-    walker.walk(start, "text", None, not has_content_root)
+    walker.walk(start, BlockKind.TEXT, None, not has_content_root)
     result = ReadResult(walker.blocks, walker.images, None, [], None)
     result.suppressions = walker.suppressions
     read_metadata(root, result, pos)

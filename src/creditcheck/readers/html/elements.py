@@ -8,6 +8,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from creditcheck.model import BlockKind
 from creditcheck.readers import decorative_name
 
 SKIP = frozenset(
@@ -141,18 +142,18 @@ def classes(el: lxml.html.HtmlElement) -> str:
     return " ".join([v for v in (cls, ident, prop) if v])
 
 
-def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> str | None:
+def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> BlockKind | None:
     """The element's block kind from its class names (``names``: its classes, when known)."""
     if names is None:
         names = classes(el)
     if not names:
-        return "caption" if el.tag == "figcaption" else None
+        return BlockKind.CAPTION if el.tag == "figcaption" else None
     if CREDIT_CLASS.search(names):
-        return "credit"
+        return BlockKind.CREDIT
     if el.tag == "figcaption" or CAPTION_CLASS.search(names):
-        return "caption"
+        return BlockKind.CAPTION
     if BYLINE_CLASS.search(names):
-        return "byline"
+        return BlockKind.BYLINE
     return None
 
 

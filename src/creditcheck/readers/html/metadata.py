@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.dates import parse_date_value, parse_when
-from creditcheck.model import Span
+from creditcheck.model import BlockKind, Span
 from creditcheck.readers import ReadResult, source_lines
 from creditcheck.readers.html.source import SourceText
 
@@ -106,7 +106,7 @@ def _sources(
         if key in metas:
             value, line = metas[key]
             sources.append((value, _meta_span(pos, value, line) or Span(line, 1, line, 1)))
-    text_blocks = [b for b in result.blocks if b.kind == "text"]
+    text_blocks = [b for b in result.blocks if b.kind == BlockKind.TEXT]
     for name, span in source_lines([b.text for b in text_blocks]):
         block = text_blocks[span.line - 1]
         start = span.column - 1

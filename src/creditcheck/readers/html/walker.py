@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import re
 
 import lxml.etree
 import lxml.html
 
-from creditcheck.model import Block, Image, Span
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers.html.elements import (
     ALT_CREDIT,
     BLOCKS,
@@ -32,8 +33,14 @@ from creditcheck.readers.html.elements import (
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
 
-# The kind _classify gives a child that is not read at all (hidden, chrome, navigation, a comment).
-_UNREAD = "unread"
+
+class _Unread(enum.Enum):
+    """What _classify gives a child that is not read at all (hidden, chrome, navigation, a comment)."""
+
+    UNREAD = enum.auto()
+
+
+UNREAD = _Unread.UNREAD
 
 
 class Walker:
@@ -75,7 +82,7 @@ class Walker:
                     return found
         return self.pos.text.find("<" + str(el.tag), self.pos.line_offset(node_line(el, 1)))
 
-    def emit(self, parts: list[str], line: int, kind: str, image: int | None) -> None:
+    def emit(self, parts: list[str], line: int, kind: BlockKind, image: int | None) -> None:
         text = " ".join("".join(parts).split())
         if not text:
             return
@@ -89,7 +96,7 @@ class Walker:
         _, ln, col = anchors[0]
         self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:])))
 
-    def walk(self, el: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
+    def walk(self, el: lxml.html.HtmlElement, kind: BlockKind, image: int | None, content: bool) -> None:
         """Emit one block per block-level element; credit/caption elements are their own blocks."""
         if el in self.pending_sibling:
             image = self.pending_sibling.pop(el)
@@ -101,7 +108,7 @@ class Walker:
             # lxml builds a new string on every read of .tail: read it once.
             tail = child.tail
             child_kind = self._classify(child, kind)
-            if child_kind == _UNREAD:
+            if child_kind is UNREAD:
                 pass
             elif child.tag == "img":
                 if content:
@@ -125,8 +132,8 @@ class Walker:
         if parts:
             self.emit(parts, line, kind, image)
 
-    def _classify(self, child: lxml.html.HtmlElement, kind: str) -> str | None:
-        """The block kind a child names, None for none, or _UNREAD for a child not read.
+    def _classify(self, child: lxml.html.HtmlElement, kind: BlockKind) -> BlockKind | _Unread | None:
+        """The block kind a child names, None for none, or UNREAD for a child not read.
 
         Comments are not read as text, but a directive comment is taken as a suppression.
         """
@@ -134,24 +141,26 @@ class Walker:
         if not isinstance(tag, str):  # comments and processing instructions
             if isinstance(child, lxml.etree._Comment):
                 self.add_suppression(child)
-            return _UNREAD
+            return UNREAD
         if tag in SKIP:
-            return _UNREAD
+            return UNREAD
         if child.keys():
             names = classes(child)  # read once for both tests below
             if hidden(child) or chrome(child, names):
-                return _UNREAD
+                return UNREAD
             child_kind = block_kind(child, names)
         else:
             # Most elements have no attribute at all: nothing hides them or names a kind.
-            child_kind = "caption" if tag == "figcaption" else None
-        if child_kind is None and kind == "text" and tag in ("li", "dd", "dt") and only_link(child):
-            return _UNREAD  # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation
-        if child_kind is None and kind == "caption" and caption_credit(child):
-            return "credit"
+            child_kind = BlockKind.CAPTION if tag == "figcaption" else None
+        if child_kind is None and kind == BlockKind.TEXT and tag in ("li", "dd", "dt") and only_link(child):
+            return UNREAD  # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation
+        if child_kind is None and kind == BlockKind.CAPTION and caption_credit(child):
+            return BlockKind.CREDIT
         return child_kind
 
-    def _walk_block(self, child: lxml.html.HtmlElement, kind: str, image: int | None, content: bool) -> None:
+    def _walk_block(
+        self, child: lxml.html.HtmlElement, kind: BlockKind, image: int | None, content: bool
+    ) -> None:
         """Walk a block-level child of the kind it names or inherits.
 
         A figure brings its picture; <article> and <main> mark the story's content.
@@ -220,7 +229,7 @@ class Walker:
         if (
             sibling is not None
             and isinstance(sibling.tag, str)
-            and block_kind(sibling) in ("credit", "caption")
+            and block_kind(sibling) in (BlockKind.CREDIT, BlockKind.CAPTION)
         ):
             # The caption element right after a bare image is its caption.
             self.pending_sibling[sibling] = index
@@ -232,19 +241,19 @@ class Walker:
         for el in (img, holder) if holder is not img else (img,):
             for attr in CAPTION_ATTRS:
                 if (el.get(attr) or "").strip():
-                    self._attr_block(el, attr, "caption", index)
+                    self._attr_block(el, attr, BlockKind.CAPTION, index)
                     return
         alt = img.get("alt") or ""
         if ALT_CREDIT.search(alt):
-            self._attr_block(img, "alt", "caption", index)
+            self._attr_block(img, "alt", BlockKind.CAPTION, index)
 
     def _attr_credits(self, img: lxml.html.HtmlElement, index: int) -> None:
         for attr in CREDIT_ATTRS:
             value = img.get(attr)
             if value and value.strip():
-                self._attr_block(img, attr, "credit", index)
+                self._attr_block(img, attr, BlockKind.CREDIT, index)
 
-    def _attr_block(self, el: lxml.html.HtmlElement, attr: str, kind: str, index: int) -> None:
+    def _attr_block(self, el: lxml.html.HtmlElement, attr: str, kind: BlockKind, index: int) -> None:
         """One attribute's value as a block, positioned at the value in the source."""
         value = el.get(attr) or ""
         line = node_line(el, 1)
