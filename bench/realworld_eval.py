@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import gzip
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ from creditcheck.resolve import Resolver
 from creditcheck.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = Path("/work/shared/realworld")
+# The shared real material sits beside the repository: ../shared/realworld from its root.
+DEFAULT_DATA = ROOT.parent / "shared" / "realworld"
 KINDS = ("text", "credit")
 
 
@@ -188,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules")
-    parser.add_argument("--review", type=Path, default=Path("/tmp/realworld_review.tsv"))
+    parser.add_argument("--review", type=Path, default=Path(tempfile.gettempdir()) / "realworld_review.tsv")
     parser.add_argument("--pages", action="store_true", help="also scan the saved article pages")
     args = parser.parse_args(argv)
 

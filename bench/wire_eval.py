@@ -22,7 +22,8 @@ from creditcheck.resolve import Resolver
 from creditcheck.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = Path("/work/shared/realworld")
+# The shared real material sits beside the repository: ../shared/realworld from its root.
+DEFAULT_DATA = ROOT.parent / "shared" / "realworld"
 
 
 def read_file(path: Path) -> tuple[str, ReadResult]:
