@@ -103,21 +103,58 @@ def _split_suffix(text: str, ruleset: RuleSet, resolve: dict[str, str | None]) -
     return text, ""
 
 
-def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> CreditJudgement:
-    """Compare a photo credit with the accepted and deprecated forms of the sources it names."""
-    rules = [ruleset[r] for r in attribution.sources if ruleset[r].credits or ruleset[r].deprecated]
-    if not rules:
-        return CreditJudgement(attribution, FormStatus.UNCHECKED)
+@dataclass(frozen=True)
+class _CreditText:
+    """A credit's text cut for matching: wire tag, syndicator suffix, and the forms to try."""
+
+    core: str  # without the wire tag
+    proper: str  # without the tag and the syndicator suffix
+    suffix: str  # "/TNS", " via TNS" or ""
+    tag: str  # ", File", " TPX IMAGES OF THE DAY" or ""
+    variants: tuple[tuple[str, str], ...]  # (text to match, suffix it left off)
+
+
+def _credit_text(attribution: Attribution, ruleset: RuleSet) -> _CreditText:
     text = corrected_text(attribution)
     tag = TAIL_TAG.search(text)
     tag_text = text[tag.start() :] if tag and tag.start() > 0 else ""
     core = text[: len(text) - len(tag_text)]
     names = {normalize(n.text).casefold(): n.rule for n in attribution.names}
     proper, suffix = _split_suffix(core, ruleset, names)
-    variants = [(core, "")] if not suffix else [(core, ""), (proper, suffix)]
-    people = ", ".join(attribution.people)
+    variants = ((core, ""),) if not suffix else ((core, ""), (proper, suffix))
+    return _CreditText(core, proper, suffix, tag_text, variants)
+
+
+def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> CreditJudgement:
+    """Compare a photo credit with the accepted and deprecated forms of the sources it names."""
+    rules = [ruleset[r] for r in attribution.sources if ruleset[r].credits or ruleset[r].deprecated]
+    if not rules:
+        return CreditJudgement(attribution, FormStatus.UNCHECKED)
+    ct = _credit_text(attribution, ruleset)
+    judged, stale = _known_form(attribution, rules, ct, ruleset, day)
+    if judged is not None:
+        return judged
+    current = [(rule, form) for rule in rules for form in rule.credits if form.in_effect(day)]
+    if not attribution.people:
+        missing = _missing_photographer(attribution, rules, current, ct)
+        if missing is not None:
+            return missing
+    if not current:
+        if stale is None:
+            return CreditJudgement(attribution, FormStatus.UNCHECKED)
+        return CreditJudgement(attribution, FormStatus.FORMAT, stale[0], None)
+    return _closest_form(attribution, current, ct, ruleset)
+
+
+def _known_form(
+    attribution: Attribution, rules: list[Rule], ct: _CreditText, ruleset: RuleSet, day: dt.date
+) -> tuple[CreditJudgement | None, tuple[Rule, CreditForm] | None]:
+    """The judgement when the credit is an accepted or deprecated form as written.
+
+    Also the first accepted form it matches that is not in effect on ``day`` (a stale form).
+    """
     stale: tuple[Rule, CreditForm] | None = None
-    for variant, var_suffix in variants:
+    for variant, var_suffix in ct.variants:
         for rule in rules:
             for form in rule.credits:
                 values = _match(form.template, variant, ruleset)
@@ -125,55 +162,64 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
                     continue
                 if form.in_effect(day):
                     collection = values.get("collection")
-                    return CreditJudgement(attribution, FormStatus.OK, rule, collection=collection)
+                    return CreditJudgement(attribution, FormStatus.OK, rule, collection=collection), stale
                 stale = stale or (rule, form)
             for dep in rule.deprecated:
                 values = _match(dep.template, variant, ruleset)
                 if values is None:
                     continue
                 if not dep.deprecated_on(day):
-                    return CreditJudgement(attribution, FormStatus.OK, rule)
-                new = dep.replacement.render(**values) + var_suffix + tag_text
+                    return CreditJudgement(attribution, FormStatus.OK, rule), stale
+                new = dep.replacement.render(**values) + var_suffix + ct.tag
                 complete = "{" not in new
-                return CreditJudgement(
+                judged = CreditJudgement(
                     attribution, FormStatus.DEPRECATED, rule, new, new if complete else None
                 )
-    current = [(rule, form) for rule in rules for form in rule.credits if form.in_effect(day)]
-    if not attribution.people:
-        for variant, _var_suffix in variants:
-            for rule, form in current:
-                if not form.template.needs_photographer:
-                    continue
-                bare = _no_photographer(form.template).match(variant)
-                if bare is not None:
+                return judged, stale
+    return None, stale
+
+
+def _missing_photographer(
+    attribution: Attribution, rules: list[Rule], current: list[tuple[Rule, CreditForm]], ct: _CreditText
+) -> CreditJudgement | None:
+    """A credit that is a form needing a photographer, written without one."""
+    for variant, _var_suffix in ct.variants:
+        for rule, form in current:
+            if not form.template.needs_photographer:
+                continue
+            bare = _no_photographer(form.template).match(variant)
+            if bare is not None:
+                return CreditJudgement(
+                    attribution,
+                    FormStatus.MISSING_PHOTOGRAPHER,
+                    rule,
+                    form.template.text + ct.suffix,
+                    collection=bare.get("collection"),
+                )
+        for rule in rules:
+            for dep in rule.deprecated:
+                if (
+                    dep.template.needs_photographer
+                    and _no_photographer(dep.template).match(variant) is not None
+                ):
                     return CreditJudgement(
-                        attribution,
-                        FormStatus.MISSING_PHOTOGRAPHER,
-                        rule,
-                        form.template.text + suffix,
-                        collection=bare.get("collection"),
+                        attribution, FormStatus.MISSING_PHOTOGRAPHER, rule, dep.replacement.text + ct.suffix
                     )
-            for rule in rules:
-                for dep in rule.deprecated:
-                    if (
-                        dep.template.needs_photographer
-                        and _no_photographer(dep.template).match(variant) is not None
-                    ):
-                        return CreditJudgement(
-                            attribution,
-                            FormStatus.MISSING_PHOTOGRAPHER,
-                            rule,
-                            dep.replacement.text + suffix,
-                        )
-    if not current:
-        if stale is None:
-            return CreditJudgement(attribution, FormStatus.UNCHECKED)
-        return CreditJudgement(attribution, FormStatus.FORMAT, stale[0], None)
-    # The closest accepted form, filled in with the credit's own photographer(s).
-    # A form that keeps every organisation the credit names beats a closer-looking one that drops
-    # some ("AFP/GETTY" is an AFP-via-Getty credit, not a Getty one missing its AFP).
-    target = normalize(proper if suffix else core).casefold()
+    return None
+
+
+def _closest_form(
+    attribution: Attribution, current: list[tuple[Rule, CreditForm]], ct: _CreditText, ruleset: RuleSet
+) -> CreditJudgement:
+    """The closest accepted form, filled in with the credit's own photographer(s).
+
+    A form that keeps every organisation the credit names beats a closer-looking one that drops
+    some ("AFP/GETTY" is an AFP-via-Getty credit, not a Getty one missing its AFP).
+    """
+    suffix = ct.suffix
+    target = normalize(ct.proper if suffix else ct.core).casefold()
     # Organisations no rule names are what a {collection} holds ("Gamma-Rapho").
+    people = ", ".join(attribution.people)
     values = {"photographer": people, "collection": "/".join(dict.fromkeys(attribution.unknown))}
     best_rule, best_form = current[0]
     best_key: tuple[int, float] | None = None
@@ -187,7 +233,7 @@ def judge_credit(attribution: Attribution, ruleset: RuleSet, day: dt.date) -> Cr
     # Keep a syndicator suffix unless the form already ends with it.
     if suffix and not normalize(expected).casefold().endswith(normalize(suffix).casefold().lstrip("/ ")):
         expected += suffix
-    expected += tag_text
+    expected += ct.tag
     dropped = _dropped(attribution, expected, ruleset)
     if dropped:
         # "X/Gamma-Rapho via Getty Images" is Getty's own form for a partner collection:

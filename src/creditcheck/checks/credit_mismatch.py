@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from creditcheck.checks.base import Check, CheckContext, quote
+from creditcheck.checks.base import Check, CheckContext, EmbeddedCredit, quote
 from creditcheck.model import Attribution, Finding, Severity
 from creditcheck.ruleset import RuleSet, SourceKind
 from creditcheck.templates import normalize
@@ -41,20 +41,7 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         embedded = ctx.embedded(image.src)
         if embedded is None or not (embedded.credits or embedded.creators):
             continue
-        ours, our_closure = _sources(ctx.ruleset, caption)
-        theirs, their_closure = _sources(ctx.ruleset, list(embedded.credits))
-        our_unknown = _people([u for a in caption for u in a.unknown])
-        their_unknown = _people([u for a in embedded.credits for u in a.unknown])
-        our_people = _people([p for a in caption for p in a.people])
-        their_people = _people([p for a in embedded.credits for p in a.people] + list(embedded.creators))
-        differs = (
-            bool(ours or our_unknown)
-            and bool(theirs or their_unknown)
-            and (not ours <= their_closure or not theirs <= our_closure or our_unknown != their_unknown)
-        )
-        if our_people and their_people and not our_people & their_people:
-            differs = True
-        if not differs:
+        if not _differ(ctx, caption, embedded):
             continue
         texts = list(dict.fromkeys(a.text for a in embedded.credits))  # XMP and IIM often repeat it
         embedded_text = "; ".join(texts) or ", ".join(embedded.creators)
@@ -66,6 +53,23 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             "check which is right",
             a.text,
         )
+
+
+def _differ(ctx: CheckContext, caption: list[Attribution], embedded: EmbeddedCredit) -> bool:
+    """Whether the caption's credit and the photo's name different sources or photographers."""
+    ours, our_closure = _sources(ctx.ruleset, caption)
+    theirs, their_closure = _sources(ctx.ruleset, list(embedded.credits))
+    our_unknown = _people([u for a in caption for u in a.unknown])
+    their_unknown = _people([u for a in embedded.credits for u in a.unknown])
+    our_people = _people([p for a in caption for p in a.people])
+    their_people = _people([p for a in embedded.credits for p in a.people] + list(embedded.creators))
+    if our_people and their_people and not our_people & their_people:
+        return True
+    return (
+        bool(ours or our_unknown)
+        and bool(theirs or their_unknown)
+        and (not ours <= their_closure or not theirs <= our_closure or our_unknown != their_unknown)
+    )
 
 
 CHECK = Check("credit-mismatch", "CC501", Severity.ERROR, "caption credit differs from the photo's", DOC, run)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from creditcheck.checks.base import Check, CheckContext, quote
-from creditcheck.model import Finding, Severity, Span
+from creditcheck.model import Block, Finding, Severity, Span
+from creditcheck.ruleset import Rule, Withdrawal
 from creditcheck.templates import normalize
 
 DOC = """\
@@ -36,54 +37,71 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     people.update(normalize(name).casefold() for name, _ in doc.creators)
     for rule in ctx.ruleset:
         for w in rule.withdrawn:
-            why = f" ({w.reason})" if w.reason else ""
-            if w.asset is not None and doc.asset_id == w.asset:
-                yield check.finding(
-                    ctx,
-                    Span(1, 1, 1, 1),
-                    f"{rule.name} withdrew item {quote(w.asset)}{why}: remove every copy",
-                    w.asset,
-                    source=rule.id,
-                )
-            if w.caption is not None:
-                needle = normalize(w.caption).casefold()
-                for block, text in folded:
-                    at = text.find(needle)
-                    if at >= 0 and normalize(block.text) == block.text:
-                        span = block.span(at, at + len(w.caption))
-                    elif at >= 0:
-                        span = block.span(0, len(block.text))
-                    else:
-                        continue
-                    yield check.finding(
-                        ctx,
-                        span,
-                        f"{rule.name} withdrew the picture captioned {quote(w.caption)}{why}: "
-                        "remove every copy",
-                        w.caption,
-                        source=rule.id,
-                    )
-                    break
-            if (
-                w.photographer is not None
-                and w.day == doc.published
-                and normalize(w.photographer).casefold() in people
-            ):
-                span = next(
-                    (
-                        a.span
-                        for a in ctx.credits
-                        if w.photographer.casefold() in (p.casefold() for p in a.people)
-                    ),
-                    Span(1, 1, 1, 1),
-                )
-                yield check.finding(
-                    ctx,
-                    span,
-                    f"{rule.name} withdrew {w.photographer}'s pictures of {w.day}{why}: remove every copy",
-                    w.photographer,
-                    source=rule.id,
-                )
+            yield from _withdrawal(check, ctx, rule, w, folded, people)
+
+
+def _withdrawal(
+    check: Check,
+    ctx: CheckContext,
+    rule: Rule,
+    w: Withdrawal,
+    folded: list[tuple[Block, str]],
+    people: set[str],
+) -> Iterator[Finding]:
+    """The findings of one kill notice: the item by asset id, by caption, by photographer and day."""
+    doc = ctx.doc
+    why = f" ({w.reason})" if w.reason else ""
+    if w.asset is not None and doc.asset_id == w.asset:
+        yield check.finding(
+            ctx,
+            Span(1, 1, 1, 1),
+            f"{rule.name} withdrew item {quote(w.asset)}{why}: remove every copy",
+            w.asset,
+            source=rule.id,
+        )
+    caption_span = _caption_span(w.caption, folded) if w.caption is not None else None
+    if w.caption is not None and caption_span is not None:
+        yield check.finding(
+            ctx,
+            caption_span,
+            f"{rule.name} withdrew the picture captioned {quote(w.caption)}{why}: remove every copy",
+            w.caption,
+            source=rule.id,
+        )
+    if (
+        w.photographer is not None
+        and w.day == doc.published
+        and normalize(w.photographer).casefold() in people
+    ):
+        yield check.finding(
+            ctx,
+            _photographer_span(ctx, w.photographer),
+            f"{rule.name} withdrew {w.photographer}'s pictures of {w.day}{why}: remove every copy",
+            w.photographer,
+            source=rule.id,
+        )
+
+
+def _caption_span(caption: str, folded: list[tuple[Block, str]]) -> Span | None:
+    """Where the first block holding a withdrawn picture's caption holds it (None if none does)."""
+    needle = normalize(caption).casefold()
+    for block, text in folded:
+        at = text.find(needle)
+        if at < 0:
+            continue
+        if normalize(block.text) == block.text:
+            return block.span(at, at + len(caption))
+        return block.span(0, len(block.text))
+    return None
+
+
+def _photographer_span(ctx: CheckContext, photographer: str) -> Span:
+    """The first credit naming the photographer, else the file's start."""
+    wanted = photographer.casefold()
+    return next(
+        (a.span for a in ctx.credits if wanted in (p.casefold() for p in a.people)),
+        Span(1, 1, 1, 1),
+    )
 
 
 CHECK = Check("withdrawn-content", "CC503", Severity.ERROR, "withdrawn or killed item", DOC, run)

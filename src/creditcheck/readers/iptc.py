@@ -99,7 +99,11 @@ def _property_values(prop: lxml.etree._Element) -> list[str]:
     if not containers:
         text = " ".join((prop.text or "").split())
         return [text] if text else []
-    container = containers[0]
+    return _container_values(containers[0])
+
+
+def _container_values(container: lxml.etree._Element) -> list[str]:
+    """An rdf:Alt's default-language value, or every value of an rdf:Seq or rdf:Bag."""
     items = [
         li for li in container if li.tag == f"{{{RDF}}}li" and li.get(f"{{{RDF}}}parseType") != "Resource"
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -143,6 +144,7 @@ def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
 
 
 def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
+    """Date, title, address, sources, credits, notices, restrictions and images from the front matter."""
     try:
         root = yaml.compose("\n".join(lines), Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -152,42 +154,69 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
     fm = _mapping(root) if root is not None else {}
     first = 2  # the front matter starts on the line after the opening ---
     text = _FrontMatterText(lines, first)
+    day = _front_matter_date(fm)
+    if day is not None:
+        result.metadata_date = day
+    if "title" in fm and isinstance(fm["title"], yaml.ScalarNode):
+        result.title = str(fm["title"].value)
+    result.url = _front_matter_url(fm) or result.url
+    sources = result.sources if result.sources is not None else []
+    for item in _items(fm, _SOURCE_KEYS):
+        block = _scalar_block(item, BlockKind.TEXT, text)
+        if block is not None:
+            sources.append((block.text, block.span(0, len(block.text))))
+    result.sources = sources
+    for item in _items(fm, _CREDIT_KEYS):
+        _add_block(result, _scalar_block(item, BlockKind.CREDIT, text))
+    for key in _COPYRIGHT_KEYS:
+        if key in fm:
+            _add_block(result, _scalar_block(fm[key], BlockKind.COPYRIGHT, text))
+    _front_matter_restrictions(fm, result, text)
+    if "creditcheck" in fm:
+        _front_matter_suppression(fm["creditcheck"], result, first)
+    for item in _items(fm, _IMAGE_KEYS):
+        _front_matter_image(item, result, text)
+
+
+def _items(fm: dict[str, yaml.Node], keys: tuple[str, ...]) -> list[yaml.Node]:
+    """The values of ``keys`` in the front matter, a list's items one by one, in key order."""
+    out: list[yaml.Node] = []
+    for key in keys:
+        node = fm.get(key)
+        if isinstance(node, yaml.SequenceNode):
+            out.extend(node.value)
+        elif node is not None:
+            out.append(node)
+    return out
+
+
+def _add_block(result: ReadResult, block: Block | None) -> None:
+    if block is not None:
+        result.blocks.append(block)
+
+
+def _front_matter_date(fm: dict[str, yaml.Node]) -> dt.date | None:
+    """The first date key whose value parses."""
     for key in _DATE_KEYS:
         node = fm.get(key)
         if isinstance(node, yaml.ScalarNode):
             day = parse_date_value(str(node.value))
             if day is not None:
-                result.metadata_date = day
-                break
-    if "title" in fm and isinstance(fm["title"], yaml.ScalarNode):
-        result.title = str(fm["title"].value)
+                return day
+    return None
+
+
+def _front_matter_url(fm: dict[str, yaml.Node]) -> str | None:
+    """The article's address: the first URL key with a value."""
     for key in _URL_KEYS:
         node = fm.get(key)
         if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
-            result.url = str(node.value).strip()
-            break
-    sources = result.sources if result.sources is not None else []
-    for key in _SOURCE_KEYS:
-        node = fm.get(key)
-        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
-        for item in items:
-            block = _scalar_block(item, BlockKind.TEXT, text)
-            if block is not None:
-                sources.append((block.text, block.span(0, len(block.text))))
-    result.sources = sources
-    for key in _CREDIT_KEYS:
-        node = fm.get(key)
-        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
-        for item in items:
-            block = _scalar_block(item, BlockKind.CREDIT, text)
-            if block is not None:
-                result.blocks.append(block)
-    for key in _COPYRIGHT_KEYS:
-        node = fm.get(key)
-        if node is not None:
-            block = _scalar_block(node, BlockKind.COPYRIGHT, text)
-            if block is not None:
-                result.blocks.append(block)
+            return str(node.value).strip()
+    return None
+
+
+def _front_matter_restrictions(fm: dict[str, yaml.Node], result: ReadResult, text: _FrontMatterText) -> None:
+    """``embargo:`` (a date or a moment) and ``status:`` (withdrawn, kill …)."""
     if "embargo" in fm:
         block = _scalar_block(fm["embargo"], BlockKind.TEXT, text)
         if block is not None:
@@ -200,13 +229,6 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         block = _scalar_block(fm["status"], BlockKind.TEXT, text)
         if block is not None:
             result.status = (block.text.lower(), block.span(0, len(block.text)))
-    if "creditcheck" in fm:
-        _front_matter_suppression(fm["creditcheck"], result, first)
-    for key in _IMAGE_KEYS:
-        node = fm.get(key)
-        items = node.value if isinstance(node, yaml.SequenceNode) else [node] if node is not None else []
-        for item in items:
-            _front_matter_image(item, result, text)
 
 
 def _front_matter_suppression(node: yaml.Node, result: ReadResult, first: int) -> None:
@@ -278,16 +300,7 @@ def read(path: str, text: str) -> ReadResult:
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
             continue
-        comment = _COMMENT.match(line) if not in_code else None
-        parsed = parse_directive(comment.group(1)) if comment else None
-        if comment and parsed is not None:
-            first_line = next_content_line(lines, number - 1)
-            last_line = first_line
-            while last_line < len(lines) and lines[last_line].strip():
-                last_line += 1  # the directive covers the whole next paragraph
-            col = line.index("<!--") + 1
-            span = Span(number, col, number, len(line.rstrip()) + 1)
-            result.suppressions.append(Suppression(parsed[0], parsed[1], span, first_line, last_line))
+        if not in_code and _suppression(lines, number, result):
             continue
         if in_code or not stripped:
             if not stripped:
@@ -300,31 +313,8 @@ def read(path: str, text: str) -> ReadResult:
                 shortcode_end = skip_to
                 pending = None
                 continue
-        rest_start = 0
-        image_here: int | None = None
-        for m in _HTML_IMG.finditer(line):
-            if decorative_name(m.group("src")):
-                continue
-            index = len(result.images)
-            span = Span(number, m.start() + 1, number, m.end() + 1)
-            result.images.append(Image(index, m.group("src"), span))
-            image_here = index
-            rest_start = m.end()
-        for m in _IMAGE.finditer(line):
-            index = len(result.images)
-            result.images.append(
-                Image(index, m.group("src"), Span(number, m.start() + 1, number, m.end() + 1))
-            )
-            if m.group("title"):
-                col = m.start("title") + 1
-                result.blocks.append(Block(m.group("title"), number, col, BlockKind.CAPTION, image=index))
-            image_here = index
-            rest_start = m.end()
+        image_here = _images(line, number, result)
         if image_here is not None:
-            rest = line[rest_start:]
-            if rest.strip():
-                col = rest_start + len(rest) - len(rest.lstrip()) + 1
-                result.blocks.append(_inline_block(rest.strip(), number, col, BlockKind.CAPTION, image_here))
             pending = image_here
             continue
         indent = len(line) - len(line.lstrip())
@@ -383,6 +373,54 @@ def _inline_block(text: str, line: int, column: int, kind: BlockKind, image: int
     first_line, first_col = Block(stripped, line, column, line_starts=tuple(anchors)).position(lead)
     shifted = tuple((off - lead, ln, col) for off, ln, col in anchors if off > lead)
     return Block(body, first_line, first_col, kind, image=image, line_starts=shifted)
+
+
+def _suppression(lines: list[str], number: int, result: ReadResult) -> bool:
+    """Whether line ``number`` is a directive comment; it covers the whole next paragraph."""
+    line = lines[number - 1]
+    comment = _COMMENT.match(line)
+    parsed = parse_directive(comment.group(1)) if comment else None
+    if parsed is None:
+        return False
+    first_line = next_content_line(lines, number - 1)
+    last_line = first_line
+    while last_line < len(lines) and lines[last_line].strip():
+        last_line += 1
+    col = line.index("<!--") + 1
+    span = Span(number, col, number, len(line.rstrip()) + 1)
+    result.suppressions.append(Suppression(parsed[0], parsed[1], span, first_line, last_line))
+    return True
+
+
+def _images(line: str, number: int, result: ReadResult) -> int | None:
+    """The pictures of a line (inline HTML and Markdown images), with the caption text after them.
+
+    Returns the index of the last picture, or None when the line shows none.
+    """
+    rest_start = 0
+    image_here: int | None = None
+    for m in _HTML_IMG.finditer(line):
+        if decorative_name(m.group("src")):
+            continue
+        index = len(result.images)
+        span = Span(number, m.start() + 1, number, m.end() + 1)
+        result.images.append(Image(index, m.group("src"), span))
+        image_here = index
+        rest_start = m.end()
+    for m in _IMAGE.finditer(line):
+        index = len(result.images)
+        result.images.append(Image(index, m.group("src"), Span(number, m.start() + 1, number, m.end() + 1)))
+        if m.group("title"):
+            col = m.start("title") + 1
+            result.blocks.append(Block(m.group("title"), number, col, BlockKind.CAPTION, image=index))
+        image_here = index
+        rest_start = m.end()
+    if image_here is not None:
+        rest = line[rest_start:]
+        if rest.strip():
+            col = rest_start + len(rest) - len(rest.lstrip()) + 1
+            result.blocks.append(_inline_block(rest.strip(), number, col, BlockKind.CAPTION, image_here))
+    return image_here
 
 
 def _shortcode(lines: list[str], number: int, result: ReadResult) -> int | None:

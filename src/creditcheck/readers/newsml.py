@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import lxml.etree
 
@@ -65,6 +66,17 @@ class _Item:
         self.status: tuple[str, Span] | None = None
         self.open_embargo: Span | None = None
         self.headline: str | None = None
+        # Elements read by a method of their own; the few one-line cases stay in _element.
+        self._handlers: dict[str, Callable[[lxml.etree._Element], None]] = {
+            "pubStatus": self._pub_status,
+            "embargoed": self._embargoed,
+            "creator": self._creator,
+            "by": self._by,
+            "description": self._description,
+            "provider": self._provider,
+            "inlineXML": self._inline_xml,
+            "inlineData": self._inline_data,
+        }
 
     def read(self) -> None:
         result = self.result
@@ -116,62 +128,63 @@ class _Item:
     def _element(self, el: lxml.etree._Element) -> None:
         doc, result = self.doc, self.result
         name = local_name(el)
-        if name == "copyrightNotice":
+        handler = self._handlers.get(name)
+        if handler is not None:
+            handler(el)
+        elif name == "copyrightNotice":
             _add(result, doc.block(el, BlockKind.COPYRIGHT, self.image))
         elif name in ("usageTerms", "edNote"):
             block = doc.block(el)
             if block is not None:
                 result.instructions.append((block.text, block_span(block)))
-        elif name == "pubStatus":
-            block = doc.attr_block(el, "qcode")
-            if block is not None and self.status is None:
-                value = block.text.replace("/", ":").rsplit(":", 1)[-1].lower()
-                start = block.text.lower().rfind(value)
-                if value in _STATUSES:
-                    self.status = (value, block.span(start, start + len(value)))
-        elif name == "embargoed":
-            value = doc.text_of(el)
-            if value:
-                _day, moment = parse_timestamp(value)
-                if moment is not None and result.embargo is None:
-                    result.embargo = moment
-            elif self.open_embargo is None:
-                self.open_embargo = doc.tag_span(el)
         elif name in _DATES:
             day, moment = parse_timestamp(doc.text_of(el))
             if day is not None:
                 self.dates.setdefault(name, (day, moment))
         elif name == "title" and local_name(el.getparent()) == "itemMeta" and result.title is None:
             result.title = doc.text_of(el) or None
-        elif name == "creator":
-            self._creator(el)
-        elif name == "by":
-            block = doc.block(el)
-            known = {c.casefold() for c, _ in result.creators}
-            if block is not None and block.text.casefold() not in known:
-                result.creators.append((block.text, block_span(block)))
         elif name == "creditline":
             _add(result, doc.block(el, BlockKind.CREDIT, self.image))
         elif name == "headline":
             _add(result, doc.block(el))
             self.headline = self.headline or doc.text_of(el) or None
-        elif name == "description":
-            caption = self.image is not None and "caption" in (el.get("role") or "caption").lower()
-            _add(
-                result,
-                doc.block(
-                    el, BlockKind.CAPTION if caption else BlockKind.TEXT, self.image if caption else None
-                ),
-            )
-        elif name == "provider":
-            names = [c for c in el if local_name(c) == "name"]
-            block = doc.block(names[0]) if names else None
-            if block is not None and result.sources is not None:
-                result.sources.append((block.text, block_span(block)))
-        elif name == "inlineXML":
-            self._inline_xml(el)
-        elif name == "inlineData":
-            self._inline_data(el)
+
+    def _pub_status(self, el: lxml.etree._Element) -> None:
+        """``<pubStatus qcode="stat:canceled"/>``: the item's status, placed at its code."""
+        block = self.doc.attr_block(el, "qcode")
+        if block is not None and self.status is None:
+            value = block.text.replace("/", ":").rsplit(":", 1)[-1].lower()
+            start = block.text.lower().rfind(value)
+            if value in _STATUSES:
+                self.status = (value, block.span(start, start + len(value)))
+
+    def _embargoed(self, el: lxml.etree._Element) -> None:
+        """``<embargoed>`` with a moment, or empty: embargoed until further notice."""
+        value = self.doc.text_of(el)
+        if value:
+            _day, moment = parse_timestamp(value)
+            if moment is not None and self.result.embargo is None:
+                self.result.embargo = moment
+        elif self.open_embargo is None:
+            self.open_embargo = self.doc.tag_span(el)
+
+    def _by(self, el: lxml.etree._Element) -> None:
+        block = self.doc.block(el)
+        known = {c.casefold() for c, _ in self.result.creators}
+        if block is not None and block.text.casefold() not in known:
+            self.result.creators.append((block.text, block_span(block)))
+
+    def _description(self, el: lxml.etree._Element) -> None:
+        """A picture's description is its caption; any other item's is text."""
+        caption = self.image is not None and "caption" in (el.get("role") or "caption").lower()
+        kind = BlockKind.CAPTION if caption else BlockKind.TEXT
+        _add(self.result, self.doc.block(el, kind, self.image if caption else None))
+
+    def _provider(self, el: lxml.etree._Element) -> None:
+        names = [c for c in el if local_name(c) == "name"]
+        block = self.doc.block(names[0]) if names else None
+        if block is not None and self.result.sources is not None:
+            self.result.sources.append((block.text, block_span(block)))
 
     def _creator(self, el: lxml.etree._Element) -> None:
         names = [c for c in el if local_name(c) == "name"]

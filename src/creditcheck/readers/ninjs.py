@@ -230,22 +230,7 @@ class _Reader:
         """One ninjs object: the document itself or one of its associations."""
         result = self.result
         if top:
-            uri = obj.text("uri") or obj.text("guid")
-            result.asset_id = uri.value.strip() if uri else None
-            for key in _DATES:
-                value = obj.text(key)
-                if value is not None:
-                    day, moment = parse_timestamp(value.value)
-                    if day is not None:
-                        self.dates[key] = (day, moment)
-            embargo = obj.text("embargoed")
-            if embargo is not None:
-                result.embargo = parse_timestamp(embargo.value)[1]
-            status = obj.text("pubstatus")
-            if status is not None and status.value.strip().lower() in _STATUSES:
-                result.status = (status.value.strip().lower(), self.span(status))
-            title = obj.text("title")
-            result.title = title.value.strip() if title else None
+            self.document_meta(obj)
         for key in ("usageterms", "ednote"):
             value = obj.text(key)
             if value is not None:
@@ -270,6 +255,26 @@ class _Reader:
                     result.metadata_date, moment = self.dates[key]
                     result.published_at = moment if key != "contentcreated" else None
                     break
+
+    def document_meta(self, obj: JObj) -> None:
+        """The document's own id, dates, embargo, status and title."""
+        result = self.result
+        uri = obj.text("uri") or obj.text("guid")
+        result.asset_id = uri.value.strip() if uri else None
+        for key in _DATES:
+            value = obj.text(key)
+            if value is not None:
+                day, moment = parse_timestamp(value.value)
+                if day is not None:
+                    self.dates[key] = (day, moment)
+        embargo = obj.text("embargoed")
+        if embargo is not None:
+            result.embargo = parse_timestamp(embargo.value)[1]
+        status = obj.text("pubstatus")
+        if status is not None and status.value.strip().lower() in _STATUSES:
+            result.status = (status.value.strip().lower(), self.span(status))
+        title = obj.text("title")
+        result.title = title.value.strip() if title else None
 
     def headlines(self, obj: JObj, top: bool) -> None:
         values = [v for v in (obj.text("headline"),) if v is not None]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 import lxml.etree
 
 from creditcheck.dates import parse_timestamp
-from creditcheck.model import Block, BlockKind, Image
+from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.xmlsafe import XMLDocument, block_span, local_name, parse, root_name
 
@@ -39,57 +40,69 @@ def read(path: str, text: str) -> ReadResult:
     return result
 
 
+@dataclass
+class _Seen:
+    """What the elements of one ``<nitf>`` said about dates and the headline, first one wins."""
+
+    issued: tuple[dt.date, dt.datetime | None] | None = None
+    release: tuple[dt.date, dt.datetime | None] | None = None
+    headline: str | None = None
+
+
 def read_nitf(doc: XMLDocument, nitf: lxml.etree._Element, result: ReadResult) -> None:
     """Add what one ``<nitf>`` element holds to ``result`` (NewsML-G2 items embed NITF too)."""
-    issued = None
-    release = None
-    headline: str | None = None
+    seen = _Seen()
     sources = result.sources if result.sources is not None else []
     for el in nitf.iter():
         name = local_name(el)
-        if not name or _inside_owner(el, nitf):
-            continue
-        if name == "title" and local_name(el.getparent()) == "head" and result.title is None:
-            result.title = doc.text_of(el) or None
-        elif name == "docdata":
-            status = doc.attr_block(el, "management-status")
-            if status is not None and status.text.lower() in _STATUSES and result.status is None:
-                result.status = (status.text.lower(), block_span(status))
-            _docdata(doc, el, result)
-            issued = issued or _norm_date(el, "date.issue")
-            release = release or _norm_date(el, "date.release")
-        elif name in ("hl1", "hl2"):
-            _add(result, doc.block(el))
-            if name == "hl1" and headline is None:
-                headline = doc.text_of(el) or None
-        elif name == "p" or (name == "abstract" and not any(local_name(c) == "p" for c in el.iter())):
-            _add(result, doc.block(el))
-        elif name == "rights.limitations":
-            _instruction(result, doc.block(el))
-        elif name == "distributor":
-            block = doc.block(el)
-            if block is not None:
-                sources.append((block.text, block_span(block)))
-        elif name == "byline":
-            _byline(doc, el, result)
-        elif name == "copyrite":
-            _add(result, doc.block(el, BlockKind.COPYRIGHT))
-        elif name == "tagline":
-            _add(result, doc.block(el))
-        elif name == "media":
-            _media(doc, el, result)
+        if name and not _inside_owner(el, nitf):
+            _element(doc, el, name, result, seen, sources)
     result.sources = sources
     if result.title is None:
-        result.title = headline
-    if issued is not None and result.metadata_date is None:
-        result.metadata_date, result.published_at = issued
-    if release is not None and result.embargo is None:
+        result.title = seen.headline
+    if seen.issued is not None and result.metadata_date is None:
+        result.metadata_date, result.published_at = seen.issued
+    if seen.release is not None and result.embargo is None:
         # A release time is an embargo only when it is later than the issue: most wires send
         # both with the same value.
-        _, release_at = release
-        issued_at = issued[1] if issued is not None else None
+        _, release_at = seen.release
+        issued_at = seen.issued[1] if seen.issued is not None else None
         if release_at is not None and (issued_at is None or release_at > issued_at):
             result.embargo = release_at
+
+
+def _element(
+    doc: XMLDocument,
+    el: lxml.etree._Element,
+    name: str,
+    result: ReadResult,
+    seen: _Seen,
+    sources: list[tuple[str, Span]],
+) -> None:
+    """Take what one element of the document says."""
+    if name == "title" and local_name(el.getparent()) == "head":
+        if result.title is None:
+            result.title = doc.text_of(el) or None
+    elif name == "docdata":
+        _docdata(doc, el, result, seen)
+    elif name in ("hl1", "hl2"):
+        _add(result, doc.block(el))
+        if name == "hl1" and seen.headline is None:
+            seen.headline = doc.text_of(el) or None
+    elif name in ("p", "tagline") or (name == "abstract" and not _holds_paragraphs(el)):
+        _add(result, doc.block(el))
+    elif name == "rights.limitations":
+        _instruction(result, doc.block(el))
+    elif name == "distributor":
+        block = doc.block(el)
+        if block is not None:
+            sources.append((block.text, block_span(block)))
+    elif name == "byline":
+        _byline(doc, el, result)
+    elif name == "copyrite":
+        _add(result, doc.block(el, BlockKind.COPYRIGHT))
+    elif name == "media":
+        _media(doc, el, result)
 
 
 def _inside_owner(el: lxml.etree._Element, top: lxml.etree._Element) -> bool:
@@ -111,7 +124,17 @@ def _norm_date(docdata: lxml.etree._Element, name: str) -> tuple[dt.date, dt.dat
     return None
 
 
-def _docdata(doc: XMLDocument, docdata: lxml.etree._Element, result: ReadResult) -> None:
+def _holds_paragraphs(el: lxml.etree._Element) -> bool:
+    return any(local_name(c) == "p" for c in el.iter())
+
+
+def _docdata(doc: XMLDocument, docdata: lxml.etree._Element, result: ReadResult, seen: _Seen) -> None:
+    """``<docdata>``: status, asset id, editors' notes, rights, copyright and the dates."""
+    status = doc.attr_block(docdata, "management-status")
+    if status is not None and status.text.lower() in _STATUSES and result.status is None:
+        result.status = (status.text.lower(), block_span(status))
+    seen.issued = seen.issued or _norm_date(docdata, "date.issue")
+    seen.release = seen.release or _norm_date(docdata, "date.release")
     for child in docdata:
         name = local_name(child)
         if name == "doc-id" and result.asset_id is None and child.get("id-string"):
