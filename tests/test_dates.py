@@ -24,6 +24,7 @@ MINUS_5 = dt.timezone(dt.timedelta(hours=-5))
         ),
         ("2020-01-02 03:04:05,9Z", (dt.date(2020, 1, 2), dt.datetime(2020, 1, 2, 3, 4, 5, tzinfo=UTC))),
         ("2020-01-02T24:00:00Z", (dt.date(2020, 1, 2), None)),  # no such hour: the day stands
+        ("2020-01-02T03:04:05+99:00", (dt.date(2020, 1, 2), None)),  # no such zone: the day stands
         ("2020-13-02", (None, None)),
         ("2020-01-02T03", (None, None)),  # an hour alone is not a time the formats write
         ("", (None, None)),
@@ -42,6 +43,9 @@ def test_parse_timestamp(value: str, expected: tuple[dt.date | None, dt.datetime
         ("20200114T093000Z", dt.date(2020, 1, 14)),
         ("January 14, 2020", dt.date(2020, 1, 14)),
         ("2020-02-30", None),
+        # Only the ISO shapes metadata has always been read in; others are datelines or nothing.
+        ("20200114 09:30:00", None),
+        ("2020-01-14 09:30:00 +01:00", None),
         (dt.datetime(2020, 1, 14, 9, 30), dt.date(2020, 1, 14)),
         (dt.date(2020, 1, 14), dt.date(2020, 1, 14)),
         (20200114, None),

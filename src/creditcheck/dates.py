@@ -64,6 +64,14 @@ def parse_dateline(line: str) -> dt.date | None:
     return None
 
 
+# A metadata date value: an ISO date, then perhaps a time (after "T" or a space) and a zone; or
+# a compact date, then perhaps a "T" time. Only these shapes are read as ISO.
+_DAY_VALUE = re.compile(
+    r"^\s*(?:(?P<day>\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?P<compact>\d{8})(?:T\d+(?:Z|[+-]\d{4})?)?)\s*$"
+)
+
+
 def parse_timestamp(value: str) -> tuple[dt.date | None, dt.datetime | None]:
     """The day, and the moment when the value has a time with a zone (else None).
 
@@ -73,14 +81,15 @@ def parse_timestamp(value: str) -> tuple[dt.date | None, dt.datetime | None]:
     m = _STAMP.match(value)
     if m is None:
         return None, None
+    digits = m["date"].replace("-", "")  # "2020-0114" is read as the wire wrote it meant
     try:
-        day = dt.date.fromisoformat(m["date"])
+        day = dt.date.fromisoformat(digits)
     except ValueError:
         return None, None
     if m["time"] is None or m["zone"] is None:
         return day, None
     try:
-        moment = dt.datetime.fromisoformat(f"{m['date']}T{m['time']}{m['zone']}")
+        moment = dt.datetime.fromisoformat(f"{digits}T{m['time']}{m['zone']}")
     except ValueError:
         return day, None
     return day, moment.replace(microsecond=0)
@@ -94,9 +103,13 @@ def parse_date_value(value: object) -> dt.date | None:
         return value
     if not isinstance(value, str):
         return None
-    if _STAMP.match(value):
-        return parse_timestamp(value)[0]
-    return parse_dateline(value)
+    m = _DAY_VALUE.match(value)
+    if m is None:
+        return parse_dateline(value)
+    try:
+        return dt.date.fromisoformat(m["day"] or m["compact"])
+    except ValueError:
+        return None
 
 
 def parse_when(value: str) -> tuple[dt.date | None, dt.datetime | None]:
