@@ -123,7 +123,7 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     raise ConfigError(f"{where}: {key}: expected a string or a list of strings")
 
 
-def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:
+def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:  # noqa: C901 (issue 12)
     """Check types and values; returns the recognised keys as Settings field values."""
     from creditcheck.checks import BY_NAME
 
