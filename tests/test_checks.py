@@ -113,7 +113,7 @@ def test_credit_format_keeps_every_named_organisation() -> None:
     assert findings(result) == [("credit-format", 1, 16, None), ("unknown-source", 1, 25, None)]
     assert result.findings[0].message == (
         "`Jane Doe/Acme Pictures/AP` is not an accepted The Associated Press credit form "
-        "(`AP Photo/{photographer}`), which would drop `Acme Pictures`: confirm the form the licence "
+        "(`AP Photo/{photographer}`), which would drop `Acme Pictures`: confirm the form the license "
         "requires, or add it to the rule's accepted forms"
     )
     # "AFP/GETTY" is judged against AFP's via-Getty form, which keeps both names, not Getty's.
@@ -133,7 +133,7 @@ def test_collection_form_holds_a_distributors_partner_collection() -> None:
 
     day = dt.date(2021, 3, 1)
     # The shipped Getty rule accepts "{photographer}/{collection} via Getty Images": the partner
-    # collection (or a distributed chain) is held under the Getty licence, not an unknown source.
+    # collection (or a distributed chain) is held under the Getty license, not an unknown source.
     for credit in (
         "Etienne Dupont/Gamma-Rapho via Getty Images",
         "Paul Moseley/Fort Worth Star-Telegram/TNS via Getty Images",

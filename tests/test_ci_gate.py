@@ -94,7 +94,9 @@ def test_baseline_then_only_new_violations_fail(repo: Path) -> None:
     (repo / "articles" / "new.txt").unlink()
     code, _, err = run(repo, "check")
     assert code == 0
-    assert "1 baseline entry no longer match anything" in err
+    assert err == (
+        "creditcheck: 1 baseline entry no longer matches anything: refresh it with `creditcheck baseline`\n"
+    )
 
 
 def test_changed_since_sees_only_changed_files(repo: Path) -> None:
@@ -161,7 +163,7 @@ def test_bad_config_is_a_clear_exit_2(repo: Path) -> None:
 def test_severity_override_and_fail_on(repo: Path) -> None:
     code, out, _ = run(repo, "check", "--format", "json", "--severity", "deprecated-credit=warning")
     assert code == 0
-    assert json.loads(out)["summary"] == {"files": 2, "errors": 0, "warnings": 1}
+    assert json.loads(out)["summary"] == {"files": 2, "errors": 0, "warnings": 1, "info": 0}
     assert run(repo, "check", "--severity", "deprecated-credit=warning", "--fail-on", "warning")[0] == 1
     code, out, _ = run(repo, "check", "--format", "json", "--severity", "deprecated-credit=off")
     assert (code, found(out)) == (0, [])
@@ -193,3 +195,92 @@ def test_output_file_is_written_only_when_the_run_completes(repo: Path) -> None:
     code, _, _ = run(repo, "check", "--format", "json", "--output", "report.json")
     assert code == 2
     assert (repo / "report.json").read_text(encoding="utf-8") == "previous"
+
+
+def test_check_codes_are_accepted_wherever_check_names_are(repo: Path) -> None:
+    unknown = CLEAN.replace("(Brendan Smialowski/AFP via Getty Images/TNS)", "(Ou Dongqu/Xinhua)")
+    # A suppression by code, in plain text and in Markdown front matter.
+    text = unknown.replace(
+        "Leaders meet", "creditcheck: ignore CC101 -- Xinhua cleared, LEGAL-42\nLeaders meet"
+    )
+    (repo / "articles" / "old.txt").write_text(text, encoding="utf-8")
+    front = "---\ndate: 2020-01-14\ncreditcheck: {ignore: [cc101], reason: cleared by legal}\n---\n"
+    (repo / "articles" / "front.md").write_text(front + unknown, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (0, [])
+    # An unused suppression by code is reported under the check's name.
+    (repo / "articles" / "old.txt").write_text(
+        CLEAN.replace("Leaders meet", "creditcheck: ignore CC101 -- cleared\nLeaders meet"), encoding="utf-8"
+    )
+    code, out, _ = run(repo, "check", "--format", "json")
+    messages = [(f["check"], f["message"]) for f in json.loads(out)["findings"]]
+    assert messages == [
+        ("unused-suppression", "nothing to suppress here for unknown-source: remove the suppression")
+    ]
+    # --severity and the configuration take codes too, in any case.
+    (repo / "articles" / "old.txt").write_text(CLEAN.replace("AFP via", "AFP/"), encoding="utf-8")
+    (repo / "articles" / "front.md").unlink()
+    code, out, _ = run(repo, "check", "--format", "json", "--severity", "cc202=off")
+    assert (code, found(out)) == (0, [])
+    config = (repo / "creditcheck.yaml").read_text(encoding="utf-8")
+    (repo / "creditcheck.yaml").write_text(config + "severity:\n  CC202: warning\n", encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert code == 0
+    assert [(f["check"], f["severity"]) for f in json.loads(out)["findings"]] == [
+        ("deprecated-credit", "warning")
+    ]
+    code, out, _ = run(repo, "config", "show")
+    assert "severity  = deprecated-credit=warning" in out
+    code, _, err = run(repo, "check", "--severity", "CC999=off")
+    assert (code, err) == (
+        2,
+        "creditcheck: error: --severity: severity.CC999: no such check (see `creditcheck explain`)\n",
+    )
+
+
+def test_baseline_note_only_when_it_hid_something(repo: Path) -> None:
+    assert run(repo, "baseline")[0] == 0
+    code, _, err = run(repo, "check")
+    assert (code, err) == (0, "creditcheck: 1 finding in the baseline .creditcheck-baseline.json not shown\n")
+    (repo / "articles" / "old.txt").unlink()
+    (repo / "creditcheck.yaml").write_text(
+        "rules: licenses\ninclude: ['articles/**']\nbaseline: empty.json\n", encoding="utf-8"
+    )
+    (repo / "empty.json").write_text('{"version": 1, "findings": []}\n', encoding="utf-8")
+    code, _, err = run(repo, "check")
+    assert (code, err) == (0, "")
+
+
+def option_names(*command: str) -> set[str]:
+    out = CliRunner().invoke(main, [*command, "--help"], catch_exceptions=False).stdout
+    return {word.rstrip(",") for line in out.splitlines() for word in line.split() if word.startswith("--")}
+
+
+def test_each_command_lists_only_the_options_it_uses() -> None:
+    inventory = option_names("inventory")
+    assert {"--severity", "--territory", "--channel"} & inventory == set()
+    assert {"--rules", "--changed-since", "--stdin-filename", "--published"} <= inventory
+    baseline = option_names("baseline")
+    assert "--stdin-filename" not in baseline
+    assert {"--severity", "--territory", "--channel", "--changed-since"} <= baseline
+    assert {"--force-exclude", "--stdin-filename", "--severity"} <= option_names("check")
+
+
+def test_every_option_of_every_command_has_help() -> None:
+    import click
+
+    def commands(group: click.Group, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], click.Command]]:
+        out = []
+        for name, cmd in group.commands.items():
+            out.append(((*prefix, name), cmd))
+            if isinstance(cmd, click.Group):
+                out.extend(commands(cmd, (*prefix, name)))
+        return out
+
+    missing = [
+        (" ".join(path), param.name)
+        for path, cmd in commands(main, ())
+        for param in cmd.params
+        if isinstance(param, click.Option) and not param.help
+    ]
+    assert missing == []

@@ -166,7 +166,7 @@ def test_json_finding_has_every_contract_key(tmp_path: Path) -> None:
     _, out, _ = run("check", "--format", "json", "--rules", str(RULES), str(path))
     data = json.loads(out)
     assert list(data) == ["version", "summary", "files", "findings"]
-    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "info": 0}
     assert list(data["files"][0]) == ["path", "format", "published", "published_from"]
     assert data["files"][0]["published_from"] == "dateline"
     assert list(data["findings"][0]) == [

@@ -456,14 +456,48 @@ def test_a_good_folder_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert (result.exit_code, result.stdout, result.stderr) == (0, "rules: 2 rule files OK\n", "")
 
 
+def assert_folder_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str, lint: str, check: str
+) -> None:
+    """A rules folder that is not there: lint names it; check and inventory say where it was named."""
+    result = invoke(["rules", "lint", folder], tmp_path, monkeypatch)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"{lint}\n1 problem in {folder}\n")
+    for command in ("check", "inventory"):
+        result = invoke([command, "--rules", folder, CLEAN], tmp_path, monkeypatch)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"creditcheck: error: {check}\n")
+
+
 def test_rules_folder_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert_rejected(tmp_path, monkeypatch, "nope", ["nope: rules folder not found (pass --rules DIR)"])
+    # The message names the folder given, not a hint to pass --rules (which was passed).
+    assert_folder_rejected(
+        tmp_path,
+        monkeypatch,
+        "nope",
+        "nope: rules folder not found",
+        "--rules: the rules folder nope does not exist",
+    )
 
 
 def test_rules_folder_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "rules.yaml").write_text(GOOD)
-    errors = ["rules.yaml: rules folder not found (pass --rules DIR)"]
-    assert_rejected(tmp_path, monkeypatch, "rules.yaml", errors)
+    assert_folder_rejected(
+        tmp_path,
+        monkeypatch,
+        "rules.yaml",
+        "rules.yaml: not a folder",
+        "--rules: the rules folder rules.yaml is not a folder",
+    )
+
+
+def test_rules_folder_named_in_the_config_is_named_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "creditcheck.yaml").write_text("fail_on: error\nrules: licenses\n", encoding="utf-8")
+    result = invoke(["check", CLEAN], tmp_path, monkeypatch)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "creditcheck: error: creditcheck.yaml:2: the rules folder licenses does not exist\n",
+    )
 
 
 def test_rules_folder_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -237,7 +237,7 @@ def _closest_form(
     dropped = _dropped(attribution, expected, ruleset)
     if dropped:
         # "X/Gamma-Rapho via Getty Images" is Getty's own form for a partner collection:
-        # rewriting it to "X/Getty Images" would erase a party the licence may require.
+        # rewriting it to "X/Getty Images" would erase a party the license may require.
         return CreditJudgement(
             attribution, FormStatus.FORMAT, best_rule, best_form.template.text, None, dropped
         )
@@ -249,7 +249,7 @@ def mark_collections(judgements: list[CreditJudgement]) -> list[CreditJudgement]
     """Judgements whose credits name their distributor's collection with those names re-roled.
 
     In ``X/Gamma-Rapho via Getty Images`` accepted as ``{photographer}/{collection} via Getty
-    Images``, Gamma-Rapho is a collection the Getty Images licence carries, not an unknown
+    Images``, Gamma-Rapho is a collection the Getty Images license carries, not an unknown
     source: its names take the role ``collection``.
     """
     out: list[CreditJudgement] = []

@@ -70,7 +70,41 @@ class _Run:
 
 
 def _scan_options(f: F) -> F:
-    """The options every scanning command shares (rules, scope, date, performance)."""
+    """The options of the commands that judge articles: rules, scope, date, severity, performance."""
+    return _some_scan_options()(f)
+
+
+def _some_scan_options(*without: str) -> Callable[[F], F]:
+    """The scanning options less those named (by parameter name) that mean nothing to a command."""
+
+    def apply(f: F) -> F:
+        options = _scan_option_list()
+        for name, option in reversed(list(zip(_SCAN_OPTION_NAMES, options, strict=True))):
+            if name not in without:
+                f = option(f)
+        return f
+
+    return apply
+
+
+# The parameter names of _scan_option_list's options, in its order.
+_SCAN_OPTION_NAMES = (
+    "rules",
+    "config",
+    "no_config",
+    "published",
+    "territory",
+    "channel",
+    "severity",
+    "changed_since",
+    "force_exclude",
+    "stdin_filename",
+    "jobs",
+    "max_size",
+)
+
+
+def _scan_option_list() -> list[Callable[[F], F]]:
     options = [
         click.option(
             "--rules",
@@ -112,13 +146,20 @@ def _scan_options(f: F) -> F:
             metavar="CHECK=LEVEL",
             multiple=True,
             callback=_severity_pairs,
-            help="Override a check's severity: error, warning, info or off. Repeatable.",
+            help="Override a check's severity (CHECK is a name or code): error, warning, info or off. "
+            "Repeatable.",
         ),
         click.option(
             "--changed-since",
             metavar="REF",
             default=None,
             help="Check only files changed since this git ref (committed or not).",
+        ),
+        click.option(
+            "--force-exclude",
+            is_flag=True,
+            help="Apply the config's include/exclude to files named on the command line too "
+            "(pre-commit passes every staged file).",
         ),
         click.option(
             "--stdin-filename",
@@ -142,9 +183,7 @@ def _scan_options(f: F) -> F:
             help="Larger files are reported as unreadable-file instead of read (default 20).",
         ),
     ]
-    for option in reversed(options):
-        f = option(f)
-    return f
+    return options
 
 
 def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
@@ -164,11 +203,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         "max_size": kw.get("max_size"),
     }
     settings = resolve_settings(flags, config=kw.get("config"), use_config=not kw.get("no_config"))
-    if settings.origins.get("rules") == "default" and not os.path.isdir(settings.rules[0]):
-        raise CreditcheckError(
-            "no rules folder: ./rules does not exist here; "
-            "pass --rules DIR or set `rules:` in creditcheck.yaml"
-        )
+    _check_rules_folders(settings)
     ruleset = load_rules(list(settings.rules))
     stdin_name = kw.get("stdin_filename")
     if "-" in paths and stdin_name is None:
@@ -196,6 +231,21 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         changed = changed_files(ref)
         targets = [t for t in targets if os.path.realpath(t.path) in changed]
     return _Run(settings, ruleset, targets, kw.get("published"))
+
+
+def _check_rules_folders(settings: Settings) -> None:
+    """A rules folder that is not there is a usage error that says where it was named."""
+    origin = settings.origins.get("rules", "default")
+    for folder in settings.rules:
+        if os.path.isdir(folder):
+            continue
+        if origin == "default":
+            raise CreditcheckError(
+                "no rules folder: ./rules does not exist here; "
+                "pass --rules DIR or set `rules:` in creditcheck.yaml"
+            )
+        problem = "is not a folder" if os.path.exists(folder) else "does not exist"
+        raise CreditcheckError(f"{origin}: the rules folder {folder} {problem}")
 
 
 def _execute(
@@ -299,14 +349,16 @@ def check(
             counts, entry_paths = baseline_mod.load(base_path)
             applied = baseline_mod.apply(result.findings, counts, entry_paths, {r.path for r in result.files})
             result = RunResult(result.files, applied.findings)
-            notes.append(
-                f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
-                f"in the baseline {base_path} not shown"
-            )
-            if applied.stale:
+            # Said only when it is news: a baseline that hid nothing and holds nothing stale is quiet.
+            if applied.baselined:
                 notes.append(
-                    f"{applied.stale} baseline entr{'ies' if applied.stale != 1 else 'y'} no longer "
-                    "match anything: refresh it with `creditcheck baseline`"
+                    f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
+                    f"in the baseline {base_path} not shown"
+                )
+            if applied.stale:
+                entries = "entries no longer match" if applied.stale != 1 else "entry no longer matches"
+                notes.append(
+                    f"{applied.stale} baseline {entries} anything: refresh it with `creditcheck baseline`"
                 )
         out_format = OutputFormat(fmt)
         color = (
@@ -358,7 +410,7 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@_scan_options
+@_some_scan_options("stdin_filename")
 @click.option(
     "--output",
     "-o",
@@ -382,8 +434,10 @@ def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@_scan_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_some_scan_options("territory", "channel", "severity")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format."
+)
 @click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE (atomically).")
 def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -> None:
     """List every photo credit and copyright notice found, with its parse."""
@@ -737,8 +791,15 @@ def config() -> None:
 
 
 @config.command("show")
-@click.option("--config", "config_file", metavar="FILE", type=click.Path(dir_okay=False), default=None)
-@click.option("--no-config", is_flag=True)
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Configuration file (default: creditcheck.yaml or pyproject.toml found upwards).",
+)
+@click.option("--no-config", is_flag=True, help="Ignore configuration files: show the defaults.")
 def config_show(config_file: str | None, no_config: bool) -> None:
     """Print the effective configuration and where each value comes from."""
     from creditcheck.settings import describe, resolve_settings

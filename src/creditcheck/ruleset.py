@@ -582,7 +582,8 @@ def lint_rules(
     files: list[Path] = []
     for root in roots:
         if not root.is_dir():
-            return None, [RuleFileError(str(root), None, None, "rules folder not found (pass --rules DIR)")]
+            problem = "not a folder" if root.exists() else "rules folder not found"
+            return None, [RuleFileError(str(root), None, None, problem)]
         found = sorted(p for p in root.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file())
         if not found:
             return None, [RuleFileError(str(root), None, None, "no rule files (*.yaml) in the rules folder")]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from creditcheck import suppress
 from creditcheck.analysis import CreditJudgement, mark_collections
-from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext
+from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext, lookup
 from creditcheck.checks.base import EmbeddedCredit
 from creditcheck.compressed import CompressedError, gunzip, is_gzip
 from creditcheck.decode import UndecodableError, decode
@@ -226,7 +226,7 @@ class Scanner:
             findings.extend(check.findings(ctx))
         if doc.suppressions:
             findings = suppress.apply(
-                findings, list(doc.suppressions), _KNOWN, self._suppression_finding(doc.path)
+                findings, list(doc.suppressions), _check_name, self._suppression_finding(doc.path)
             )
             findings = [f for f in findings if f.check in self.enabled]
         if self.levels:
@@ -270,7 +270,11 @@ def _listed_only(doc: Document, sources: list[Name]) -> list[Attribution]:
     return out
 
 
-_KNOWN = frozenset(BY_NAME)
+def _check_name(written: str) -> str | None:
+    check = lookup(written)
+    return check.name if check is not None else None
+
+
 _WORKER: Scanner | None = None
 
 

@@ -125,7 +125,7 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:  # noqa: C901 (issue 12)
     """Check types and values; returns the recognised keys as Settings field values."""
-    from creditcheck.checks import BY_NAME
+    from creditcheck.checks import lookup
 
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -144,14 +144,15 @@ def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str,
                 raise ConfigError(f"{where}: {key}: expected a mapping of check names to severities")
             sev: dict[str, str] = {}
             for check, level in value.items():
-                if check not in BY_NAME:
+                found = lookup(str(check))
+                if found is None:
                     raise ConfigError(f"{where}: {key}.{check}: no such check (see `creditcheck explain`)")
                 level_s = "off" if level is False else str(level).lower()
                 if level_s not in SEVERITY_VALUES:
                     raise ConfigError(
                         f"{where}: {key}.{check}: {level!r} is not one of: {', '.join(SEVERITY_VALUES)}"
                     )
-                sev[check] = level_s
+                sev[found.name] = level_s
             out[norm] = sev
         elif norm == "fail_on":
             if value not in FAIL_ON_VALUES:

@@ -1,7 +1,8 @@
 """Inline suppressions: ``creditcheck: ignore CHECK[,CHECK] -- reason``, and applying them.
 
-A suppression must say why (the reason after ``--``): one without a reason suppresses nothing
-and is itself a finding, as is one that names no known check; one that suppresses nothing is
+A check is named by its name or its code (``unknown-source`` or ``CC101``). A suppression must
+say why (the reason after ``--``): one without a reason suppresses nothing and is itself a
+finding, as is one that names no known check; one that suppresses nothing is
 ``unused-suppression``, so stale exceptions do not pile up.
 """
 
@@ -9,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from creditcheck.model import Finding, Span
 
 # Builds a finding of a suppression check; the scanner supplies the path and severities.
 MakeFinding = Callable[[str, Span, str], Finding]
+# The check name a name or code written in a directive stands for, or None if there is none.
+CheckName = Callable[[str], str | None]
 
 # The directive itself, wherever a format lets it stand (an HTML comment, a text line).
 DIRECTIVE = re.compile(
@@ -51,7 +54,7 @@ def parse_directive(body: str) -> tuple[tuple[str, ...], str | None] | None:
 
 
 def apply(
-    findings: list[Finding], suppressions: list[Suppression], known: frozenset[str], make: MakeFinding
+    findings: list[Finding], suppressions: list[Suppression], check_name: CheckName, make: MakeFinding
 ) -> list[Finding]:
     """Drop covered findings; add findings for invalid and unused suppressions."""
     if not suppressions:
@@ -59,7 +62,7 @@ def apply(
     valid: list[Suppression] = []
     extra: list[Finding] = []
     for s in suppressions:
-        unknown = [c for c in s.checks if c not in known]
+        unknown = [c for c in s.checks if check_name(c) is None]
         if not s.checks:
             extra.append(
                 make(
@@ -87,7 +90,8 @@ def apply(
                 )
             )
         else:
-            valid.append(s)
+            names = tuple(dict.fromkeys(name for c in s.checks if (name := check_name(c)) is not None))
+            valid.append(replace(s, checks=names))
     used: set[int] = set()
     kept: list[Finding] = []
     for f in findings:

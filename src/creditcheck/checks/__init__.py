@@ -51,6 +51,17 @@ ALL_CHECKS: tuple[Check, ...] = (
     usage_terms.CHECK,
 )
 BY_NAME: dict[str, Check] = {c.name: c for c in ALL_CHECKS}
+BY_CODE: dict[str, Check] = {c.code: c for c in ALL_CHECKS}
 UNREADABLE = unreadable_file.CHECK
 
-__all__ = ["ALL_CHECKS", "BY_NAME", "UNREADABLE", "Check", "CheckContext"]
+
+def lookup(name_or_code: str) -> Check | None:
+    """The check a name (``unknown-source``) or a code (``CC101``, in any case) stands for.
+
+    Every finding prints both, so wherever a user names a check (suppressions, ``--severity``,
+    the configuration) either is accepted.
+    """
+    return BY_NAME.get(name_or_code) or BY_CODE.get(name_or_code.upper())
+
+
+__all__ = ["ALL_CHECKS", "BY_CODE", "BY_NAME", "UNREADABLE", "Check", "CheckContext", "lookup"]

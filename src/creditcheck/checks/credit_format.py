@@ -14,7 +14,7 @@ none that is in effect on the publication date. The suggestion is the closest ac
 filled in with the credit's own photographer; it is offered as the fix when fully known. When
 that form would drop an organisation the credit names (`X/Gamma-Rapho via Getty Images`
 against `{photographer}/Getty Images`), no fix is offered: a partner collection or a
-distributor may be part of the credit the licence requires.
+distributor may be part of the credit the license requires.
 
 Fails (published 2021-03-01):
     (Matt Rourke/AP)
@@ -31,7 +31,7 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
                 named = ", ".join(quote(d) for d in j.dropped)
                 hint = (
                     f" ({quote(j.expected)}), which would drop {named}: confirm the form the"
-                    " licence requires, or add it to the rule's accepted forms"
+                    " license requires, or add it to the rule's accepted forms"
                 )
             else:
                 hint = f": write {quote(j.expected)}" if j.expected else ""

@@ -16,6 +16,7 @@ def document(result: RunResult) -> dict[str, object]:
             "files": len(result.files),
             "errors": result.count(Severity.ERROR),
             "warnings": result.count(Severity.WARNING),
+            "info": result.count(Severity.INFO),
         },
         "files": [
             {
