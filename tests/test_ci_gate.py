@@ -284,3 +284,46 @@ def test_every_option_of_every_command_has_help() -> None:
         if isinstance(param, click.Option) and not param.help
     ]
     assert missing == []
+
+
+def test_no_file_selected_is_a_warning_naming_the_patterns(repo: Path) -> None:
+    (repo / "creditcheck.yaml").write_text("rules: licenses\ninclude: ['contents/**']\n", encoding="utf-8")
+    code, out, err = run(repo, "check")
+    assert (code, out) == (0, "No problems found in 0 files.\n")
+    assert err == (
+        "creditcheck: warning: no file to check: include contents/** (creditcheck.yaml:2) "
+        "left none of the 3 files found under .\n"
+    )
+    (repo / "creditcheck.yaml").write_text(
+        "rules: licenses\ninclude: ['articles/**']\nexclude: ['*.txt']\n", encoding="utf-8"
+    )
+    assert run(repo, "check")[2] == (
+        "creditcheck: warning: no file to check: include articles/** (creditcheck.yaml:2) and "
+        "exclude *.txt (creditcheck.yaml:3) left none of the 3 files found under .\n"
+    )
+    (repo / "empty").mkdir()
+    code, _, err = run(repo, "check", "empty")
+    assert (code, err) == (
+        0,
+        "creditcheck: warning: no file to check: no article file under empty "
+        "(see docs/formats.md for the extensions)\n",
+    )
+    # With --changed-since, nothing changed is the normal case: no warning.
+    code, out, err = run(repo, "check", "--changed-since", "HEAD")
+    assert (code, out, err) == (0, "No problems found in 0 files.\n", "")
+
+
+def test_force_exclude_applies_include_and_exclude_to_named_files(repo: Path) -> None:
+    (repo / "README.md").write_text("# Content\n\n![logo](logo.png)\n", encoding="utf-8")
+    (repo / "articles" / ".draft.txt").write_text(CLEAN, encoding="utf-8")
+    named = ["README.md", "licenses/afp.yaml", "notes.txt", "articles/old.txt", "articles/.draft.txt"]
+    # Named files are checked whatever they are, as before...
+    code, out, _ = run(repo, "check", "--format", "json", *named)
+    assert sorted(f["path"] for f in json.loads(out)["files"]) == sorted(named)
+    # ...unless --force-exclude: then only what a search of the project would check is.
+    code, out, _ = run(repo, "check", "--format", "json", "--force-exclude", *named)
+    assert [f["path"] for f in json.loads(out)["files"]] == ["articles/old.txt"]
+    assert (code, found(out)) == (1, [("articles/old.txt", "deprecated-credit", 3)])
+    code, out, err = run(repo, "check", "--force-exclude", "README.md")
+    assert (code, out) == (0, "No problems found in 0 files.\n")
+    assert "include articles/** (creditcheck.yaml:2) left none of the 1 file found under README.md" in err

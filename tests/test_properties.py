@@ -388,3 +388,39 @@ def test_discovery_terminates_and_lists_every_file_once(nodes: list[tuple[str, i
         assert len(reals) == len(set(reals))
         assert set(reals) == files  # every file under the root, once, however it is reached
         assert [t.display for t in targets] == sorted(t.display for t in targets)
+
+
+_TREE = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["d", ".hidden", "node_modules", "f.txt", "f.md", "f.yaml", ".f.txt", "w.json", "x.json"]
+        ),
+        st.integers(min_value=0, max_value=30),  # parent: index among the folders made so far
+        st.booleans(),  # changed since the ref
+    ),
+    max_size=30,
+)
+
+
+@PROPERTY
+@given(tree=_TREE)
+def test_changed_files_are_selected_as_the_walk_would_select_them(tree: list[tuple[str, int, bool]]) -> None:
+    # --changed-since does not walk the folders: it must keep exactly the changed files a walk keeps.
+    with tempfile.TemporaryDirectory() as root:
+        folders = [Path(root)]
+        changed: set[str] = set()
+        for i, (name, parent, is_changed) in enumerate(tree):
+            where = folders[parent % len(folders)]
+            if "." not in name or name == ".hidden":
+                path = where / f"{name}{i}"
+                path.mkdir()
+                folders.append(path)
+                continue
+            path = where / name.replace("f.", f"f{i}.").replace("w.", f"w{i}.").replace("x.", f"x{i}.")
+            # A ninjs item is an article; any other JSON file is not.
+            body = '{"uri": "u", "type": "picture"}' if name == "w.json" else '{"name": "package"}'
+            path.write_text(body if name.endswith(".json") else "AP Photo/Jane Doe\n")
+            if is_changed:
+                changed.add(os.path.realpath(path))
+        walked = [t for t in discover([root]) if os.path.realpath(t.path) in changed]
+        assert discover([root], changed=changed) == walked

@@ -188,9 +188,9 @@ def _scan_option_list() -> list[Callable[[F], F]]:
 
 def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     from creditcheck.changes import changed_files
-    from creditcheck.discover import Target, discover, display_path
+    from creditcheck.discover import Target, display_path, select
     from creditcheck.ruleset import load_rules
-    from creditcheck.settings import path_selected, resolve_settings
+    from creditcheck.settings import resolve_settings
 
     flags = {
         "rules": tuple(kw.get("rules") or ()) or None,
@@ -217,20 +217,40 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         if settings.config_file is None:
             raise CreditcheckError("no PATH given (and no configuration file to take the project from)")
         paths = [settings.root]
-    explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
-    targets = []
-    for t in discover(list(paths)):
-        real = os.path.realpath(t.path)
-        if real not in explicit and not t.missing:
-            rel = os.path.relpath(real, os.path.realpath(settings.root))
-            if not path_selected(rel, settings.include, settings.exclude):
-                continue
-        targets.append(t)
     ref = kw.get("changed_since")
-    if ref is not None:
-        changed = changed_files(ref)
-        targets = [t for t in targets if os.path.realpath(t.path) in changed]
-    return _Run(settings, ruleset, targets, kw.get("published"))
+    # Asking git first means a pull request's few files are checked without walking the tree.
+    changed = changed_files(ref) if ref is not None else None
+    selection = select(
+        list(paths),
+        settings.root,
+        settings.include,
+        settings.exclude,
+        changed=changed,
+        force_exclude=bool(kw.get("force_exclude")),
+    )
+    if not selection.targets and changed is None:
+        # A typo in `include` must not quietly turn the gate into "0 files, no problems".
+        click.echo(f"creditcheck: warning: {_nothing_selected(paths, settings, selection.found)}", err=True)
+    return _Run(settings, ruleset, selection.targets, kw.get("published"))
+
+
+def _nothing_selected(paths: Sequence[str], settings: Settings, found: int) -> str:
+    """Why a run has no file to check, naming the paths and patterns that selected none."""
+    from creditcheck.discover import display_path
+
+    shown = ", ".join(display_path(p) for p in paths)
+    if not found:
+        return f"no file to check: no article file under {shown} (see docs/formats.md for the extensions)"
+    patterns = []
+    for key in ("include", "exclude"):
+        values = getattr(settings, key)
+        if values:
+            where = settings.origins.get(key, "default")
+            patterns.append(f"{key} {', '.join(values)} ({where})")
+    files = f"{found} file{'s' if found != 1 else ''}"
+    if not patterns:  # --force-exclude dropped named files a folder search would not pick
+        return f"no file to check: none of the {files} named is an article a folder search would pick"
+    return f"no file to check: {' and '.join(patterns)} left none of the {files} found under {shown}"
 
 
 def _check_rules_folders(settings: Settings) -> None:

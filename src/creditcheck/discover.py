@@ -50,11 +50,15 @@ def _printable(name: str) -> str:
     )
 
 
-def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS) -> list[Target]:
+def discover(
+    paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, changed: set[str] | None = None
+) -> list[Target]:
     """Files named directly (any extension) and files under folders with a known extension.
 
     Every file is listed once however many ways it is reached.  A folder that cannot be
     listed is itself a target, so the scan reports why instead of skipping it in silence.
+    With ``changed`` (real paths, from ``--changed-since``) only those files are listed, and
+    folders are not walked: each changed file is kept when the walk would have found it.
     """
     seen: set[str] = set()
     out: list[Target] = []
@@ -68,14 +72,96 @@ def discover(paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS)
 
     for raw in paths:  # "-" is a path like any other: standard input is --stdin-filename's
         if os.path.isdir(raw):
-            for file in _walk(raw, extensions):
+            files = _walk(raw, extensions) if changed is None else _changed_in(raw, changed, extensions)
+            for file in files:
                 add(file)
+        elif changed is not None:
+            if os.path.realpath(raw) in changed:
+                add(raw)
         elif os.path.exists(raw) or os.path.islink(raw):
             add(raw)
         else:
             add(raw, missing=True)
     out.sort(key=lambda t: t.display)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The files a run checks, and how many the search found before include/exclude."""
+
+    targets: list[Target]
+    found: int
+
+
+def select(
+    paths: list[str],
+    root: str,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    changed: set[str] | None = None,
+    force_exclude: bool = False,
+) -> Selection:
+    """The files to check: found under ``paths``, filtered by the project's include/exclude.
+
+    A file named on the command line is checked whatever its name, unless ``force_exclude``
+    (as pre-commit needs, since it names every staged file): then it is kept only if a folder
+    search from the project root would have found it and include/exclude let it through.
+    """
+    from creditcheck.settings import path_selected
+
+    explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
+    base = os.path.realpath(root)
+    lowered = tuple(e.lower() for e in DEFAULT_EXTENSIONS)
+    found = discover(paths, changed=changed)
+    targets = []
+    for t in found:
+        real = os.path.realpath(t.path)
+        if t.missing or (real in explicit and not force_exclude):
+            targets.append(t)
+            continue
+        rel = os.path.relpath(real, base)
+        folder, name = os.path.split(t.path)
+        if real in explicit and not _searchable(rel, folder, name, lowered):
+            continue
+        if path_selected(rel, include, exclude):
+            targets.append(t)
+    return Selection(targets, len(found))
+
+
+def _searchable(rel: str, folder: str, name: str, lowered: tuple[str, ...]) -> bool:
+    """Whether a folder search from the project root would pick this file."""
+    parts = rel.split(os.sep)[:-1]
+    if any(p.startswith(".") or p in _SKIP_DIRS for p in parts if p != os.pardir):
+        return False
+    return _wanted(folder, name, lowered)
+
+
+def _changed_in(root: str, changed: set[str], extensions: tuple[str, ...]) -> list[str]:
+    """The changed files a walk of ``root`` would find, without walking it."""
+    base = os.path.realpath(root)
+    lowered = tuple(e.lower() for e in extensions)
+    found: list[str] = []
+    for real in sorted(changed):
+        rel = os.path.relpath(real, base)
+        if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+            continue
+        parts = rel.split(os.sep)
+        if any(p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1]):
+            continue
+        folder = os.path.join(root, *parts[:-1])
+        if _wanted(folder, parts[-1], lowered):
+            found.append(os.path.join(folder, parts[-1]))
+    return found
+
+
+def _wanted(folder: str, name: str, lowered: tuple[str, ...]) -> bool:
+    """Whether a folder search keeps the file ``name`` in ``folder``: its extension, and content."""
+    if not name.lower().endswith(lowered) or name.startswith("."):
+        return False
+    path = os.path.join(folder, name)
+    sniffed = strip_suffix(name.lower()).endswith(SNIFFED)
+    return _regular_or_dangling(path) and (not sniffed or _is_article(path))
 
 
 def _is_article(path: str) -> bool:
@@ -122,11 +208,8 @@ def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
         visited.add(key)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
         for name in sorted(filenames):
-            if name.lower().endswith(lowered) and not name.startswith("."):
-                path = os.path.join(dirpath, name)
-                sniffed = strip_suffix(name.lower()).endswith(SNIFFED)
-                if _regular_or_dangling(path) and (not sniffed or _is_article(path)):
-                    found.append(path)
+            if _wanted(dirpath, name, lowered):
+                found.append(os.path.join(dirpath, name))
     return found
 
 
