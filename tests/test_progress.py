@@ -112,3 +112,89 @@ def test_audit_draws_the_bar_on_a_terminal_then_one_summary_line(tmp_path: Path)
     # Off a terminal (a pipe, as in CI) the same run prints only the summary.
     piped = subprocess.run([*cmd, str(tmp_path / "a.txt")], capture_output=True, env=env, check=False)
     assert piped.stderr.decode("utf-8").startswith("creditcheck: audit 2026-03-01..2026-03-31: 1 article,")
+
+
+def test_a_delayed_bar_draws_nothing_for_a_short_run_and_starts_after_the_delay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("TERM", raising=False)
+    # Small values, as on a machine just booted: the delay counts from the first file.
+    now = [0.01]
+    monkeypatch.setattr("creditcheck.progress.time.monotonic", lambda: now[0])
+    short = Terminal()
+    bar = ProgressBar(short, "check", width=4, interval=0.1, delay=1.0)
+    for done in range(1, 4):
+        bar(done, 3)
+        now[0] += 0.2
+    bar.close()
+    assert short.getvalue() == ""
+    long = Terminal()
+    bar = ProgressBar(long, "check", width=4, interval=0.1, delay=1.0)
+    for done in range(1, 9):
+        bar(done, 8)
+        now[0] += 0.4
+    bar.close()
+    # Files 1-3 fall within the first second; from then on every call is past the interval.
+    assert (
+        long.getvalue() == "".join("\r" + render("check", done, 8, 4) for done in range(4, 9)) + "\r\x1b[2K"
+    )
+
+
+def run_check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str, ci: bool = False) -> str:
+    from click.testing import CliRunner
+
+    from creditcheck.cli import main
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(
+            "Photo: Jane Smith/Getty Images\n\nMarch 3, 2026\n", encoding="utf-8"
+        )
+    monkeypatch.delenv("TERM", raising=False)
+    if ci:
+        monkeypatch.setenv("CI", "true")
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    # A terminal, and a clock that moves two seconds per file: a long run.
+    monkeypatch.setattr("creditcheck.progress._is_terminal", lambda stream: True)
+    clock = iter(float(2 * n) for n in range(100))
+    monkeypatch.setattr("creditcheck.progress.time.monotonic", lambda: next(clock))
+    result = CliRunner().invoke(
+        main, ["check", "--rules", str(RULES), "--jobs", "1", *args, str(tmp_path)], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert result.stdout == "No problems found in 3 files.\n"
+    return result.stderr
+
+
+def test_check_draws_progress_on_a_terminal_on_long_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bar = "creditcheck: checking [" + "#" * 30 + "] 3/3 files 100%"
+    # The first file starts the clock; the second, two seconds later, is past the delay.
+    expected = "\r" + render("creditcheck: checking", 2, 3) + "\r" + bar + "\r\x1b[2K"
+    assert run_check(monkeypatch, tmp_path) == expected
+    assert run_check(monkeypatch, tmp_path, "--no-progress") == ""
+    # Under CI (CI=true), only when asked.
+    assert run_check(monkeypatch, tmp_path, ci=True) == ""
+    assert run_check(monkeypatch, tmp_path, "--progress", ci=True) == expected
+
+
+def test_check_of_one_article_on_a_terminal_prints_no_bar(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Photo: Jane Smith/Getty Images\n\nMarch 3, 2026\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["TERM"] = "xterm"
+    cmd = [sys.executable, "-m", "creditcheck", "check", "--rules", str(RULES), str(tmp_path / "a.txt")]
+    proc = subprocess.run(cmd, stderr=follower, stdout=subprocess.PIPE, env=env, check=False)
+    os.close(follower)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    os.close(leader)
+    assert (proc.returncode, proc.stdout, err) == (0, b"No problems found in 1 file.\n", b"")

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_BASELINE = ".creditcheck-baseline.json"
+# Seconds a `check` runs before its progress bar appears: an editor's one article never shows it.
+CHECK_PROGRESS_DELAY = 1.0
 
 
 @contextmanager
@@ -346,17 +348,38 @@ def main() -> None:
 )
 @click.option("--fix", is_flag=True, help="Apply the fixes findings carry, in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the fixes as a unified diff; change nothing.")
+@click.option(
+    "--progress/--no-progress",
+    "show_progress",
+    default=None,
+    help="Progress bar on standard error for runs over a second (terminal only; off under CI "
+    "unless --progress).",
+)
 def check(
-    paths: tuple[str, ...], fmt: str, output: str | None, fix: bool, show_diff: bool, **kw: Any
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    fix: bool,
+    show_diff: bool,
+    show_progress: bool | None,
+    **kw: Any,
 ) -> None:
     """Check articles (files, or folders searched for articles, wire items and photos).
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
     rule-file error.
     """
+    from creditcheck.progress import ProgressBar, in_ci
+
     with _errors():
         run = _prepare(paths, kw)
-        results = _execute(run, keep_attributions=False)
+        bar = ProgressBar(sys.stderr, "creditcheck: checking", delay=CHECK_PROGRESS_DELAY)
+        wanted = show_progress if show_progress is not None else not in_ci()
+        bar.enabled = bar.enabled and wanted
+        try:
+            results = _execute(run, keep_attributions=False, progress=bar)
+        finally:
+            bar.close()
         result = RunResult.merge(results)
         if fix or show_diff:
             result = _apply_fixes(run, result, write=fix and not show_diff)
