@@ -18,6 +18,7 @@ from creditcheck.model import ExitCode, FileResult, RunResult, Severity
 from creditcheck.reporters import OutputFormat
 
 if TYPE_CHECKING:
+    from creditcheck.decode import Decoded
     from creditcheck.discover import Target
     from creditcheck.ruleset import RuleSet
     from creditcheck.settings import Settings
@@ -69,6 +70,8 @@ class _Run:
     targets: list[Target]
     published: dt.date | None
     stdin: bool = False  # the one target's text comes from standard input (--stdin-filename)
+    stdin_name: str | None = None
+    stdin_text: Decoded | None = None  # what standard input held, once read
 
 
 def _scan_options(f: F) -> F:
@@ -190,7 +193,7 @@ def _scan_option_list() -> list[Callable[[F], F]]:
 
 def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     from creditcheck.changes import changed_files
-    from creditcheck.discover import Target, display_path, select
+    from creditcheck.discover import Target, display_path, named_selected, select
     from creditcheck.ruleset import load_rules
     from creditcheck.settings import resolve_settings
 
@@ -214,7 +217,11 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         )
     if stdin_name is not None:
         target = Target(stdin_name, display_path(stdin_name))
-        return _Run(settings, ruleset, [target], kw.get("published"), stdin=True)
+        keep = not kw.get("force_exclude") or named_selected(
+            stdin_name, settings.root, settings.include, settings.exclude
+        )
+        targets = [target] if keep else []
+        return _Run(settings, ruleset, targets, kw.get("published"), stdin=True, stdin_name=stdin_name)
     if not paths:
         if settings.config_file is None:
             raise CreditcheckError("no PATH given (and no configuration file to take the project from)")
@@ -291,10 +298,10 @@ def _execute(
         data = sys.stdin.buffer.read()
         scanner = Scanner(run.ruleset, options)
         try:
-            text = decode(data).text
+            run.stdin_text = decode(data)
         except UndecodableError as exc:
-            return [scanner.unreadable(run.targets[0], str(exc))]
-        return [scanner.scan_text(run.targets[0], text)]
+            return [scanner.unreadable(t, str(exc)) for t in run.targets]
+        return [scanner.scan_text(t, run.stdin_text.text) for t in run.targets]
     return scan_targets(run.targets, run.ruleset, options, s.jobs or None, progress)
 
 
@@ -411,7 +418,12 @@ def check(
             and "NO_COLOR" not in os.environ
         )
         if not show_diff:
-            _emit(out_format.reporter()(result, color=color), output)
+            report = out_format.reporter()(result, color=color)
+            if run.stdin and fix and output is None:
+                # Standard output carries the fixed text (an editor replaces its buffer with it).
+                click.echo(report, nl=False, err=True)
+            else:
+                _emit(report, output)
     for note in notes:
         click.echo(f"creditcheck: {note}", err=True)
     threshold = Severity.parse(run.settings.fail_on)
@@ -420,7 +432,8 @@ def check(
 
 
 def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
-    from creditcheck.fix import fix_file
+    """Make (or, for --diff, show) every fix; say which could not be made and why."""
+    from creditcheck.fix import FileFix, fix_file, fix_text
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
@@ -430,22 +443,45 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
     formats = {r.path: r.format for r in result.files}
     fixed_ids: set[int] = set()
     files = 0
+    not_applied = 0
+    stdin_outcome: FileFix | None = None
     for display, findings in sorted(by_path.items()):
-        if display not in paths or run.stdin:
+        if display not in paths:
             continue
-        outcome = fix_file(paths[display], formats.get(display, "text"), findings, write)
-        if outcome is None or not outcome.changed:
+        fmt = formats.get(display, "text")
+        if run.stdin:
+            if run.stdin_text is None:
+                continue
+            encoding = run.stdin_text.codec or run.stdin_text.encoding
+            outcome = stdin_outcome = fix_text(run.stdin_text.text, fmt, findings, encoding)
+        else:
+            outcome = fix_file(paths[display], fmt, findings, write)
+        for skipped in outcome.skipped:
+            f = skipped.finding
+            click.echo(
+                f"creditcheck: {f.path}:{f.span.line}:{f.span.column}: {f.check}: "
+                f"fix not applied: {skipped.reason}",
+                err=True,
+            )
+        not_applied += len(outcome.skipped)
+        if not outcome.changed:
             continue
         files += 1
         fixed_ids.update(id(f) for f in outcome.applied)
         if not write:
             click.echo(outcome.diff(display), nl=False)
-    if write and fixed_ids:
-        click.echo(
+    if run.stdin and write and run.stdin_text is not None:
+        fixed = stdin_outcome.fixed if stdin_outcome is not None else run.stdin_text.text
+        sys.stdout.buffer.write(run.stdin_text.encode(fixed))
+        sys.stdout.buffer.flush()
+    if write and (fixed_ids or not_applied):
+        summary = (
             f"creditcheck: fixed {len(fixed_ids)} problem{'s' if len(fixed_ids) != 1 else ''} "
-            f"in {files} file{'s' if files != 1 else ''}",
-            err=True,
+            f"in {files} file{'s' if files != 1 else ''}"
         )
+        if not_applied:
+            summary += f"; {not_applied} fix{'es' if not_applied != 1 else ''} could not be applied"
+        click.echo(summary, err=True)
     if not write:
         return result
     return RunResult(result.files, tuple(f for f in result.findings if id(f) not in fixed_ids))

@@ -112,29 +112,33 @@ def select(
 
     explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
     base = os.path.realpath(root)
-    lowered = tuple(e.lower() for e in DEFAULT_EXTENSIONS)
     found = discover(paths, changed=changed)
     targets = []
     for t in found:
         real = os.path.realpath(t.path)
-        if t.missing or (real in explicit and not force_exclude):
-            targets.append(t)
-            continue
-        rel = os.path.relpath(real, base)
-        folder, name = os.path.split(t.path)
-        if real in explicit and not _searchable(rel, folder, name, lowered):
-            continue
-        if path_selected(rel, include, exclude):
+        if real in explicit:
+            if not force_exclude or named_selected(t.path, root, include, exclude):
+                targets.append(t)
+        elif t.missing or path_selected(os.path.relpath(real, base), include, exclude):
             targets.append(t)
     return Selection(targets, len(found))
 
 
-def _searchable(rel: str, folder: str, name: str, lowered: tuple[str, ...]) -> bool:
-    """Whether a folder search from the project root would pick this file."""
-    parts = rel.split(os.sep)[:-1]
-    if any(p.startswith(".") or p in _SKIP_DIRS for p in parts if p != os.pardir):
+def named_selected(path: str, root: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """Whether ``--force-exclude`` keeps a file named on the command line (or ``--stdin-filename``).
+
+    It is kept when a folder search from the project root would pick it (an article's extension,
+    no hidden or skipped folder on the way) and include/exclude let it through.
+    """
+    from creditcheck.settings import path_selected
+
+    rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
+    parts = rel.split(os.sep)
+    if any(p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1] if p != os.pardir):
         return False
-    return _wanted(folder, name, lowered)
+    folder, name = os.path.split(path)
+    lowered = tuple(e.lower() for e in DEFAULT_EXTENSIONS)
+    return _wanted(folder, name, lowered) and path_selected(rel, include, exclude)
 
 
 def _changed_in(root: str, changed: set[str], extensions: tuple[str, ...]) -> list[str]:
