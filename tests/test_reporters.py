@@ -9,6 +9,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -163,6 +164,59 @@ def test_github_escapes_carriage_returns_and_percent_first() -> None:
 
 def test_github_is_empty_without_findings() -> None:
     assert render(OutputFormat.GITHUB, EMPTY) == ""
+
+
+# --- gitlab -------------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_exact() -> None:
+    issues = json.loads(render(OutputFormat.GITLAB))
+    assert [(i["check_name"], i["severity"], i["location"], i["type"], i["categories"]) for i in issues] == [
+        (
+            "credit-format",
+            "minor",
+            {"path": ODD_PATH, "lines": {"begin": 3, "end": 4}},
+            "issue",
+            ["Bug Risk"],
+        ),
+        (
+            "deprecated-credit",
+            "major",
+            {"path": STORY_PATH, "lines": {"begin": 5, "end": 5}},
+            "issue",
+            ["Bug Risk"],
+        ),
+        (
+            "missing-copyright",
+            "info",
+            {"path": STORY_PATH, "lines": {"begin": 12, "end": 12}},
+            "issue",
+            ["Bug Risk"],
+        ),
+    ]
+    assert [i["description"] for i in issues] == [
+        f"[CC203] {ODD.message}",
+        f"[CC202] {DEPRECATED.message} (fix: {DEPRECATED.fix})",
+        f"[CC301] {MISSING.message} (fix: {MISSING.fix})",
+    ]
+    assert render(OutputFormat.GITLAB, EMPTY) == "[]\n"
+
+
+def test_gitlab_fingerprints_are_unique_and_stable_across_line_moves() -> None:
+    twice = RunResult.merge([FileResult(STORY_PATH, "html", DAY, "metadata", (DEPRECATED, DEPRECATED))])
+    first, second = json.loads(render(OutputFormat.GITLAB, twice))
+    assert first["fingerprint"] != second["fingerprint"]
+    moved = replace(DEPRECATED, span=Span(40, 1, 40, 40))
+    assert json.loads(render(OutputFormat.GITLAB, alone(moved)))[0]["fingerprint"] == first["fingerprint"]
+
+
+@pytest.mark.parametrize("result", [RESULT, EMPTY], ids=["findings", "empty"])
+def test_gitlab_validates_against_the_documented_fields(result: RunResult) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((SCHEMAS / "gitlab-codequality.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(
+        json.loads(render(OutputFormat.GITLAB, result))
+    )
 
 
 # --- csv ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ class OutputFormat(enum.StrEnum):
     JUNIT = "junit"
     GITHUB = "github"
     CSV = "csv"
+    GITLAB = "gitlab"
 
     def reporter(self) -> Reporter:
         module = importlib.import_module(f"creditcheck.reporters.{self.value}_report")
