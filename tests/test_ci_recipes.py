@@ -318,3 +318,67 @@ def test_the_documented_gitlab_job_is_the_template_s_job() -> None:
     ]
     assert job["artifacts"] == template["artifacts"]
     assert [re.sub(r"\s*\$CREDITCHECK_\w+", "", line) for line in template["script"][1:]] == job["script"][1:]
+
+
+# --- pre-commit ----------------------------------------------------------------------------------
+
+
+def creditcheck_repository(tmp_path: Path, tag: str) -> Path:
+    """This checkout as pre-commit fetches it: a git repository with the release tag."""
+    repo = tmp_path / "creditcheck"
+    repo.mkdir()
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, repo / name)
+    shutil.copytree(ROOT / "src", repo / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "release")
+    git(repo, "tag", "-a", tag, "-m", f"creditcheck {tag}")
+    return repo
+
+
+def test_pre_commit_checks_only_the_articles_among_the_staged_files(content: Path, tmp_path: Path) -> None:
+    pre_commit = BIN / "pre-commit"
+    assert pre_commit.is_file(), "pre-commit is in the test extra: pip install -e '.[test]'"
+    (config,) = yaml_blocks(CI_MD.read_text(encoding="utf-8"), "# .pre-commit-config.yaml")
+    documented = yaml.safe_load(config)
+    rev = documented["repos"][0]["rev"]
+    # The documented rev is the release tag of this version (docs/ci.md, "Releases").
+    version = re.search(r'^version = "(.+)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert version is not None and rev == f"v{version.group(1)}"
+    documented["repos"][0]["repo"] = str(creditcheck_repository(tmp_path, rev))
+    (content / ".pre-commit-config.yaml").write_text(yaml.safe_dump(documented), encoding="utf-8")
+    (content / "README.md").write_text("# Our articles\n\n![logo](logo.png)\n", encoding="utf-8")
+    env = {**ci_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    staged = ["licenses/afp.yaml", "README.md", "articles/old.txt"]
+    done = subprocess.run(
+        [str(pre_commit), "run", "--files", *staged],
+        cwd=content,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    hook_output = done.stdout.split("- exit code: 1", 1)[1]
+    # Only the article is checked: no finding for the rule file or the README (whose picture
+    # has no credit), and the summary counts one file.
+    assert hook_output.strip().splitlines() == [
+        "articles/old.txt:3:29: error deprecated-credit [CC202] `Brendan Smialowski/AFP/Getty Images/TNS` "
+        "is a retired Agence France-Presse credit form: write `Brendan Smialowski/AFP via Getty Images/TNS`",
+        "    fix: Brendan Smialowski/AFP via Getty Images/TNS",
+        "",
+        "Found 1 error in 1 of 1 file (1 with a fix).",
+    ]
+    # With the article fixed, the same files pass.
+    (content / "articles" / "old.txt").write_text(CLEAN, encoding="utf-8")
+    done = subprocess.run(
+        [str(pre_commit), "run", "--files", *staged],
+        cwd=content,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"creditcheck \(changed articles\)\.+Passed", done.stdout)
