@@ -15,7 +15,7 @@ from creditcheck.checks import ALL_CHECKS, BY_NAME, Check
 from tests.helpers import scan_text
 
 _EXAMPLE = re.compile(
-    r"^(Fails|Passes)(?: \(published (\d{4}-\d{2}-\d{2})(?:, (territory|channel) (\w+))?\))?:\n"
+    r"^(Fails|Passes)(?: \(published (\d{4}-\d{2}-\d{2})(?:, (territory|channel|handouts) (\w+))?\))?:\n"
     r"((?:    .*\n?)+)",
     re.M,
 )
@@ -75,6 +75,7 @@ def test_the_public_check_names_are_stable() -> None:
         "embargo",
         "withdrawn-content",
         "usage-terms",
+        "handout-credit",
     ]
 
 

@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[str | None, dict[str, tuple[int, int]]]] = {
     "embargo": (None, {"txt": (1, 1), "md": (5, 10), "html": (8, 33)}),
     "withdrawn-content": (None, {"txt": (3, 1), "md": (10, 1), "html": (14, 19)}),
     "usage-terms": (None, {"txt": (3, 93), "md": (10, 93), "html": (14, 137)}),
+    # A handout credit, scanned with the configuration's `handouts: error` (see OPTIONS).
+    "handout-credit": (None, {"txt": (3, 83), "md": (10, 83), "html": (14, 121)}),
     # A binary blob, broken front matter, bytes that are neither UTF-8 nor cp1252.
     "unreadable-file": (None, {"txt": (1, 1), "md": (1, 1), "html": (1, 1)}),
 }
@@ -59,6 +61,7 @@ FORMATS = ("txt", "md", "html")
 OPTIONS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "license-territory": ({"territory": "UK"}, {"territory": "US"}),
     "license-channel": ({"channel": "print"}, {"channel": "web"}),
+    "handout-credit": ({"handouts": "error"}, {"handouts": "error"}),
 }
 
 
@@ -151,3 +154,112 @@ def test_collection_form_holds_a_distributors_partner_collection() -> None:
     assert findings(scan_text("Leaders meet. (Keystone-France via Getty Images)", published=day)) == [
         ("missing-photographer", 1, 16, None)
     ]
+
+
+def test_a_collection_that_misspells_a_known_source_is_misspelled_source() -> None:
+    import datetime as dt
+
+    from tests.helpers import scan_text
+
+    day = dt.date(2021, 3, 1)
+    # {collection} would accept any name: a near miss of a rule's name is a typo, not a partner.
+    result = scan_text("Leaders meet. (Philip Fong/APF via Getty Images)", published=day)
+    assert findings(result) == [("misspelled-source", 1, 28, "AFP")]
+    assert (result.findings[0].source, result.findings[0].message) == (
+        "afp",
+        "`APF` is not a known spelling: did you mean `AFP`?",
+    )
+    # Long names go by the fuzzy threshold, as everywhere.
+    assert findings(scan_text("Leaders meet. (Jane Doe/Bloombreg via Getty Images)", published=day)) == [
+        ("misspelled-source", 1, 25, "Bloomberg")
+    ]
+
+
+def test_a_rule_may_list_the_collections_its_form_accepts(tmp_path: Path) -> None:
+    import datetime as dt
+    import shutil
+
+    from creditcheck.ruleset import load_rules
+    from tests.helpers import RULES, scan_text
+
+    shutil.copytree(RULES, tmp_path / "rules")
+    getty = tmp_path / "rules" / "getty-images.yaml"
+    FORM = '    - "{photographer}/{collection} via Getty Images"\n'  # noqa: N806 - a constant of this test
+    getty.write_text(
+        getty.read_text(encoding="utf-8").replace(
+            FORM, FORM + "  collections: [Gamma-Rapho, Keystone-France]\n"
+        ),
+        encoding="utf-8",
+    )
+    rules = load_rules(tmp_path / "rules")
+    assert rules["getty-images"].collections == ("Gamma-Rapho", "Keystone-France")
+    day = dt.date(2021, 3, 1)
+
+    def check(credit: str) -> list[tuple[str, int, int, str | None]]:
+        return findings(scan_text(f"Leaders meet. ({credit})", published=day, ruleset=rules))
+
+    assert check("Jane Doe/Gamma-Rapho via Getty Images") == []
+    # A near miss of a listed collection is fixed to the listed spelling, under the Getty rule.
+    assert check("Jane Doe/Gama-Rapho via Getty Images") == [("misspelled-source", 1, 25, "Gamma-Rapho")]
+    # A collection the rule does not list is a source no rule covers.
+    assert check("Jane Doe/Acme Pictures via Getty Images") == [("unknown-source", 1, 25, None)]
+
+
+def test_handouts_are_allowed_by_default_and_an_error_by_policy() -> None:
+    import datetime as dt
+
+    from tests.helpers import scan_text
+
+    day = dt.date(2021, 3, 1)
+    text = "Leaders meet. (Courtesy of Sony Corp.)"
+    assert findings(scan_text(text, published=day)) == []
+    result = scan_text(text, published=day, handouts="error")
+    assert findings(result) == [("handout-credit", 1, 28, None)]
+    assert result.findings[0].message == (
+        "`Sony Corp` is credited as a handout, and the configuration says `handouts: error`: "
+        "use a licensed picture, or record its clearance in a suppression"
+    )
+
+
+def handout_context(names: list[tuple[str, str]], handouts: str) -> Any:
+    """A context holding one credit whose names have these (text, role)s, as the extractor gives."""
+    import datetime as dt
+
+    from creditcheck.checks import CheckContext
+    from creditcheck.model import Attribution, AttributionKind, Document, Name, NameRole, Span
+    from creditcheck.resolve import Resolver
+    from tests.helpers import shipped_rules
+
+    span = Span(1, 2, 1, 14)
+    credit = Attribution(
+        AttributionKind.PHOTO_CREDIT,
+        "Sony/Handout",
+        span,
+        tuple(Name(t, span, NameRole(role)) for t, role in names),
+    )
+    doc = Document("a.txt", "text", (), dt.date(2021, 3, 1), "flag")
+    rules = shipped_rules()
+    return CheckContext(doc, [credit], rules, Resolver(rules), handouts=handouts)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        [("Sony", "handout")],  # "Sony/Handout" as the extractor reads a handout
+        [("Sony", "organisation"), ("Handout", "role")],  # the giver, then the role word
+        [("Family handout", "role")],
+    ],
+    ids=["handout-role", "role-word", "family"],
+)
+def test_a_handouts_giver_is_no_unknown_source_and_the_policy_decides(names: list[tuple[str, str]]) -> None:
+    from creditcheck.checks import BY_NAME
+
+    for policy, expected in (("allowed", []), ("error", ["handout-credit"])):
+        ctx = handout_context(names, policy)
+        fired = [
+            f.check for name in ("unknown-source", "handout-credit") for f in BY_NAME[name].findings(ctx)
+        ]
+        assert fired == expected, policy
+    # Without the handout, the same organisation is an unknown source.
+    ctx = handout_context([("Sony", "organisation")], "error")
+    assert [f.check for f in BY_NAME["unknown-source"].findings(ctx)] == ["unknown-source"]

@@ -327,3 +327,27 @@ def test_force_exclude_applies_include_and_exclude_to_named_files(repo: Path) ->
     code, out, err = run(repo, "check", "--force-exclude", "README.md")
     assert (code, out) == (0, "No problems found in 0 files.\n")
     assert "include articles/** (creditcheck.yaml:2) left none of the 1 file found under README.md" in err
+
+
+def test_handouts_policy_in_the_configuration(repo: Path) -> None:
+    handout = CLEAN.replace("(Brendan Smialowski/AFP via Getty Images/TNS)", "(Courtesy of Sony Corp.)")
+    (repo / "articles" / "old.txt").write_text(handout, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")  # allowed by default
+    assert (code, found(out)) == (0, [])
+    config = "rules: licenses\ninclude: ['articles/**']\nhandouts: error\n"
+    (repo / "creditcheck.yaml").write_text(config, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json")
+    assert (code, found(out)) == (1, [("articles/old.txt", "handout-credit", 3)])
+    assert "handouts  = error" in run(repo, "config", "show")[1]
+    # A cleared handout: the suppression names the check (or its code) and the clearance.
+    cleared = handout.replace(
+        "Leaders meet", "creditcheck: ignore CC206 -- family photo, cleared LEGAL-7\nLeaders meet"
+    )
+    (repo / "articles" / "old.txt").write_text(cleared, encoding="utf-8")
+    assert run(repo, "check", "--format", "json")[0] == 0
+    (repo / "creditcheck.yaml").write_text(config.replace("error", "forbidden"), encoding="utf-8")
+    code, _, err = run(repo, "check")
+    assert (code, err) == (
+        2,
+        "creditcheck: error: creditcheck.yaml:3: handouts: 'forbidden' is not one of: allowed, error\n",
+    )

@@ -339,6 +339,20 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str]]] = {
         },
         ["rules/bad.yaml:6: notice.template: unknown placeholder {collection}: use {photographer}, {year}"],
     ),
+    "collections-without-a-collection-form": (
+        {
+            "bad.yaml": rule(
+                "name: X",
+                "kind: distributor",
+                "license:",
+                "  status: active",
+                "credit:",
+                '  accepted: ["{photographer}/X"]',
+                "  collections: [Gamma-Rapho]",
+            )
+        },
+        ["rules/bad.yaml:7: credit.collections: no accepted form has a {collection} for these to fill"],
+    ),
     "via-missing-rule": (
         {"bad.yaml": rule("name: X", "kind: agency", "license:", "  status: active", "  via: nowhere")},
         ["rules/bad.yaml:5: license.via: no valid rule file for 'nowhere' in rules"],

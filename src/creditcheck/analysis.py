@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
 from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
+from creditcheck.resolve import Resolver
 from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, SourceKind, alias_key
 from creditcheck.templates import Template, normalize
 
@@ -245,12 +246,15 @@ def _closest_form(
     return CreditJudgement(attribution, FormStatus.FORMAT, best_rule, expected, fix)
 
 
-def mark_collections(judgements: list[CreditJudgement]) -> list[CreditJudgement]:
+def mark_collections(judgements: list[CreditJudgement], resolver: Resolver) -> list[CreditJudgement]:
     """Judgements whose credits name their distributor's collection with those names re-roled.
 
     In ``X/Gamma-Rapho via Getty Images`` accepted as ``{photographer}/{collection} via Getty
     Images``, Gamma-Rapho is a collection the Getty Images license carries, not an unknown
-    source: its names take the role ``collection``.
+    source: its names take the role ``collection``. A name there that is a near miss of a known
+    source or of a collection the rule lists (``APF`` for AFP) is resolved as a misspelling
+    instead, and when the rule lists its collections, a name it does not list stays an unknown
+    organisation.
     """
     out: list[CreditJudgement] = []
     for j in judgements:
@@ -258,14 +262,27 @@ def mark_collections(judgements: list[CreditJudgement]) -> list[CreditJudgement]
             out.append(j)
             continue
         inside = normalize(j.collection).casefold()
+        listed = j.rule.collections if j.rule is not None else ()
+        extra = dict.fromkeys(listed, j.rule.id) if j.rule is not None else {}
+        accepted = {alias_key(c) for c in listed}
         names = tuple(
-            replace(n, role=NameRole.COLLECTION)
+            _in_collection(n, resolver, extra, accepted)
             if n.role == NameRole.ORGANISATION and n.rule is None and normalize(n.text).casefold() in inside
             else n
             for n in j.attribution.names
         )
         out.append(replace(j, attribution=replace(j.attribution, names=names)))
     return out
+
+
+def _in_collection(name: Name, resolver: Resolver, extra: dict[str, str], accepted: set[str]) -> Name:
+    """An unknown name a {collection} holds: a misspelling, a collection, or still unknown."""
+    near = resolver.near_miss(name.text, extra)
+    if near is not None:
+        return replace(name, rule=near.rule, score=near.score, alias=near.alias)
+    if not extra or alias_key(name.text) in accepted:
+        return replace(name, role=NameRole.COLLECTION)
+    return name
 
 
 def _dropped(attribution: Attribution, expected: str, ruleset: RuleSet) -> tuple[str, ...]:
@@ -303,3 +320,20 @@ def coverage_problems(
 
 def is_credit(attribution: Attribution) -> bool:
     return attribution.kind is AttributionKind.PHOTO_CREDIT
+
+
+# A name written as a role that says the picture was handed out ("HANDOUT/AFP", "HO/AFP").
+_HANDOUT_ROLES = frozenset({"handout", "handout photo", "handout image", "family handout", "ho"})
+
+
+def is_handout(attribution: Attribution) -> bool:
+    """Whether a credit says its picture is a handout: supplied free by its owner, not licensed.
+
+    That is a name with the role ``handout`` (``X/Handout``, ``Family handout``) or ``courtesy``
+    (``Courtesy of X``), or the role word itself (``HANDOUT/AFP``, ``HO/AFP``).
+    """
+    return is_credit(attribution) and any(
+        n.role in (NameRole.HANDOUT, NameRole.COURTESY)
+        or (n.role == NameRole.ROLE and alias_key(n.text) in _HANDOUT_ROLES)
+        for n in attribution.names
+    )

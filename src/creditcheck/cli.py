@@ -290,6 +290,7 @@ def _execute(
         severities=tuple(sorted(s.severity.items())),
         territory=s.territory,
         channel=s.channel,
+        handouts=s.handouts,
         keep_attributions=keep_attributions,
     )
     if run.stdin:
@@ -755,7 +756,9 @@ def audit_run(
 
 @audit.command("history")
 @_ledger_options
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Format."
+)
 @click.option(
     "--all", "show_all", is_flag=True, help="Also list the runs a later run of their period superseded."
 )

@@ -149,6 +149,7 @@ class NameRole(enum.StrEnum):
     ROLE = "role"  # a word that names nobody: "Pool", "File", "Handout", a job title
     CLIENT = "client"  # whom the picture was made for: "… for The Washington Post"
     COURTESY = "courtesy"  # whom the picture came from: "Courtesy of …"
+    HANDOUT = "handout"  # who handed the picture out: "Sony" in "Sony/Handout", "Family handout"
     COLLECTION = "collection"  # a distributor's partner collection: "Photodisc" in "…/Photodisc/Getty Images"
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from creditcheck.ruleset import RuleSet, alias_key
 from creditcheck.templates import normalize
@@ -65,6 +66,9 @@ _QUALIFIER_KEYS = tuple(sorted((" " + q for q in _QUALIFIERS), key=len, reverse=
 DEFAULT_THRESHOLD = 85.0
 _MISSING = object()
 _MIN_FUZZY_LEN = 5
+# Below the fuzzy length only a swap of two neighbouring letters is a near miss ("APF" for "AFP"):
+# any other one-letter change of a three-letter acronym is another acronym as often as a typo.
+_MIN_SWAP_LEN = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,41 @@ class Resolver:
             if stripped in index:
                 return stripped, 100.0
         return None
+
+    def near_miss(self, name: str, extra: Mapping[str, str] | None = None) -> Resolution | None:
+        """The known name ``name`` misspells, where a name no rule knows is not expected to be new.
+
+        Used for the text a template's ``{collection}`` matched: a near miss of any rule's name
+        or alias, or of ``extra`` (more names, each with the rule id it belongs to), by the
+        fuzzy threshold for names of five or more characters and by one swap of neighbouring
+        letters for shorter ones. An exact name is not a miss (None).
+        """
+        key = alias_key(name)
+        candidates = dict(self.ruleset.alias_index)
+        spellings: dict[str, str] = {}
+        for written, rule_id in (extra or {}).items():
+            if alias_key(written) not in candidates:
+                candidates[alias_key(written)] = rule_id
+                spellings[alias_key(written)] = written
+        if key in candidates or len(key) < _MIN_SWAP_LEN:
+            return None
+        matched: str | None = None
+        if len(key) >= _MIN_FUZZY_LEN:
+            best = process.extractOne(key, list(candidates), scorer=fuzz.ratio, score_cutoff=self.threshold)
+            matched = best[0] if best is not None else None
+        else:
+            swaps = [
+                k
+                for k in candidates
+                if len(k) == len(key) and sorted(k) == sorted(key) and OSA.distance(k, key) == 1
+            ]
+            matched = min(swaps) if swaps else None
+        if matched is None:
+            return None
+        spelling = spellings.get(matched) or self._spelling(
+            matched, normalize(name).casefold().startswith("the ")
+        )
+        return Resolution(candidates[matched], float(fuzz.ratio(key, matched)), spelling)
 
     def is_exact_alias(self, name: str) -> bool:
         return alias_key(name) in self.ruleset.alias_index

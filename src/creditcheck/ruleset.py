@@ -143,6 +143,8 @@ class Rule:
     withdrawn: tuple[Withdrawal, ...] = ()
     usage_terms: tuple[str, ...] = ()  # special instructions this source makes binding
     contract: Contract = Contract()
+    # The only names a {collection} may hold (empty: any); a near miss of one is misspelled-source.
+    collections: tuple[str, ...] = ()
     # (name, line, key) of the name and each alias, so a clash can point at its line.
     name_lines: tuple[tuple[str, int, str], ...] = field(default=(), compare=False)
 
@@ -394,6 +396,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
     # Sections in the order their errors are reported: a file's first error is the one shown.
     license_ = _with_caps(_license(lic_map, rule_id), lic_map)
     credits, deprecated = _credit_forms(top["credit"]) if "credit" in top else ((), ())
+    collections = _collections(top["credit"], credits) if "credit" in top else ()
     notice = _notice(top["notice"]) if "notice" in top else None
     withdrawn = _withdrawn(top["withdrawn"]) if "withdrawn" in top else ()
     rule = Rule(
@@ -410,6 +413,7 @@ def _parse_rule(path: str, rule_id: str, text: str) -> tuple[Rule, _Node | None]
         usage_terms=top["usage_terms"].strings() if "usage_terms" in top else (),
         name_lines=_name_lines(top),
         contract=_contract(top, license_),
+        collections=collections,
     )
     return rule, lic_map.get("via")
 
@@ -452,9 +456,12 @@ def _license(lic_map: dict[str, _Node], rule_id: str) -> License:
     )
 
 
+_CREDIT = ("accepted", "deprecated", "collections")
+
+
 def _credit_forms(node: _Node) -> tuple[tuple[CreditForm, ...], tuple[DeprecatedForm, ...]]:
     """The ``credit:`` section: accepted forms (with their dates) and deprecated ones."""
-    credit = node.mapping(("accepted", "deprecated"))
+    credit = node.mapping(_CREDIT)
     credits: list[CreditForm] = []
     for item in credit["accepted"].items() if "accepted" in credit else []:
         if isinstance(item.node, yaml.ScalarNode):
@@ -479,6 +486,16 @@ def _credit_forms(node: _Node) -> tuple[tuple[CreditForm, ...], tuple[Deprecated
             )
         deprecated.append(DeprecatedForm(old, new, form["from"].date() if "from" in form else None))
     return tuple(credits), tuple(deprecated)
+
+
+def _collections(node: _Node, credits: tuple[CreditForm, ...]) -> tuple[str, ...]:
+    """``credit.collections``: the names a ``{collection}`` may hold, when the rule lists them."""
+    credit = node.mapping(_CREDIT)
+    if "collections" not in credit:
+        return ()
+    if not any("collection" in f.template.names for f in credits):
+        raise credit["collections"].fail("no accepted form has a {collection} for these to fill")
+    return credit["collections"].strings()
 
 
 def _notice(node: _Node) -> Notice:

@@ -49,6 +49,7 @@ class ScanOptions:
     severities: tuple[tuple[str, str], ...] = ()  # (check, error|warning|info|off) overrides
     territory: str | None = None
     channel: str | None = None
+    handouts: str = "allowed"  # the configuration's policy for handout pictures
     strict: bool = False  # re-raise internal errors instead of reporting them (tests)
     # `check` reports findings only; dropping the attributions keeps a big run's memory flat.
     keep_attributions: bool = True
@@ -208,11 +209,12 @@ class Scanner:
                 self.options.channel,
                 lambda src: self._embedded(folder, src),
                 judgements,
+                self.options.handouts,
             )
 
         ctx = context(attributions)
         if self._collections:
-            marked = mark_collections(ctx.judgements)
+            marked = mark_collections(ctx.judgements, self.resolver)
             changed = {
                 id(old.attribution): new.attribution
                 for old, new in zip(ctx.judgements, marked, strict=True)

@@ -21,6 +21,7 @@ from creditcheck.errors import ConfigError
 CONFIG_NAMES = ("creditcheck.yaml", ".creditcheck.yaml", "creditcheck.yml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 FAIL_ON_VALUES = ("error", "warning", "info")
+HANDOUT_POLICIES = ("allowed", "error")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Settings:
     threshold: float = 85.0
     max_size: float = 20.0
     jobs: int = 0
+    handouts: str = "allowed"  # handout pictures: allowed, or an error (handout-credit)
     root: str = "."
     config_file: str | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -154,6 +156,10 @@ def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str,
                     )
                 sev[found.name] = level_s
             out[norm] = sev
+        elif norm == "handouts":
+            if value not in HANDOUT_POLICIES:
+                raise ConfigError(f"{where}: {key}: {value!r} is not one of: {', '.join(HANDOUT_POLICIES)}")
+            out[norm] = value
         elif norm == "fail_on":
             if value not in FAIL_ON_VALUES:
                 raise ConfigError(f"{where}: {key}: {value!r} is not one of: {', '.join(FAIL_ON_VALUES)}")

@@ -9,6 +9,7 @@ from creditcheck.checks import (
     credit_mismatch,
     deprecated_credit,
     embargo,
+    handout_credit,
     invalid_suppression,
     license_channel,
     license_expired,
@@ -49,6 +50,7 @@ ALL_CHECKS: tuple[Check, ...] = (
     embargo.CHECK,
     withdrawn_content.CHECK,
     usage_terms.CHECK,
+    handout_credit.CHECK,
 )
 BY_NAME: dict[str, Check] = {c.name: c for c in ALL_CHECKS}
 BY_CODE: dict[str, Check] = {c.code: c for c in ALL_CHECKS}

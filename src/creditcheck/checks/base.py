@@ -11,6 +11,7 @@ from creditcheck.analysis import (
     CreditJudgement,
     coverage_problems,
     is_credit,
+    is_handout,
     judge_credit,
 )
 from creditcheck.model import Attribution, AttributionKind, Document, Finding, Name, NameRole, Severity, Span
@@ -41,6 +42,7 @@ class CheckContext:
         channel: str | None = None,
         embedded: Callable[[str], EmbeddedCredit | None] | None = None,
         judgements: list[CreditJudgement] | None = None,
+        handouts: str = "allowed",
     ) -> None:
         if judgements is not None:
             self.__dict__["judgements"] = judgements  # already made by the scan: not judged twice
@@ -51,12 +53,19 @@ class CheckContext:
         # Where and how the publication appears (configuration); None = not checked.
         self.territory = territory
         self.channel = channel
+        # The configuration's policy for handout pictures: "allowed" or "error".
+        self.handouts = handouts
         # Reads the metadata of an image the document references (None: not local/readable).
         self.embedded = embedded or (lambda src: None)
 
     @property
     def credits(self) -> list[Attribution]:
         return [a for a in self.attributions if is_credit(a)]
+
+    @property
+    def handouts_credited(self) -> list[Attribution]:
+        """The credits that say the picture is a handout (supplied free by its owner)."""
+        return [a for a in self.credits if is_handout(a)]
 
     @property
     def notices(self) -> list[Attribution]:

@@ -13,7 +13,8 @@ that no rule file describes.
 
 Without a rule there is no license on record: either the source is licensed and its rule
 file is missing, or the material must not be used. People (photographers) and roles such as
-"File", "Pool" or "Handout" are not sources. A story's notice (`© 2024 Nikkei Asia`) says
+"File", "Pool" or "Handout" are not sources, and neither is the giver of a handout
+(`Sony/Handout`): see `handout-credit`. A story's notice (`© 2024 Nikkei Asia`) says
 whose story it is, so an unknown holder is an unknown source as well; a notice that belongs
 to a picture (in its caption or metadata) is the picture's, and is not read this way. A site
 that prints its own notice on its articles describes itself in a rule file (kind
@@ -27,7 +28,10 @@ Passes (published 2021-03-01):
 
 
 def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
+    handouts = {id(a) for a in ctx.handouts_credited}
     for attribution in ctx.credits:
+        if id(attribution) in handouts:
+            continue  # a handout's giver needs no license; the policy is handout-credit's
         for name in attribution.names:
             if name.role == NameRole.ORGANISATION and name.rule is None:
                 yield check.finding(
