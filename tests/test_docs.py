@@ -51,3 +51,14 @@ def test_every_doc_page_the_readme_links_exists() -> None:
     for page in ("rules", "checks", "formats", "output", "architecture", "performance"):
         assert f"docs/{page}.md" in readme
         assert (ROOT / "docs" / f"{page}.md").is_file(), page
+
+
+def test_configuration_md_names_every_extension_searched_and_every_key() -> None:
+    from creditcheck.readers import FORMATS, SNIFFED
+    from creditcheck.settings import _KEYS
+
+    text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    searched = text.split("## Which files are checked", 1)[1].split("\n## ", 1)[0]
+    assert [ext for ext in (*FORMATS, *SNIFFED) if f"`{ext}`" not in searched] == []
+    example = text.split("```yaml", 1)[1].split("```", 1)[0]
+    assert [key for key in _KEYS if f"\n{key}:" not in example] == []
