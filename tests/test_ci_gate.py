@@ -109,10 +109,19 @@ def test_changed_since_sees_only_changed_files(repo: Path) -> None:
     data = json.loads(out)
     assert [f["path"] for f in data["files"]] == ["articles/clean.txt"]
     assert (code, found(out)) == (1, [("articles/clean.txt", "unlicensed-source", 3)])
-    # Uncommitted and untracked files count as changed too.
+    # Uncommitted, staged and untracked files count as changed too.
     (repo / "articles" / "draft.txt").write_text(CLEAN, encoding="utf-8")
     code, out, _ = run(repo, "check", "--format", "json", "--changed-since", "HEAD")
     assert [f["path"] for f in json.loads(out)["files"]] == ["articles/draft.txt"]
+    (repo / "articles" / "staged.txt").write_text(CLEAN, encoding="utf-8")
+    git(repo, "add", "articles/staged.txt")
+    (repo / "articles" / "old.txt").write_text(CLEAN, encoding="utf-8")
+    code, out, _ = run(repo, "check", "--format", "json", "--changed-since", "HEAD")
+    assert [f["path"] for f in json.loads(out)["files"]] == [
+        "articles/draft.txt",
+        "articles/old.txt",
+        "articles/staged.txt",
+    ]
     code, _, err = run(repo, "check", "--changed-since", "no-such-ref")
     assert code == 2
     assert "'no-such-ref' is not a commit" in err

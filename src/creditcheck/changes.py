@@ -40,9 +40,10 @@ def changed_files(ref: str, cwd: str | None = None) -> set[str]:
     except InputError:
         base = ref  # unrelated histories: compare with the ref itself
     names: set[str] = set()
+    # The working tree against the base covers committed, staged and unstaged changes at once
+    # (a staged file is tracked, so it is compared too); untracked files need their own list.
     for args in (
         ["diff", "--name-only", "-z", "--diff-filter=ACMR", base],
-        ["diff", "--name-only", "-z", "--diff-filter=ACMR", "--cached", base],
         ["ls-files", "--others", "--exclude-standard", "-z"],
     ):
         names.update(n for n in _git(args, top).split("\0") if n)
