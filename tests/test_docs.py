@@ -55,7 +55,9 @@ def test_every_doc_page_the_readme_links_exists() -> None:
 
 def test_configuration_md_names_every_extension_searched_and_every_key() -> None:
     from creditcheck.readers import FORMATS, SNIFFED
-    from creditcheck.settings import _KEYS
+    from creditcheck.settings import _KEYS, _VALIDATORS
+
+    assert sorted(_VALIDATORS) == sorted(_KEYS)  # every key a file may set is validated
 
     text = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     searched = text.split("## Which files are checked", 1)[1].split("\n## ", 1)[0]

@@ -76,7 +76,7 @@ def parse_timestamp(value: str) -> tuple[dt.date | None, dt.datetime | None]:
     """The day, and the moment when the value has a time with a zone (else None).
 
     A time without a zone names no moment; the day is still the day the provider wrote.
-    Fractions of a second are dropped: no licence or embargo is that precise.
+    Fractions of a second are dropped: no license or embargo is that precise.
     """
     m = _STAMP.match(value)
     if m is None:

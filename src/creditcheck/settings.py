@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -117,64 +117,93 @@ def _toml_key_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+def _strings(value: Any, at: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: {key}: expected a string or a list of strings")
+    raise ConfigError(f"{at}: expected a string or a list of strings")
 
 
-def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:  # noqa: C901 (issue 12)
+def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str, Any]:
     """Check types and values; returns the recognised keys as Settings field values."""
-    from creditcheck.checks import lookup
-
     out: dict[str, Any] = {}
     for key, value in data.items():
         norm = key.replace("-", "_")
         where = where_of.get(key, "configuration")
         if norm not in _KEYS:
             raise ConfigError(f"{where}: {key}: unknown key; expected one of: {', '.join(_KEYS)}")
-        if norm in ("rules", "include", "exclude"):
-            out[norm] = _strings(value, where, key)
-        elif norm in ("territory", "channel", "baseline"):
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"{where}: {key}: expected a non-empty string")
-            out[norm] = value.strip()
-        elif norm == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(f"{where}: {key}: expected a mapping of check names to severities")
-            sev: dict[str, str] = {}
-            for check, level in value.items():
-                found = lookup(str(check))
-                if found is None:
-                    raise ConfigError(f"{where}: {key}.{check}: no such check (see `creditcheck explain`)")
-                level_s = "off" if level is False else str(level).lower()
-                if level_s not in SEVERITY_VALUES:
-                    raise ConfigError(
-                        f"{where}: {key}.{check}: {level!r} is not one of: {', '.join(SEVERITY_VALUES)}"
-                    )
-                sev[found.name] = level_s
-            out[norm] = sev
-        elif norm == "handouts":
-            if value not in HANDOUT_POLICIES:
-                raise ConfigError(f"{where}: {key}: {value!r} is not one of: {', '.join(HANDOUT_POLICIES)}")
-            out[norm] = value
-        elif norm == "fail_on":
-            if value not in FAIL_ON_VALUES:
-                raise ConfigError(f"{where}: {key}: {value!r} is not one of: {', '.join(FAIL_ON_VALUES)}")
-            out[norm] = value
-        elif norm in ("threshold", "max_size"):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
-                raise ConfigError(f"{where}: {key}: expected a positive number")
-            if norm == "threshold" and not 50 <= value <= 100:
-                raise ConfigError(f"{where}: {key}: the fuzzy-match threshold must be between 50 and 100")
-            out[norm] = float(value)
-        elif norm == "jobs":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ConfigError(f"{where}: {key}: expected a whole number (0 = all cores)")
-            out[norm] = value
+        out[norm] = _VALIDATORS[norm](value, f"{where}: {key}")
     return out
+
+
+def _non_empty(value: Any, at: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{at}: expected a non-empty string")
+    return value.strip()
+
+
+def _severities(value: Any, at: str) -> dict[str, str]:
+    """``severity:``: check names or codes to levels, stored under the check's name."""
+    from creditcheck.checks import lookup
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{at}: expected a mapping of check names to severities")
+    out: dict[str, str] = {}
+    for check, level in value.items():
+        found = lookup(str(check))
+        if found is None:
+            raise ConfigError(f"{at}.{check}: no such check (see `creditcheck explain`)")
+        level_s = "off" if level is False else str(level).lower()
+        if level_s not in SEVERITY_VALUES:
+            raise ConfigError(f"{at}.{check}: {level!r} is not one of: {', '.join(SEVERITY_VALUES)}")
+        out[found.name] = level_s
+    return out
+
+
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
+    def validate(value: Any, at: str) -> str:
+        if value not in choices:
+            raise ConfigError(f"{at}: {value!r} is not one of: {', '.join(choices)}")
+        return str(value)
+
+    return validate
+
+
+def _positive(value: Any, at: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"{at}: expected a positive number")
+    return float(value)
+
+
+def _threshold(value: Any, at: str) -> float:
+    number = _positive(value, at)
+    if not 50 <= number <= 100:
+        raise ConfigError(f"{at}: the fuzzy-match threshold must be between 50 and 100")
+    return number
+
+
+def _jobs(value: Any, at: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{at}: expected a whole number (0 = all cores)")
+    return value
+
+
+# One validator per key: the value as written, and "FILE:LINE: key" for its errors.
+_VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
+    "rules": _strings,
+    "include": _strings,
+    "exclude": _strings,
+    "territory": _non_empty,
+    "channel": _non_empty,
+    "baseline": _non_empty,
+    "severity": _severities,
+    "handouts": _one_of(HANDOUT_POLICIES),
+    "fail_on": _one_of(FAIL_ON_VALUES),
+    "threshold": _threshold,
+    "max_size": _positive,
+    "jobs": _jobs,
+}
 
 
 def resolve_settings(
