@@ -265,3 +265,17 @@ def test_a_handouts_giver_is_no_unknown_source_and_the_policy_decides(names: lis
     # Without the handout, the same organisation is an unknown source.
     ctx = handout_context([("Sony", "organisation")], "error")
     assert [f.check for f in BY_NAME["unknown-source"].findings(ctx)] == ["unknown-source"]
+
+
+@pytest.mark.parametrize("credit", ["(Family handout)", "(Sony/Handout)", "(Handout)", "(handout photo)"])
+def test_a_handout_credits_its_picture(credit: str) -> None:
+    import datetime as dt
+
+    from tests.helpers import scan_text
+
+    day = dt.date(2021, 3, 1)
+    text = f"Talks resume\n\n![Leaders](summit.jpg)\nLeaders meet in Panmunjom. {credit}\n"
+    # The picture has its credit (no missing-credit), whose giver needs no license...
+    assert findings(scan_text(text, "markdown", day)) == []
+    # ...and under `handouts: error` it is reported as the handout it is.
+    assert findings(scan_text(text, "markdown", day, handouts="error")) == [("handout-credit", 4, 29, None)]

@@ -464,3 +464,47 @@ def test_korean_and_japanese_credit_labels() -> None:
     assert (a.text, a.sources) == ("연합뉴스", ["yonhap"])
     (b,) = parse("（写真＝ロイター）")
     assert (b.text, b.people, b.sources) == ("ロイター", [], ["reuters"])
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Leaders meet. (Sony/Handout)", [("Sony", "handout"), ("Handout", "role")]),
+        ("Leaders meet. (Family handout)", [("Family handout", "handout")]),
+        ("Leaders meet. (Handout)", [("Handout", "role")]),
+        ("Leaders meet. (handout photo)", [("handout photo", "role")]),
+        ("Leaders meet. (Courtesy of Sony Corp.)", [("Sony Corp", "courtesy")]),
+        # An agency that distributes a handout is still the agency; the giver stands before it.
+        (
+            "(Photo by GPO/ Handout/Anadolu via Getty Images)",
+            [
+                ("GPO", "handout"),
+                ("Handout", "role"),
+                ("Anadolu", "organisation"),
+                ("Getty Images", "organisation"),
+            ],
+        ),
+        (
+            "Leaders meet. (REUTERS/SANA/Handout via Reuters)",
+            [
+                ("REUTERS", "organisation"),
+                ("SANA", "handout"),
+                ("Handout", "role"),
+                ("Reuters", "organisation"),
+            ],
+        ),
+    ],
+)
+def test_handout_credits_name_their_giver(line: str, names: list[tuple[str, str]]) -> None:
+    (credit,) = parse(line)
+    assert [(n.text, str(n.role)) for n in credit.names] == names
+    # A giver is not a source to license; an agency no rule names still is an unknown one.
+    assert credit.unknown == (["Anadolu"] if "Anadolu" in line else [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The minister gave out a statement (a handout from the ministry).", "Food handouts resumed on Monday."],
+)
+def test_prose_about_handouts_is_no_credit(line: str) -> None:
+    assert parse(line) == []

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from creditcheck.extract.context import BlockText, Candidate
-from creditcheck.extract.names import split_names
+from creditcheck.extract.names import is_handout_name, split_names
 from creditcheck.extract.offsets import closing_bracket, editor_note, opening_bracket, rstrip_at, skip_space
 from creditcheck.extract.patterns import (
     BARE_PREFIX,
@@ -165,6 +165,8 @@ def plausible(
         return _prefixed_plausible(text, names, explicit)
     if not _only_names(text, names, len(words)):
         return False
+    if any(is_handout_name(n) for n in names):
+        return True  # "(Sony/Handout)", "(Family handout)", "(Handout)": a picture's giver, credited
     evidence = any(n.rule is not None or known_source(n.text) for n in names)
     separated = bool(SEPARATED.search(text))
     if cand.bracket:

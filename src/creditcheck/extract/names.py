@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.offsets import closing_bracket, corporate_follows, skip_space, strip_name
 from creditcheck.extract.patterns import (
@@ -22,7 +24,7 @@ from creditcheck.extract.patterns import (
     YEAR_WORD,
 )
 from creditcheck.extract.segmentation import ends_sentence
-from creditcheck.extract.vocabulary import ORG_PREFIX_WORDS, ORG_WORDS, ROLES
+from creditcheck.extract.vocabulary import HANDOUT_WORDS, ORG_PREFIX_WORDS, ORG_WORDS, ROLES
 from creditcheck.extract.words import (
     is_acronym,
     is_handle,
@@ -71,7 +73,40 @@ def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Na
         name = make_name(ctx, s, e, sep, raw, idx, courtesy and idx == 0)
         if name is not None:
             names.append(name)
-    return names
+    return handout_givers(names)
+
+
+def is_handout_name(name: Name) -> bool:
+    """Whether a name says the picture is a handout: "Handout", "handout photo", "Family handout"."""
+    return name.role == NameRole.HANDOUT or (
+        name.role == NameRole.ROLE and " ".join(name.text.casefold().split()) in HANDOUT_WORDS
+    )
+
+
+def handout_givers(names: list[Name]) -> list[Name]:
+    """In a handout credit, the organisations that handed the picture out take the role ``handout``.
+
+    They are not sources to license. The givers are the names no rule knows before the handout
+    word ("SANA" in "REUTERS/SANA/Handout via Reuters"), or, when the credit opens with it, the
+    ones after it up to the first agency ("Handout/English Montreal School Board/AFP via Getty
+    Images"); an agency that distributes the handout ("GPO/Handout/Anadolu via Getty Images")
+    stays what it is.
+    """
+    at = next((i for i, n in enumerate(names) if is_handout_name(n)), None)
+    if at is None:
+        return names
+    givers: set[int] = set(range(at))
+    if at == 0:
+        for i in range(1, len(names)):
+            if names[i].rule is not None or known_source(names[i].text):
+                break
+            givers.add(i)
+    return [
+        replace(n, role=NameRole.HANDOUT)
+        if i in givers and n.role == NameRole.ORGANISATION and n.rule is None
+        else n
+        for i, n in enumerate(names)
+    ]
 
 
 def hyphen_split(ctx: BlockText, s: int, e: int, sep: str) -> list[tuple[int, int, str]]:
@@ -119,6 +154,8 @@ def make_name(
     # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist".
     if key in ROLES or is_title(key):
         return Name(original, span, NameRole.ROLE)
+    if key.endswith(" handout") and key != "handout":
+        return Name(original, span, NameRole.HANDOUT)  # "Family handout", "Sony handout"
     res = ctx.resolver.resolve(seg)
     if res is not None:
         return Name(original, span, NameRole.ORGANISATION, res.rule, res.score, res.alias)

@@ -54,6 +54,10 @@ ROLES = vocab(
     "cc by-nc",
     "creative commons",
 }
+# Role words that say the picture was handed out by whoever the credit names with them: the
+# giver is not a source to license ("Sony/Handout"). "HO" (AFP's short form) is left out: alone
+# in brackets it is too often something else, and "HO/AFP" names its agency anyway.
+HANDOUT_WORDS = frozenset({"handout", "handout photo", "handout image", "handout picture"})
 # Job titles that follow a name: "Karl Tate, Infographics Artist", "David Zalubowski, STF".
 TITLE_WORDS = vocab(
     """staff photographer photographers photojournalist artist infographics graphics graphic
