@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +74,16 @@ def assert_findings(
 def parse(text: str, kind: str = "text") -> list[Attribution]:
     """The attributions of ``text`` read as a block of ``kind`` ("text", "caption", "credit" …)."""
     return parse_credit_text(text, Resolver(shipped_rules()), kind)
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` as a fixed author (tests build content repositories); its output."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
+    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env, text=True)
+    return done.stdout

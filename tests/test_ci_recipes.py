@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import ROOT, RULES
+from tests.helpers import ROOT, RULES, git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -44,18 +44,6 @@ def yaml_blocks(markdown: str, title: str) -> list[str]:
     """The ```yaml blocks of a page whose first line (a comment naming the file) is ``title``."""
     blocks = re.findall(r"```yaml\n(.*?)```", markdown, re.S)
     return [block for block in blocks if block.splitlines()[0] == title]
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.invalid",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.invalid",
-    }
-    done = subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env, text=True)
-    return done.stdout
 
 
 @pytest.fixture
@@ -351,14 +339,18 @@ def test_pre_commit_checks_only_the_articles_among_the_staged_files(content: Pat
     (content / "README.md").write_text("# Our articles\n\n![logo](logo.png)\n", encoding="utf-8")
     env = {**ci_env(), "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
     staged = ["licenses/afp.yaml", "README.md", "articles/old.txt"]
-    done = subprocess.run(
-        [str(pre_commit), "run", "--files", *staged],
-        cwd=content,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def pre_commit_run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(pre_commit), "run", "--files", *staged],
+            cwd=content,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    done = pre_commit_run()
     assert done.returncode == 1, done.stdout + done.stderr
     hook_output = done.stdout.split("- exit code: 1", 1)[1]
     # Only the article is checked: no finding for the rule file or the README (whose picture
@@ -372,13 +364,6 @@ def test_pre_commit_checks_only_the_articles_among_the_staged_files(content: Pat
     ]
     # With the article fixed, the same files pass.
     (content / "articles" / "old.txt").write_text(CLEAN, encoding="utf-8")
-    done = subprocess.run(
-        [str(pre_commit), "run", "--files", *staged],
-        cwd=content,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = pre_commit_run()
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"creditcheck \(changed articles\)\.+Passed", done.stdout)

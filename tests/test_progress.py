@@ -121,23 +121,20 @@ def test_a_delayed_bar_draws_nothing_for_a_short_run_and_starts_after_the_delay(
     # Small values, as on a machine just booted: the delay counts from the first file.
     now = [0.01]
     monkeypatch.setattr("creditcheck.progress.time.monotonic", lambda: now[0])
-    short = Terminal()
-    bar = ProgressBar(short, "check", width=4, interval=0.1, delay=1.0)
-    for done in range(1, 4):
-        bar(done, 3)
-        now[0] += 0.2
-    bar.close()
-    assert short.getvalue() == ""
-    long = Terminal()
-    bar = ProgressBar(long, "check", width=4, interval=0.1, delay=1.0)
-    for done in range(1, 9):
-        bar(done, 8)
-        now[0] += 0.4
-    bar.close()
+
+    def drawn(files: int, seconds_per_file: float) -> str:
+        stream = Terminal()
+        bar = ProgressBar(stream, "check", width=4, interval=0.1, delay=1.0)
+        for done in range(1, files + 1):
+            bar(done, files)
+            now[0] += seconds_per_file
+        bar.close()
+        return stream.getvalue()
+
+    assert drawn(3, 0.2) == ""
     # Files 1-3 fall within the first second; from then on every call is past the interval.
-    assert (
-        long.getvalue() == "".join("\r" + render("check", done, 8, 4) for done in range(4, 9)) + "\r\x1b[2K"
-    )
+    expected = "".join("\r" + render("check", done, 8, 4) for done in range(4, 9)) + "\r\x1b[2K"
+    assert drawn(8, 0.4) == expected
 
 
 def run_check(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str, ci: bool = False) -> str:
