@@ -1,0 +1,380 @@
+"""Measure creditcheck on real news pages against the hand labels in bench/labels/.
+
+Usage:
+    python bench/realpages_eval.py --mirror GITDIR [--mirror GITDIR ...] [--rules DIR]
+        [--json FILE] [--todo FILE] [--seed N] [--today YYYY-MM-DD]
+
+Every page of the given bare git mirrors (see realpages.py) is scanned in this process with
+the same pipeline as ``creditcheck check`` (decompress, decode, read, extract, check), the page
+named by its repository path. The report gives, per check, the findings raised, how many of the
+seeded sample are labelled, precision on the labelled ones and how many sampled ones still wait
+for a label; credit recall on the pages of bench/labels/credits.jsonl; the share of pages dated
+from the page itself and the share dated correctly; and the scan's pages/s and MB/s.
+``--todo FILE`` writes the unlabelled sampled findings with their context for labelling.
+It exits 0 whatever the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import realpages
+from creditcheck.compressed import gunzip, is_gzip
+from creditcheck.decode import UndecodableError, decode
+from creditcheck.discover import Target
+from creditcheck.model import AttributionKind, FileResult
+from creditcheck.ruleset import load_rules
+from creditcheck.scan import Scanner, ScanOptions
+
+DEFAULT_SEED = 9
+CONTEXT = 200
+# Only CR, LF and CRLF end a line, as in creditcheck.readers.split_lines.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Scanned:
+    """One page's scan and the decoded text its positions point into."""
+
+    pid: str
+    text: str
+    result: FileResult | None
+    size: int
+
+
+def scan_pages(pages: dict[str, bytes], scanner: Scanner) -> tuple[dict[str, Scanned], float, int]:
+    """Scan every page; returns the scans, the seconds spent in creditcheck and the bytes read."""
+    out: dict[str, Scanned] = {}
+    seconds = 0.0
+    total = 0
+    for pid, raw in sorted(pages.items()):
+        _, path = realpages.split_id(pid)
+        start = time.perf_counter()
+        data = gunzip(raw, scanner.options.max_size) if is_gzip(raw) else raw
+        try:
+            text = decode(data).text
+        except UndecodableError:
+            text = ""
+        result = scanner.scan_text(Target(path, path), text) if text.strip() else None
+        seconds += time.perf_counter() - start
+        total += len(data)
+        out[pid] = Scanned(pid, text, result, len(data))
+    return out, seconds, total
+
+
+# --- the findings sample ---------------------------------------------------------------------
+
+
+def quota(count: int) -> int:
+    """How many of a check's findings the sample holds.
+
+    All of a small check's findings; at least 25 of a bigger one (so a check with 20 or more has
+    20 labelled even if a few labels go stale), and 2 % more of the big ones.
+    """
+    if count <= 25:
+        return count
+    return min(count, 25 + math.ceil(count * 0.02))
+
+
+FindingKey = tuple[str, str, str, int, int]  # page, check, text, line, column
+
+
+def finding_keys(scans: dict[str, Scanned]) -> dict[str, list[FindingKey]]:
+    by_check: dict[str, list[FindingKey]] = defaultdict(list)
+    for pid, s in scans.items():
+        if s.result is None:
+            continue
+        for f in s.result.findings:
+            by_check[f.check].append((pid, f.check, f.text, f.span.line, f.span.column))
+    return by_check
+
+
+def sampled(by_check: dict[str, list[FindingKey]], seed: int) -> dict[str, list[FindingKey]]:
+    out = {}
+    for check, keys in by_check.items():
+        order = {repr(k): k for k in keys}
+        picked = realpages.sample(order, seed, check)[: quota(len(keys))]
+        out[check] = [order[r] for r in picked]
+    return out
+
+
+def match_labels(
+    by_check: dict[str, list[FindingKey]], rows: list[dict[str, object]]
+) -> dict[FindingKey, dict[str, object]]:
+    """Each label's finding: same page, check and text, the nearest position; one label, one finding.
+
+    Matching on text rather than position keeps a label valid when a reader change moves its
+    finding by a line or two. A page may raise the same text many times (an image without a
+    ``src``, a repeated credit), so each finding takes at most one label.
+    """
+    groups: dict[tuple[str, str, str], list[FindingKey]] = defaultdict(list)
+    for keys in by_check.values():
+        for key in keys:
+            groups[key[:3]].append(key)
+    out: dict[FindingKey, dict[str, object]] = {}
+    for row in rows:
+        candidates = [
+            k for k in groups.get((str(row["page"]), str(row["check"]), str(row["text"])), []) if k not in out
+        ]
+        if candidates:
+            line, column = int(str(row.get("line", 0))), int(str(row.get("column", 0)))
+            out[min(candidates, key=lambda k: (abs(k[3] - line), abs(k[4] - column), k[3], k[4]))] = row
+    return out
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """The character offset of a 1-based line and column, counting lines as creditcheck does."""
+    start = 0
+    if line > 1:
+        for n, m in enumerate(_LINE_BREAK.finditer(text), 2):
+            if n == line:
+                start = m.end()
+                break
+    return start + column - 1
+
+
+def context(text: str, line: int, column: int, width: int = CONTEXT) -> str:
+    offset = offset_of(text, line, column)
+    return text[max(0, offset - width) : offset + width]
+
+
+# --- credit recall ---------------------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"^(?:photo(?:graph)?s?|image|picture|foto|fotos|bild|bilder|credit|crédit|photo credit|"
+    r"copyright|quelle|source|fonte|zdjęcie|fot|video)\s*[:.]?\s+",
+    re.I,
+)
+
+
+def normalise(text: str) -> str:
+    """A credit's text for matching: NFKC, case-folded, punctuation and labels dropped."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[©()\[\]|/,;:·•—–\-_\"'’‘“”«»]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    for _ in range(2):
+        text = _LABEL.sub("", text).strip()
+    return text
+
+
+def credit_found(credit: str, found: list[str]) -> str:
+    """``full``, ``partial`` or ``missed``: did creditcheck read this credit a reader sees?
+
+    Full: the normalised credit is contained in a found credit, or a found credit is contained
+    in it and covers at least 80 % of its words (a label word such as "Foto" may be missing).
+    Partial: a found credit shares a word of 3+ letters with it but is not full (a split credit
+    read as its agency alone).
+    """
+    want = normalise(credit)
+    words = set(want.split())
+    partial = False
+    for f in found:
+        got = normalise(f)
+        if not got:
+            continue
+        if want and want in got:
+            return "full"
+        if got in want and len(set(got.split()) & words) >= 0.8 * len(words):
+            return "full"
+        if {w for w in got.split() if len(w) >= 3} & {w for w in words if len(w) >= 3}:
+            partial = True
+    return "partial" if partial else "missed"
+
+
+# --- the report ------------------------------------------------------------------------------
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "—"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--mirror", action="append", required=True, metavar="GITDIR")
+    parser.add_argument("--rules", default=str(realpages.ROOT / "rules"))
+    parser.add_argument("--labels", default=str(realpages.LABELS), help="labels folder")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--json", metavar="FILE", help="write the summary as JSON ('-' for stdout)")
+    parser.add_argument("--todo", metavar="FILE", help="write unlabelled sampled findings as JSON lines")
+    args = parser.parse_args(argv)
+    labels_dir = Path(args.labels)
+
+    mirrors = realpages.open_mirrors(args.mirror)
+    pages = realpages.read_all(mirrors)
+    options = ScanOptions(today=args.today) if args.today else ScanOptions()
+    scanner = Scanner(load_rules([args.rules]), options)
+    scans, seconds, size = scan_pages(pages, scanner)
+    summary: dict[str, object] = {
+        "pages": len(scans),
+        "mirrors": {m.repo: len(m.paths) for m in mirrors},
+        "seconds": round(seconds, 3),
+        "pages_per_s": round(len(scans) / seconds, 1) if seconds else None,
+        "mb_per_s": round(size / 1e6 / seconds, 2) if seconds else None,
+        "today": options.today.isoformat(),
+    }
+
+    # Findings: precision on the labelled sample.
+    by_check = finding_keys(scans)
+    picks = sampled(by_check, args.seed)
+    label_rows = realpages.load_jsonl(labels_dir / "findings.jsonl")
+    labels = match_labels(by_check, label_rows)
+    checks: dict[str, dict[str, object]] = {}
+    todo: list[dict[str, object]] = []
+    causes: Counter[str] = Counter()
+    for check in sorted(by_check, key=lambda c: (-len(by_check[c]), c)):
+        right = wrong = 0
+        labelled_keys = set()
+        for key in by_check[check]:
+            row = labels.get(key)
+            if row is None:
+                continue
+            labelled_keys.add(key)
+            if row["verdict"] == "right":
+                right += 1
+            else:
+                wrong += 1
+                causes[str(row.get("cause") or "?").split(":")[0].strip()] += 1
+        waiting = [k for k in picks[check] if k not in labelled_keys]
+        for key in waiting:
+            s = scans[key[0]]
+            todo.append(
+                {
+                    "page": key[0],
+                    "check": check,
+                    "text": key[2],
+                    "line": key[3],
+                    "column": key[4],
+                    "context": context(s.text, key[3], key[4]),
+                    # Date-dependent checks are judged against the day the scan took.
+                    "published": s.result.published.isoformat() if s.result and s.result.published else None,
+                    "published_from": s.result.published_from if s.result else None,
+                }
+            )
+        checks[check] = {
+            "raised": len(by_check[check]),
+            "labelled": right + wrong,
+            "right": right,
+            "precision": round(right / (right + wrong), 3) if right + wrong else None,
+            "unlabelled_in_sample": len(waiting),
+        }
+    summary["checks"] = checks
+    summary["wrong_by_cause"] = dict(causes.most_common())
+
+    # Credits: recall on the labelled pages.
+    credit_rows = realpages.load_jsonl(labels_dir / "credits.jsonl")
+    recall: dict[str, Counter[str]] = defaultdict(Counter)
+    labelled_pages: dict[str, set[str]] = defaultdict(set)
+    for row in credit_rows:
+        pid = str(row["page"])
+        group = str(row.get("sample", "random"))
+        labelled_pages[group].add(pid)
+        if row.get("credit") is None or pid not in scans:
+            continue
+        result = scans[pid].result
+        found = [
+            a.text for a in (result.attributions if result else ()) if a.kind is AttributionKind.PHOTO_CREDIT
+        ]
+        recall[group][credit_found(str(row["credit"]), found)] += 1
+    summary["credits"] = {
+        group: {
+            "pages": len(labelled_pages[group]),
+            "credits": sum(recall[group].values()),
+            "found": recall[group]["full"],
+            "partial": recall[group]["partial"],
+            "missed": recall[group]["missed"],
+            "recall": round(recall[group]["full"] / sum(recall[group].values()), 3)
+            if recall[group]
+            else None,
+        }
+        for group in sorted(labelled_pages)
+    }
+
+    # Dates: dated from the page, and dated correctly, against pages with a findable date.
+    truth = realpages.true_dates(mirrors, pages, labels_dir)
+    origins = Counter(
+        (s.result.published_from if s.result else "unreadable") or "none" for s in scans.values()
+    )
+    findable = {pid: t for pid, t in truth.items() if t.day and pid in scans}
+    dated = correct = 0
+    for pid, t in findable.items():
+        result = scans[pid].result
+        if result is None or result.published_from in (None, "today"):
+            continue
+        dated += 1
+        correct += result.published is not None and result.published.isoformat() == t.day
+    summary["dates"] = {
+        "origins_all_pages": dict(origins.most_common()),
+        "with_truth": len(findable),
+        "truth_origins": dict(Counter(t.origin for t in findable.values())),
+        "dated_from_page": dated,
+        "dated_correctly": correct,
+        "share_dated": round(dated / len(findable), 3) if findable else None,
+        "share_correct": round(correct / len(findable), 3) if findable else None,
+    }
+
+    print_report(summary)
+    if args.todo:
+        with open(args.todo, "w", encoding="utf-8") as fh:
+            for row in todo:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"\n{len(todo)} unlabelled sampled findings written to {args.todo}")
+    if args.json:
+        out = json.dumps(summary, indent=2, ensure_ascii=False) + "\n"
+        if args.json == "-":
+            sys.stdout.write(out)
+        else:
+            Path(args.json).write_text(out, encoding="utf-8")
+    return 0
+
+
+def print_report(summary: dict[str, object]) -> None:
+    print(
+        f"{summary['pages']} pages {summary['mirrors']}: {summary['pages_per_s']} pages/s, "
+        f"{summary['mb_per_s']} MB/s ({summary['seconds']} s in the scan, one process); today = "
+        f"{summary['today']}"
+    )
+    print()
+    print(f"{'check':24} {'raised':>7} {'labelled':>8} {'right':>6} {'precision':>9} {'to label':>8}")
+    checks = summary["checks"]
+    assert isinstance(checks, dict)
+    for check, c in checks.items():
+        precision = "—" if c["precision"] is None else f"{c['precision']:.3f}"
+        print(
+            f"{check:24} {c['raised']:7d} {c['labelled']:8d} {c['right']:6d} {precision:>9} "
+            f"{c['unlabelled_in_sample']:8d}"
+        )
+    labelled = sum(c["labelled"] for c in checks.values())
+    right = sum(c["right"] for c in checks.values())
+    print(f"{'all labelled':24} {'':7} {labelled:8d} {right:6d} {_ratio(right, labelled):>9}")
+    print(f"wrong findings by cause: {summary['wrong_by_cause']}")
+    print()
+    credits = summary["credits"]
+    assert isinstance(credits, dict)
+    for group, c in credits.items():
+        print(
+            f"credit recall ({group} sample, {c['pages']} pages): {c['found']}/{c['credits']} = "
+            f"{c['recall']} (partial {c['partial']}, missed {c['missed']})"
+        )
+    d = summary["dates"]
+    assert isinstance(d, dict)
+    print(
+        f"dates: {d['with_truth']} pages with a findable date {d['truth_origins']}; dated from the "
+        f"page {d['dated_from_page']} ({d['share_dated']}), the right day {d['dated_correctly']} "
+        f"({d['share_correct']})"
+    )
+    print(f"date origins over all pages: {d['origins_all_pages']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
