@@ -160,7 +160,7 @@ _LABEL = re.compile(
 def normalise(text: str) -> str:
     """A credit's text for matching: NFKC, case-folded, punctuation and labels dropped."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[©()\[\]|/,;:·•—–\-_\"'’‘“”«»]+", " ", text)
+    text = re.sub(r"[©()\[\]|/,.;:·•—–\-_\"'’‘“”«»]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     for _ in range(2):
         text = _LABEL.sub("", text).strip()
