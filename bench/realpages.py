@@ -11,6 +11,7 @@ fixed seed, so anyone with the same mirrors draws the same sample.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import gzip
 import html
@@ -241,20 +242,39 @@ def load_jsonl(path: Path) -> list[dict[str, object]]:
     return rows
 
 
+def _iso_day(value: object) -> str | None:
+    """``YYYY-MM-DD`` from an annotation; a day and month written the wrong way round are swapped.
+
+    trafilatura's annotations hold a few ``2022-29-11`` (year, day, month); its URL says which.
+    """
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m is None:
+        return None
+    year, a, b = (int(g) for g in m.groups())
+    for month, day in ((a, b), (b, a)):
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def true_dates(
     mirrors: list[Mirror], pages: dict[str, bytes], labels_dir: Path = LABELS
 ) -> dict[str, TrueDate]:
     """Ground-truth publication days: hand labels first, then fundus JSON, then trafilatura's."""
     out: dict[str, TrueDate] = {}
     for pid, entry in trafilatura_truth(mirrors).items():
-        value = entry.get("date")
-        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
-            out[pid] = TrueDate(value[:10], "trafilatura")
+        day = _iso_day(entry.get("date"))
+        if day is not None:
+            out[pid] = TrueDate(day, "trafilatura")
     for pid, entry in fundus_truth(mirrors, pages).items():
-        value = entry.get("publishing_date")
-        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
-            # The day as the publisher wrote it, in its own time zone.
-            out[pid] = TrueDate(value[:10], "fundus")
+        # The day as the publisher wrote it, in its own time zone.
+        day = _iso_day(entry.get("publishing_date"))
+        if day is not None:
+            out[pid] = TrueDate(day, "fundus")
     for row in load_jsonl(labels_dir / "dates.jsonl"):
         day = row.get("date")
         out[str(row["page"])] = TrueDate(str(day)[:10] if day else None, "label")

@@ -194,6 +194,11 @@ def credit_found(credit: str, found: list[str]) -> str:
 # --- the report ------------------------------------------------------------------------------
 
 
+def _from_page(result: FileResult | None) -> bool:
+    """Whether the scan dated the page from the page itself (not the flag or today)."""
+    return result is not None and result.published_from not in (None, "today", "flag")
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "—"
 
@@ -306,13 +311,17 @@ def main(argv: list[str] | None = None) -> int:
         (s.result.published_from if s.result else "unreadable") or "none" for s in scans.values()
     )
     findable = {pid: t for pid, t in truth.items() if t.day and pid in scans}
-    dated = correct = 0
+    by_origin: dict[str, Counter[str]] = defaultdict(Counter)
     for pid, t in findable.items():
         result = scans[pid].result
-        if result is None or result.published_from in (None, "today"):
-            continue
-        dated += 1
-        correct += result.published is not None and result.published.isoformat() == t.day
+        from_page = _from_page(result)
+        by_origin[t.origin]["pages"] += 1
+        by_origin[t.origin]["dated"] += from_page
+        by_origin[t.origin]["correct"] += from_page and result is not None and str(result.published) == t.day
+    dated = sum(c["dated"] for c in by_origin.values())
+    correct = sum(c["correct"] for c in by_origin.values())
+    undated = [pid for pid, t in truth.items() if t.day is None and pid in scans]
+    made_up = sum(1 for pid in undated if _from_page(scans[pid].result))
     summary["dates"] = {
         "origins_all_pages": dict(origins.most_common()),
         "with_truth": len(findable),
@@ -321,6 +330,9 @@ def main(argv: list[str] | None = None) -> int:
         "dated_correctly": correct,
         "share_dated": round(dated / len(findable), 3) if findable else None,
         "share_correct": round(correct / len(findable), 3) if findable else None,
+        "by_truth": {origin: dict(c) for origin, c in sorted(by_origin.items())},
+        "labelled_undated": len(undated),
+        "dated_although_undated": made_up,
     }
 
     print_report(summary)
@@ -372,6 +384,11 @@ def print_report(summary: dict[str, object]) -> None:
         f"dates: {d['with_truth']} pages with a findable date {d['truth_origins']}; dated from the "
         f"page {d['dated_from_page']} ({d['share_dated']}), the right day {d['dated_correctly']} "
         f"({d['share_correct']})"
+    )
+    print(f"  by ground truth: {d['by_truth']}")
+    print(
+        f"  dated although a person found no date: {d['dated_although_undated']} of "
+        f"{d['labelled_undated']} labelled pages"
     )
     print(f"date origins over all pages: {d['origins_all_pages']}")
 
