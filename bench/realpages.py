@@ -73,10 +73,16 @@ def repo_name(gitdir: str) -> str:
 
 
 def open_mirrors(gitdirs: Iterable[str]) -> list[Mirror]:
+    """The mirrors with their page lists; a folder that is not a git mirror is a clear error."""
     mirrors = []
     for gitdir in gitdirs:
         mirror = Mirror(gitdir, repo_name(gitdir))
-        listing = mirror.git("ls-tree", "-r", "-z", "--name-only", "HEAD", "tests")
+        try:
+            listing = mirror.git("ls-tree", "-r", "-z", "--name-only", "HEAD", "tests")
+        except (OSError, subprocess.CalledProcessError) as exc:
+            detail = getattr(exc, "stderr", b"") or str(exc).encode()
+            first = detail.decode(errors="replace").strip().splitlines()[:1]
+            raise SystemExit(f"error: {gitdir}: not a readable git mirror ({' '.join(first)})") from None
         names = [n.decode("utf-8", "surrogateescape") for n in listing.split(b"\0") if n]
         globs = PAGE_GLOBS.get(mirror.repo, FALLBACK_GLOBS)
         # fnmatch's "*" crosses "/", which the fundus layout (one folder per country) needs.
