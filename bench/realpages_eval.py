@@ -20,9 +20,11 @@ import argparse
 import datetime as dt
 import json
 import math
+import os
 import re
 import statistics
 import sys
+import tempfile
 import time
 import unicodedata
 from collections import Counter, defaultdict
@@ -54,22 +56,38 @@ class Scanned:
 
 
 def scan_pages(pages: dict[str, bytes], scanner: Scanner) -> tuple[dict[str, Scanned], float, int]:
-    """Scan every page; returns the scans, the seconds spent in creditcheck and the bytes read."""
+    """Scan every page as ``creditcheck check`` would; returns the scans, seconds and bytes.
+
+    Each page is written to a temporary file under its repository path and scanned from there
+    (read, decompress, decode, read, extract, check), so a page that cannot be decoded gets the
+    same ``unreadable-file`` finding as on the command line. The report shows the repository
+    path. Only the scan is timed.
+    """
     out: dict[str, Scanned] = {}
     seconds = 0.0
     total = 0
-    for pid, raw in sorted(pages.items()):
-        _, path = realpages.split_id(pid)
-        start = time.perf_counter()
-        data = gunzip(raw, scanner.options.max_size) if is_gzip(raw) else raw
-        try:
-            text = decode(data).text
-        except UndecodableError:
-            text = ""
-        result = scanner.scan_text(Target(path, path), text) if text.strip() else None
-        seconds += time.perf_counter() - start
-        total += len(data)
-        out[pid] = Scanned(pid, text, result, len(data))
+    with tempfile.TemporaryDirectory(prefix="realpages-") as tmp:
+        files = {}
+        for pid, raw in pages.items():
+            _, path = realpages.split_id(pid)
+            disk = os.path.join(tmp, pid.replace("/", "+", 1).replace(":", os.sep, 1))
+            os.makedirs(os.path.dirname(disk), exist_ok=True)
+            with open(disk, "wb") as fh:
+                fh.write(raw)
+            files[pid] = (disk, path)
+        for pid in sorted(files):
+            disk, path = files[pid]
+            start = time.perf_counter()
+            result = scanner.scan(Target(disk, path))
+            seconds += time.perf_counter() - start
+            data = gunzip(pages[pid], scanner.options.max_size) if is_gzip(pages[pid]) else pages[pid]
+            total += len(data)
+            try:
+                text = decode(data).text
+            except UndecodableError:
+                # Positions in an unreadable-file finding are 1:1; the context is for reading only.
+                text = data.decode("utf-8", "replace")
+            out[pid] = Scanned(pid, text, result, len(data))
     return out, seconds, total
 
 
