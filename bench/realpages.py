@@ -268,7 +268,7 @@ def _iso_day(value: object) -> str | None:
 
 
 def true_dates(
-    mirrors: list[Mirror], pages: dict[str, bytes], labels_dir: Path = LABELS
+    mirrors: list[Mirror], pages: dict[str, bytes], labels_dir: Path | None = LABELS
 ) -> dict[str, TrueDate]:
     """Ground-truth publication days: hand labels first, then fundus JSON, then trafilatura's."""
     out: dict[str, TrueDate] = {}
@@ -281,7 +281,56 @@ def true_dates(
         day = _iso_day(entry.get("publishing_date"))
         if day is not None:
             out[pid] = TrueDate(day, "fundus")
-    for row in load_jsonl(labels_dir / "dates.jsonl"):
+    for row in load_jsonl(labels_dir / "dates.jsonl") if labels_dir is not None else []:
         day = row.get("date")
         out[str(row["page"])] = TrueDate(str(day)[:10] if day else None, "label")
     return out
+
+
+# --- the seeded samples the hand labels were made on ----------------------------------------
+
+SEED = 9
+
+
+def credit_samples(mirrors: list[Mirror], pages: dict[str, bytes]) -> dict[str, list[str]]:
+    """The pages of credits.jsonl: 60 random pages, and 40 more that have figures.
+
+    The second sample is drawn from the other pages that have a ``<figure>``/``<figcaption>`` or
+    fundus image data, because most random pages (blogs) show few credits.
+    """
+    random_pages = sample(all_page_ids(mirrors), SEED, "credits")[:60]
+    fundus = fundus_truth(mirrors, pages)
+    taken = set(random_pages)
+    eligible = [
+        pid
+        for pid, raw in pages.items()
+        if pid not in taken
+        and (re.search(r"<fig(?:ure|caption)\b", page_html(raw), re.I) or fundus.get(pid, {}).get("images"))
+    ]
+    return {"random": random_pages, "figures": sample(eligible, SEED, "credits-figures")[:40]}
+
+
+def date_sample(mirrors: list[Mirror], pages: dict[str, bytes]) -> list[str]:
+    """The pages of dates.jsonl labelled for want of machine ground truth (60, seeded)."""
+    machine = true_dates(mirrors, pages, None)
+    return sample([pid for pid in pages if pid not in machine], SEED, "dates")[:60]
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Print the seeded samples the hand labels cover.")
+    parser.add_argument("--mirror", action="append", required=True, metavar="GITDIR")
+    args = parser.parse_args(argv)
+    mirrors = open_mirrors(args.mirror)
+    pages = read_all(mirrors)
+    for name, ids in credit_samples(mirrors, pages).items():
+        for pid in ids:
+            print(f"credits-{name}\t{pid}")
+    for pid in date_sample(mirrors, pages):
+        print(f"dates\t{pid}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

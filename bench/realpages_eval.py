@@ -318,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
             a.text for a in (result.attributions if result else ()) if a.kind is AttributionKind.PHOTO_CREDIT
         ]
         recall[group][credit_found(str(row["credit"]), found)] += 1
+    # The labels must cover the seeded samples they claim to, or the recall means little.
+    seeded = realpages.credit_samples(mirrors, pages)
+    uncovered = {g: len(set(ids) - labelled_pages.get(g, set())) for g, ids in seeded.items()}
+    summary["credit_pages_unlabelled"] = {g: n for g, n in uncovered.items() if n}
+    recall["both"] = sum(recall.values(), Counter())
+    labelled_pages["both"] = set().union(*labelled_pages.values())
     summary["credits"] = {
         group: {
             "pages": len(labelled_pages[group]),
@@ -334,9 +340,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Dates: dated from the page, and dated correctly, against pages with a findable date.
     truth = realpages.true_dates(mirrors, pages, labels_dir)
-    origins = Counter(
-        (s.result.published_from if s.result else "unreadable") or "none" for s in scans.values()
-    )
+    # A page creditcheck could not read has no publication date at all.
+    origins = Counter((s.result.published_from if s.result else None) or "unreadable" for s in scans.values())
     findable = {pid: t for pid, t in truth.items() if t.day and pid in scans}
     by_origin: dict[str, Counter[str]] = defaultdict(Counter)
     for pid, t in findable.items():
@@ -403,9 +408,11 @@ def print_report(summary: dict[str, object]) -> None:
     assert isinstance(credits, dict)
     for group, c in credits.items():
         print(
-            f"credit recall ({group} sample, {c['pages']} pages): {c['found']}/{c['credits']} = "
+            f"credit recall ({group}: {c['pages']} pages): {c['found']}/{c['credits']} = "
             f"{c['recall']} (partial {c['partial']}, missed {c['missed']})"
         )
+    if summary["credit_pages_unlabelled"]:
+        print(f"pages of the seeded credit samples without labels: {summary['credit_pages_unlabelled']}")
     d = summary["dates"]
     assert isinstance(d, dict)
     print(
