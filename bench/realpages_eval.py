@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import math
 import os
@@ -119,11 +120,24 @@ def finding_keys(scans: dict[str, Scanned]) -> dict[str, list[FindingKey]]:
 
 
 def sampled(by_check: dict[str, list[FindingKey]], seed: int) -> dict[str, list[FindingKey]]:
+    """Each check's sample: its ``quota`` findings of lowest seeded hash rank (bottom-k).
+
+    A finding's rank depends only on the seed, its page, check and text and which repeat of
+    that text on the page it is, not on its line or on the other findings. So when a code
+    change adds or removes findings, the findings still raised keep their place: the sample
+    loses the removed ones, takes in the next-ranked, and earlier labels stay in use.
+    """
     out = {}
     for check, keys in by_check.items():
-        order = {repr(k): k for k in keys}
-        picked = realpages.sample(order, seed, check)[: quota(len(keys))]
-        out[check] = [order[r] for r in picked]
+        repeats: Counter[tuple[str, str, str]] = Counter()
+        ranked = []
+        for key in sorted(keys, key=lambda k: (k[0], k[3], k[4], k[2])):
+            n = repeats[key[:3]]
+            repeats[key[:3]] += 1
+            digest = hashlib.sha256(f"{seed}\0{key[0]}\0{check}\0{key[2]}\0{n}".encode()).hexdigest()
+            ranked.append((digest, key))
+        ranked.sort()
+        out[check] = [key for _, key in ranked[: quota(len(keys))]]
     return out
 
 
@@ -264,20 +278,22 @@ def main(argv: list[str] | None = None) -> int:
     checks: dict[str, dict[str, object]] = {}
     todo: list[dict[str, object]] = []
     causes: Counter[str] = Counter()
+    outside = 0
     for check in sorted(by_check, key=lambda c: (-len(by_check[c]), c)):
+        # Precision counts the labelled findings of the current sample only: labels of findings
+        # outside it (an earlier sample's) would weigh some kinds of finding more than others.
         right = wrong = 0
-        labelled_keys = set()
-        for key in by_check[check]:
+        waiting = []
+        for key in picks[check]:
             row = labels.get(key)
             if row is None:
-                continue
-            labelled_keys.add(key)
-            if row["verdict"] == "right":
+                waiting.append(key)
+            elif row["verdict"] == "right":
                 right += 1
             else:
                 wrong += 1
                 causes[str(row.get("cause") or "?").split(":")[0].strip()] += 1
-        waiting = [k for k in picks[check] if k not in labelled_keys]
+        outside += sum(1 for key in by_check[check] if key in labels) - right - wrong
         for key in waiting:
             s = scans[key[0]]
             todo.append(
@@ -295,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         checks[check] = {
             "raised": len(by_check[check]),
+            "sample": len(picks[check]),
             "labelled": right + wrong,
             "right": right,
             "precision": round(right / (right + wrong), 3) if right + wrong else None,
@@ -302,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         }
     summary["checks"] = checks
     summary["wrong_by_cause"] = dict(causes.most_common())
+    summary["labelled_outside_sample"] = outside
 
     # Credits: recall on the labelled pages.
     credit_rows = realpages.load_jsonl(labels_dir / "credits.jsonl")
@@ -390,19 +408,21 @@ def print_report(summary: dict[str, object]) -> None:
         f"{summary['today']}"
     )
     print()
-    print(f"{'check':24} {'raised':>7} {'labelled':>8} {'right':>6} {'precision':>9} {'to label':>8}")
+    head = ("check", "raised", "sample", "labelled", "right", "precision", "to label")
+    print(f"{head[0]:24} {head[1]:>7} {head[2]:>7} {head[3]:>8} {head[4]:>6} {head[5]:>9} {head[6]:>8}")
     checks = summary["checks"]
     assert isinstance(checks, dict)
     for check, c in checks.items():
         precision = "—" if c["precision"] is None else f"{c['precision']:.3f}"
         print(
-            f"{check:24} {c['raised']:7d} {c['labelled']:8d} {c['right']:6d} {precision:>9} "
+            f"{check:24} {c['raised']:7d} {c['sample']:7d} {c['labelled']:8d} {c['right']:6d} {precision:>9} "
             f"{c['unlabelled_in_sample']:8d}"
         )
     labelled = sum(c["labelled"] for c in checks.values())
     right = sum(c["right"] for c in checks.values())
-    print(f"{'all labelled':24} {'':7} {labelled:8d} {right:6d} {_ratio(right, labelled):>9}")
+    print(f"{'all labelled':24} {'':7} {'':7} {labelled:8d} {right:6d} {_ratio(right, labelled):>9}")
     print(f"wrong findings by cause: {summary['wrong_by_cause']}")
+    print(f"labels of findings outside the sample (not counted): {summary['labelled_outside_sample']}")
     print()
     credits = summary["credits"]
     assert isinstance(credits, dict)
