@@ -284,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         # outside it (an earlier sample's) would weigh some kinds of finding more than others.
         right = wrong = 0
         waiting = []
+        check_causes: Counter[str] = Counter()
         for key in picks[check]:
             row = labels.get(key)
             if row is None:
@@ -292,7 +293,9 @@ def main(argv: list[str] | None = None) -> int:
                 right += 1
             else:
                 wrong += 1
-                causes[str(row.get("cause") or "?").split(":")[0].strip()] += 1
+                cause = str(row.get("cause") or "?").split(":")[0].strip()
+                causes[cause] += 1
+                check_causes[cause] += 1
         outside += sum(1 for key in by_check[check] if key in labels) - right - wrong
         for key in waiting:
             s = scans[key[0]]
@@ -316,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             "right": right,
             "precision": round(right / (right + wrong), 3) if right + wrong else None,
             "unlabelled_in_sample": len(waiting),
+            "wrong_by_cause": dict(check_causes.most_common()),
         }
     summary["checks"] = checks
     summary["wrong_by_cause"] = dict(causes.most_common())
