@@ -131,13 +131,14 @@ def sampled(by_check: dict[str, list[FindingKey]], seed: int) -> dict[str, list[
     for check, keys in by_check.items():
         repeats: Counter[tuple[str, str, str]] = Counter()
         ranked = []
-        for key in sorted(keys, key=lambda k: (k[0], k[3], k[4], k[2])):
+        # A finding raised twice at the same place (it happens) is sampled once.
+        for key in sorted(set(keys), key=lambda k: (k[0], k[3], k[4], k[2])):
             n = repeats[key[:3]]
             repeats[key[:3]] += 1
             digest = hashlib.sha256(f"{seed}\0{key[0]}\0{check}\0{key[2]}\0{n}".encode()).hexdigest()
             ranked.append((digest, key))
         ranked.sort()
-        out[check] = [key for _, key in ranked[: quota(len(keys))]]
+        out[check] = [key for _, key in ranked[: quota(len(ranked))]]
     return out
 
 
@@ -296,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
                 cause = str(row.get("cause") or "?").split(":")[0].strip()
                 causes[cause] += 1
                 check_causes[cause] += 1
-        outside += sum(1 for key in by_check[check] if key in labels) - right - wrong
+        outside += len({key for key in by_check[check] if key in labels} - set(picks[check]))
         for key in waiting:
             s = scans[key[0]]
             todo.append(
@@ -314,6 +315,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         checks[check] = {
             "raised": len(by_check[check]),
+            # The same finding at the same place more than once: worth knowing, not sampled twice.
+            "duplicates": len(by_check[check]) - len(set(by_check[check])),
             "sample": len(picks[check]),
             "labelled": right + wrong,
             "right": right,
@@ -427,6 +430,9 @@ def print_report(summary: dict[str, object]) -> None:
     print(f"{'all labelled':24} {'':7} {'':7} {labelled:8d} {right:6d} {_ratio(right, labelled):>9}")
     print(f"wrong findings by cause: {summary['wrong_by_cause']}")
     print(f"labels of findings outside the sample (not counted): {summary['labelled_outside_sample']}")
+    dups = {c: v["duplicates"] for c, v in checks.items() if v["duplicates"]}
+    if dups:
+        print(f"findings raised more than once at the same place (extra copies): {dups}")
     print()
     credits = summary["credits"]
     assert isinstance(credits, dict)
