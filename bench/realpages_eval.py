@@ -2,7 +2,7 @@
 
 Usage:
     python bench/realpages_eval.py --mirror GITDIR [--mirror GITDIR ...] [--rules DIR]
-        [--json FILE] [--todo FILE] [--seed N] [--today YYYY-MM-DD] [--repeat N]
+        [--json FILE] [--todo FILE] [--seed N] [--today YYYY-MM-DD] [--repeat N] [--htmldate FILE]
 
 Every page of the given bare git mirrors (see realpages.py) is scanned in this process with
 the same pipeline as ``creditcheck check`` (decompress, decode, read, extract, check), the page
@@ -247,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, metavar="N", help="scan N times, report the median")
     parser.add_argument("--json", metavar="FILE", help="write the summary as JSON ('-' for stdout)")
     parser.add_argument("--todo", metavar="FILE", help="write unlabelled sampled findings as JSON lines")
+    parser.add_argument(
+        "--htmldate", metavar="FILE", help="a JSON summary of htmldate_compare.py, shown beside the dates"
+    )
     args = parser.parse_args(argv)
     labels_dir = Path(args.labels)
 
@@ -392,6 +395,11 @@ def main(argv: list[str] | None = None) -> int:
         "dated_although_undated": made_up,
     }
 
+    if args.htmldate:
+        # htmldate runs in its own environment; its summary is read, never imported.
+        other = json.loads(Path(args.htmldate).read_text(encoding="utf-8"))
+        keys = ("htmldate", "extensive_search=False", "extensive_search=True")
+        summary["htmldate"] = {key: other[key] for key in keys if key in other}
     print_report(summary)
     if args.todo:
         with open(args.todo, "w", encoding="utf-8") as fh:
@@ -456,6 +464,15 @@ def print_report(summary: dict[str, object]) -> None:
         f"{d['labelled_undated']} labelled pages"
     )
     print(f"date origins over all pages: {d['origins_all_pages']}")
+    hd = summary.get("htmldate")
+    if isinstance(hd, dict):
+        for key in ("extensive_search=False", "extensive_search=True"):
+            h = hd.get(key)
+            if isinstance(h, dict):
+                print(
+                    f"htmldate {hd.get('htmldate')} {key}: dated {h['share_dated']}, right day "
+                    f"{h['share_correct']}, {h['median_ms']} ms median per page"
+                )
 
 
 if __name__ == "__main__":
