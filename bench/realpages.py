@@ -1,12 +1,13 @@
 """The real-page development set: page ids, page bytes and machine ground truth from bare git mirrors.
 
-Shared by realpages_eval.py, realpages_label.py and htmldate_compare.py. A mirror is a bare git
-repository of one of the public extractor test suites (flairNLP/fundus, adbar/trafilatura,
-codelucas/newspaper); its location is always an argument, never written here. Pages are read
-from the mirror's HEAD with ``git cat-file --batch``; nothing is copied anywhere.
+Shared by realpages_eval.py and htmldate_compare.py; run alone, it prints the seeded page
+samples the hand labels cover. A mirror is a bare git repository of one of the public
+extractor test suites (flairNLP/fundus, adbar/trafilatura, codelucas/newspaper); its location
+is always an argument, never written here. Pages are read from the mirror's HEAD with
+``git cat-file --batch``; nothing is copied anywhere.
 
-A page id is ``owner/name:path``; every sample is drawn from the sorted list of page ids with a
-fixed seed, so anyone with the same mirrors draws the same sample.
+A page id is ``owner/name:path``; every page sample is drawn from the sorted list of page ids
+with a fixed seed, so anyone with the same mirrors draws the same sample.
 """
 
 from __future__ import annotations
