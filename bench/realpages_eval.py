@@ -277,7 +277,13 @@ def main(argv: list[str] | None = None) -> int:
     # Findings: precision on the labelled sample.
     by_check = finding_keys(scans)
     picks = sampled(by_check, args.seed)
-    label_rows = realpages.load_jsonl(labels_dir / "findings.jsonl")
+    # findings.jsonl, then findings-*.jsonl: work on separate failure classes labels into files
+    # of its own, so parallel branches never edit the same lines.
+    label_rows = [
+        row
+        for path in [labels_dir / "findings.jsonl", *sorted(labels_dir.glob("findings-*.jsonl"))]
+        for row in realpages.load_jsonl(path)
+    ]
     labels = match_labels(by_check, label_rows)
     checks: dict[str, dict[str, object]] = {}
     todo: list[dict[str, object]] = []
