@@ -43,9 +43,12 @@ def test_parse_timestamp(value: str, expected: tuple[dt.date | None, dt.datetime
         ("20200114T093000Z", dt.date(2020, 1, 14)),
         ("January 14, 2020", dt.date(2020, 1, 14)),
         ("2020-02-30", None),
-        # Only the ISO shapes metadata has always been read in; others are datelines or nothing.
+        # ISO shapes as pages write them: a space before the offset, a short offset, slashes.
         ("20200114 09:30:00", None),
-        ("2020-01-14 09:30:00 +01:00", None),
+        ("2020-01-14 09:30:00 +01:00", dt.date(2020, 1, 14)),
+        ("2014-12-15T12:56-5:00", dt.date(2014, 12, 15)),
+        ("2020-01-14T23:30:00 GMT", dt.date(2020, 1, 14)),
+        ("2011/08/24", dt.date(2011, 8, 24)),
         (dt.datetime(2020, 1, 14, 9, 30), dt.date(2020, 1, 14)),
         (dt.date(2020, 1, 14), dt.date(2020, 1, 14)),
         (20200114, None),

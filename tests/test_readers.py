@@ -53,7 +53,7 @@ def test_html_date_from_meta_then_time_element() -> None:
     )
     assert (doc(time_el, "html").published, doc(time_el, "html").published_from) == (
         dt.date(2021, 2, 3),
-        "metadata",
+        "markup",
     )
 
 

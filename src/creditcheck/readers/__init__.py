@@ -81,6 +81,9 @@ class ReadResult:
     asset_id: str | None = None  # the provider's id of the item or photo
     creators: list[tuple[str, Span]] = field(default_factory=list)  # photographers / authors
     url: str | None = None  # the article's own address (front matter url/permalink, canonical link)
+    # Where the reader found ``metadata_date`` when it says more than "metadata" (``json-ld``,
+    # ``markup``, ``url``, ``byline``, ``script``, ``path``): the report's ``published_from``.
+    metadata_date_from: str | None = None
 
 
 Reader = Callable[[str, str], ReadResult]
@@ -198,7 +201,7 @@ def _document(
     if published is not None:
         day, origin = published, "flag"
     elif result.metadata_date is not None:
-        day, origin = result.metadata_date, "metadata"
+        day, origin = result.metadata_date, result.metadata_date_from or "metadata"
     else:
         dateline = find_dateline(result.blocks)
         day, origin = (dateline, "dateline") if dateline is not None else (today, "today")

@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import lxml.etree
 import lxml.html
 
-from creditcheck.dates import parse_date_value, parse_when
+from creditcheck.dates import parse_when
 from creditcheck.model import BlockKind, Span
 from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers.html.published import find_published
 from creditcheck.readers.html.source import SourceText
 
-_DATE_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-)
 _SOURCE_META = ("source", "syndication-source", "original-source", "creditcheck:source")
 
 
 def read_metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: SourceText) -> None:
     """Fill in ``result``'s date, embargo, status, source names and title from the page."""
     metas = _metas(root)
-    result.metadata_date = _published(root, metas)
+    found = find_published(root)
+    if found is not None:
+        result.metadata_date, result.metadata_date_from = found.day, found.origin
     _restrictions(metas, result, pos)
     result.sources = _sources(metas, result, pos)
     result.title = _title(root, metas)
@@ -51,25 +34,6 @@ def _metas(root: lxml.html.HtmlElement) -> dict[str, tuple[str, int]]:
         if key and content and key not in metas:
             metas[key] = (content, meta.sourceline or 1)
     return metas
-
-
-def _published(root: lxml.html.HtmlElement, metas: dict[str, tuple[str, int]]) -> dt.date | None:
-    """The publication date from the first date meta that parses, else a published <time>."""
-    for key in _DATE_META:
-        if key in metas:
-            day = parse_date_value(metas[key][0])
-            if day is not None:
-                return day
-    for t in root.iter("time"):
-        if (
-            t.get("pubdate") is not None
-            or t.get("itemprop") == "datePublished"
-            or "publish" in (t.get("class") or "")
-        ):
-            day = parse_date_value(t.get("datetime") or (t.text or "").strip())
-            if day is not None:
-                return day
-    return None
 
 
 def _meta_span(pos: SourceText, value: str, line: int) -> Span | None:
