@@ -434,7 +434,7 @@ def check(
 
 def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
     """Make (or, for --diff, show) every fix; say which could not be made and why."""
-    from creditcheck.fix import FileFix, fix_file, fix_text
+    from creditcheck.fix import FileFix, fix_decoded, fix_file
 
     by_path: dict[str, list[Any]] = {}
     for f in result.findings:
@@ -453,8 +453,7 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
         if run.stdin:
             if run.stdin_text is None:
                 continue
-            encoding = run.stdin_text.codec or run.stdin_text.encoding
-            outcome = stdin_outcome = fix_text(run.stdin_text.text, fmt, findings, encoding)
+            outcome = stdin_outcome = fix_decoded("-", run.stdin_text, fmt, findings)
         else:
             outcome = fix_file(paths[display], fmt, findings, write)
         for skipped in outcome.skipped:

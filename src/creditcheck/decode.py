@@ -1,11 +1,13 @@
-"""Bytes to text: BOMs, UTF-8, cp1252, and a note of mojibake, recording what was done.
+"""Bytes to text: BOMs, UTF-8, declared charsets, cp1252, and a note of mojibake.
 
-The text is never altered (no repairs, no newline changes), so every position a reader
-reports is a position in the file as it is on disk, counted in characters.
+The text is never altered beyond one replacement character for each byte that its encoding
+cannot read (no newline changes), so every position a reader reports is a position in the file
+as it is on disk, counted in characters; ``Decoded.encode`` gives those bytes back exactly.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -25,6 +27,34 @@ _BOMS = (
 )
 
 
+# A page declared in one encoding that holds a few bytes it cannot read (a latin-1 "ü" pasted
+# into a UTF-8 page) is read the way browsers read it, with a replacement character for each
+# bad byte, as long as they are few: at most this share of the characters outside ASCII. More
+# than that, and the file is not what it says it is; it is refused rather than half read.
+REPAIR_SHARE = 0.1
+# Where a page declares its charset: <meta charset>, <meta http-equiv="Content-Type">, or the
+# XML declaration, in the first bytes of the file (browsers look at the first 1,024; pages
+# saved from web archives carry the archive's own declaration first, so look a little further).
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
+    re.I,
+)
+_DECLARATION_BYTES = 8192
+# How browsers read the legacy names (WHATWG Encoding): each is read as its superset.
+_SUPERSETS = {
+    "ascii": "cp1252",
+    "latin-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "shift_jis": "cp932",
+    "euc_kr": "cp949",
+    "big5": "big5hkscs",
+}
+
+
 class UndecodableError(ValueError):
     """The bytes are not text creditcheck can read; the message says why."""
 
@@ -39,23 +69,54 @@ class Decoded:
     mojibake: bool = False
     codec: str = ""  # the exact codec after the BOM (utf-16-le) when it says more than encoding
     prefix: bytes = b""  # the byte-order mark as the file has it
+    # Each byte the encoding could not read, as (index of its replacement character, byte).
+    repairs: tuple[tuple[int, int], ...] = ()
+    # Whether the encoding gives back the file's bytes (a few legacy code pages map two byte
+    # sequences to one character).
+    exact: bool = True
+
+    @property
+    def repaired(self) -> bool:
+        """Whether some bytes were read as replacement characters."""
+        return bool(self.repairs)
+
+    def keeps_repairs(self, text: str) -> bool:
+        """Whether ``text`` (this text after a fix) still holds every replacement character in order.
+
+        Only then can ``encode`` put each unreadable byte back where it was.
+        """
+        return text.count("\ufffd") == self.text.count("\ufffd")
 
     def encode(self, text: str) -> bytes:
         """``text`` as the file would hold it: same BOM, same byte order, same encoding.
 
-        ``decoded.encode(decoded.text)`` gives back the file's bytes; a character the
-        encoding cannot hold raises UnicodeEncodeError.
+        ``decoded.encode(decoded.text)`` gives back the file's bytes, the unreadable ones too;
+        a character the encoding cannot hold raises UnicodeEncodeError, and a text that lost a
+        replacement character raises ValueError (see ``keeps_repairs``).
         """
-        return self.prefix + text.encode(self.codec or self.encoding)
+        codec = self.codec or self.encoding
+        if not self.repairs:
+            return self.prefix + text.encode(codec)
+        if not self.keeps_repairs(text):
+            raise ValueError("the text no longer holds every unreadable byte of the file")
+        bad = {index: byte for index, byte in self.repairs}
+        marks = [i for i, ch in enumerate(self.text) if ch == "\ufffd"]
+        pieces = text.split("\ufffd")
+        out = [pieces[0].encode(codec)]
+        for mark, piece in zip(marks, pieces[1:], strict=True):
+            out.append(bytes([bad[mark]]) if mark in bad else "\ufffd".encode(codec))
+            out.append(piece.encode(codec))
+        return self.prefix + b"".join(out)
 
 
 def decode(data: bytes) -> Decoded:
     """Decode a file's bytes, or raise UndecodableError with a one-line reason.
 
     A byte-order mark decides the encoding.  Otherwise the file is UTF-8 if it decodes as
-    UTF-8; a file that mostly holds UTF-8 characters but has a few invalid bytes is damaged
-    UTF-8 and is refused with the place of the first bad byte (read as cp1252 its columns
-    would be wrong); anything else is read as cp1252.
+    UTF-8; else the charset the page declares, when it reads the file; else a file that mostly
+    holds UTF-8 characters is damaged UTF-8: read with a replacement character for each bad
+    byte when they are few (``REPAIR_SHARE``), refused with the place of the first bad byte
+    when they are not; anything else is read as cp1252.
     """
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
@@ -76,7 +137,15 @@ def decode(data: bytes) -> Decoded:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
         bad = exc.start
-    if len(_UTF8_CHAR.findall(data)) > _count_invalid_utf8(data):
+    declared = _declared(data)
+    if declared is not None:
+        return declared
+    valid = len(_UTF8_CHAR.findall(data))
+    invalid = _count_invalid_utf8(data)
+    if valid > invalid:
+        repaired = _repaired(data, "utf-8", valid)
+        if repaired is not None:
+            return repaired
         raise UndecodableError(f"invalid UTF-8: {_where(data, bad, 'utf-8')} (save the file as UTF-8)")
     try:
         text = data.decode("cp1252")
@@ -85,6 +154,47 @@ def decode(data: bytes) -> Decoded:
             f"neither UTF-8 nor cp1252 text: {_where(data, exc.start, 'latin-1')} is not a cp1252 character"
         ) from None
     return _checked(text, "cp1252")
+
+
+def _declared(data: bytes) -> Decoded | None:
+    """The file read in the first charset it declares that reads it (UTF-8 was tried already)."""
+    for m in _DECLARED.finditer(data, 0, _DECLARATION_BYTES):
+        codec = _codec(m.group(1) or m.group(2))
+        if codec is None or codec == "utf-8":
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            repaired = _repaired(data, codec, len(data) - data.count(b"\n"))
+            if repaired is not None:
+                return repaired
+            continue
+        return _checked(text, codec, exact=text.encode(codec) == data)
+    return None
+
+
+def _codec(label: bytes) -> str | None:
+    """Python's codec for a declared charset label, as browsers read it, or None if unknown."""
+    try:
+        name = codecs.lookup(label.decode("ascii").strip().lower()).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _SUPERSETS.get(name, name) if name not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") else None
+
+
+def _repaired(data: bytes, codec: str, readable: int) -> Decoded | None:
+    """``data`` read with a replacement character for each byte ``codec`` cannot read, if few.
+
+    ``readable`` is the number of characters the bad bytes are weighed against.
+    """
+    escaped = data.decode(codec, "surrogateescape")
+    repairs = tuple((i, ord(ch) - 0xDC00) for i, ch in enumerate(escaped) if "\udc80" <= ch <= "\udcff")
+    if len(repairs) > REPAIR_SHARE * (readable + len(repairs)):
+        return None
+    chars = list(escaped)
+    for index, _ in repairs:
+        chars[index] = "\ufffd"
+    return _checked("".join(chars), codec, repairs=repairs)
 
 
 def _count_invalid_utf8(data: bytes) -> int:
@@ -109,7 +219,15 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.05
 
 
-def _checked(text: str, encoding: str, bom: bool = False, codec: str = "", prefix: bytes = b"") -> Decoded:
+def _checked(
+    text: str,
+    encoding: str,
+    bom: bool = False,
+    codec: str = "",
+    prefix: bytes = b"",
+    repairs: tuple[tuple[int, int], ...] = (),
+    exact: bool = True,
+) -> Decoded:
     """Refuse text that is mostly control characters; note cp1252 mojibake (``Â©`` for ``©``).
 
     The text is kept as is so positions stay exact.  The extractor reads ``Â©`` as a
@@ -117,4 +235,4 @@ def _checked(text: str, encoding: str, bom: bool = False, codec: str = "", prefi
     """
     if _looks_binary(text):
         raise UndecodableError("binary file (mostly control characters)")
-    return Decoded(text, encoding, bom, bool(_MOJIBAKE.search(text)), codec, prefix)
+    return Decoded(text, encoding, bom, bool(_MOJIBAKE.search(text)), codec, prefix, repairs, exact)

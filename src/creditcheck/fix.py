@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
 from creditcheck.compressed import is_gzip
-from creditcheck.decode import UndecodableError, decode
+from creditcheck.decode import Decoded, UndecodableError, decode
 from creditcheck.fix_markup import Unfixable, markup_edits
 from creditcheck.model import Finding
 from creditcheck.positions import LineIndex, newline_of
@@ -203,11 +203,25 @@ def fix_file(path: str, fmt: str, findings: list[Finding], write: bool) -> FileF
         return _unfixed(path, findings, f"the file cannot be read again: {exc.strerror or exc}")
     except UndecodableError as exc:
         return _unfixed(path, findings, f"the file cannot be decoded again: {exc}")
-    fixed, applied, skipped = plan(decoded.text, fmt, findings, _holder(decoded.codec or decoded.encoding))
-    result = FileFix(path, decoded.text, fixed, tuple(applied), tuple(skipped))
+    result = fix_decoded(path, decoded, fmt, findings)
     if write and result.changed:
-        write_atomic(path, decoded.encode(fixed))
+        write_atomic(path, decoded.encode(result.fixed))
     return result
+
+
+def fix_decoded(path: str, decoded: Decoded, fmt: str, findings: list[Finding]) -> FileFix:
+    """The fixes for a decoded file, none when writing them back would change other bytes.
+
+    A legacy code page that does not give back the file's bytes, or a fix that would replace
+    a byte that was read as a replacement character, leaves the whole file as it is.
+    """
+    if not decoded.exact:
+        reason = f"the file's encoding ({decoded.encoding}) would not give back its bytes"
+        return _unfixed(path, findings, reason)
+    fixed, applied, skipped = plan(decoded.text, fmt, findings, _holder(decoded.codec or decoded.encoding))
+    if not decoded.keeps_repairs(fixed):
+        return _unfixed(path, findings, "the fix would replace bytes of the file that are not valid text")
+    return FileFix(path, decoded.text, fixed, tuple(applied), tuple(skipped))
 
 
 def _unfixed(path: str, findings: list[Finding], reason: str) -> FileFix:
