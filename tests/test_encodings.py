@@ -19,7 +19,8 @@ _DAMAGED = (
     "<body><article><h1>Gr\u00fc\u00dfe aus M\u00fcnchen</h1>\n"
     "<p>\u00dcber die Stra\u00dfe gehen M\u00e4dchen und Jungen, sch\u00f6n und gr\u00fcn.</p>\n"
     "<p>F\u00fcnf B\u00e4ume, \u00e4hnlich gro\u00df, bl\u00fchen s\u00fc\u00df.</p>\n"
-    "<p>Die Gr\u00fcnfl\u00e4chen f\u00fcr K\u00fche und Sch\u00e4fer m\u00fcssen gr\u00f6\u00dfer werden.</p>\n"
+    "<p>Die Gr\u00fcnfl\u00e4chen f\u00fcr K\u00fche und Sch\u00e4fer m\u00fcssen "
+    "gr\u00f6\u00dfer werden.</p>\n"
     "</article></body></html>\n"
 )
 
@@ -131,9 +132,9 @@ def test_a_damaged_page_is_checked_and_fixed_without_touching_its_stray_bytes(tm
     data = head.encode() + b"Schriftgr\xfc\xdf" + rest[2:].encode()
     path = tmp_path / "page.html"
     path.write_bytes(data)
-    code, out, err = _check("--format", "json", str(path))
+    _, out, _ = _check("--format", "json", str(path))
     assert "unreadable-file" not in out
     assert '"deprecated-credit"' in out
-    code, _, err = _check("--fix", str(path))
+    _, _, err = _check("--fix", str(path))
     assert err == "creditcheck: fixed 1 problem in 1 file\n"
     assert path.read_bytes() == data.replace(credit.encode(), b"Brendan Smialowski/AFP via Getty Images/TNS")

@@ -90,6 +90,8 @@ _SCRIPT_DATE = re.compile(
     r"published_at|publicationDate|publication_date|firstPublished|first_published_at)[\"']\s*:\s*"
     r"[\"'](?P<value>\d{4}-\d{2}-\d{2}[^\"']{0,30})[\"']"
 )
+
+
 @dataclass(frozen=True, slots=True)
 class PageDate:
     """The publication day and where it came from (``published_from`` in reports)."""
