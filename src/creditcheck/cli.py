@@ -106,6 +106,7 @@ _SCAN_OPTION_NAMES = (
     "stdin_filename",
     "jobs",
     "max_size",
+    "undated",
 )
 
 
@@ -187,6 +188,13 @@ def _scan_option_list() -> list[Callable[[F], F]]:
             metavar="MB",
             help="Larger files are reported as unreadable-file instead of read (default 20).",
         ),
+        click.option(
+            "--undated",
+            type=click.Choice(["today", "skip"]),
+            default=None,
+            help="Files with no publication date of their own: judge date-dependent checks as of "
+            "today, noting it (default), or skip those checks.",
+        ),
     ]
     return options
 
@@ -206,6 +214,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         "baseline": kw.get("baseline"),
         "jobs": kw.get("jobs"),
         "max_size": kw.get("max_size"),
+        "undated": kw.get("undated"),
     }
     settings = resolve_settings(flags, config=kw.get("config"), use_config=not kw.get("no_config"))
     _check_rules_folders(settings)
@@ -291,6 +300,7 @@ def _execute(
         territory=s.territory,
         channel=s.channel,
         handouts=s.handouts,
+        undated=s.undated,
         keep_attributions=keep_attributions,
     )
     if run.stdin:

@@ -31,6 +31,7 @@ from creditcheck.model import (
 from creditcheck.readers import BINARY_FORMATS, format_for, read_document, read_image_document
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
+from creditcheck.undated import judge_undated
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 # Below this many files per worker a pool costs more to start than it saves.
@@ -50,6 +51,7 @@ class ScanOptions:
     territory: str | None = None
     channel: str | None = None
     handouts: str = "allowed"  # the configuration's policy for handout pictures
+    undated: str = "today"  # date-dependent findings on undated files: noted ("today") or dropped ("skip")
     strict: bool = False  # re-raise internal errors instead of reporting them (tests)
     # `check` reports findings only; dropping the attributions keeps a big run's memory flat.
     keep_attributions: bool = True
@@ -226,6 +228,7 @@ class Scanner:
         findings: list[Finding] = []
         for check in self.checks:
             findings.extend(check.findings(ctx))
+        findings = judge_undated(findings, doc, self.options.undated)
         if doc.suppressions:
             findings = suppress.apply(
                 findings, list(doc.suppressions), _check_name, self._suppression_finding(doc.path)

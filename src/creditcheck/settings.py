@@ -22,6 +22,7 @@ CONFIG_NAMES = ("creditcheck.yaml", ".creditcheck.yaml", "creditcheck.yml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 FAIL_ON_VALUES = ("error", "warning", "info")
 HANDOUT_POLICIES = ("allowed", "error")
+UNDATED_POLICIES = ("today", "skip")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Settings:
     max_size: float = 20.0
     jobs: int = 0
     handouts: str = "allowed"  # handout pictures: allowed, or an error (handout-credit)
+    undated: str = "today"  # files with no date of their own: judged as of today, or date checks skipped
     root: str = "."
     config_file: str | None = None
     origins: Mapping[str, str] = field(default_factory=dict)
@@ -199,6 +201,7 @@ _VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
     "baseline": _non_empty,
     "severity": _severities,
     "handouts": _one_of(HANDOUT_POLICIES),
+    "undated": _one_of(UNDATED_POLICIES),
     "fail_on": _one_of(FAIL_ON_VALUES),
     "threshold": _threshold,
     "max_size": _positive,

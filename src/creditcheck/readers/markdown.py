@@ -1,4 +1,4 @@
-"""Markdown articles with YAML front matter (date, source, image credits, copyright)."""
+"""Markdown articles with YAML or TOML front matter (date, source, image credits, copyright)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,17 @@ from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines
 from creditcheck.readers import ReadResult, decorative_name, next_content_line, source_lines
+from creditcheck.readers.front_matter import (
+    COPYRIGHT_KEYS,
+    CREDIT_KEYS,
+    DATE_KEYS,
+    IMAGE_KEYS,
+    SOURCE_KEYS,
+    URL_KEYS,
+    FrontMatterError,
+    file_name_date,
+    toml_front_matter,
+)
 from creditcheck.suppress import Suppression, parse_directive
 
 try:
@@ -22,12 +33,6 @@ except AttributeError:  # pragma: no cover
 _IMAGE = re.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)"
 )
-_DATE_KEYS = ("date", "published", "publishdate", "publish_date", "pubdate", "date_published", "published_at")
-_SOURCE_KEYS = ("source", "sources", "syndication", "syndication_source", "original_source")
-_URL_KEYS = ("url", "permalink", "canonical", "canonical_url")
-_CREDIT_KEYS = ("credit", "credits", "image_credit", "photo_credit", "copyright_credit")
-_IMAGE_KEYS = ("image", "images", "featured_image", "hero", "photo", "photos", "cover")
-_COPYRIGHT_KEYS = ("copyright", "rights", "copyright_notice")
 _COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
 # Static-site figure shortcodes and includes: Hugo's {{< figure src=… caption=… attr=… >}} (or
 # {{% … %}}), and Jekyll's {% include figure.html image=… caption=… %}.
@@ -45,19 +50,21 @@ _SHORTCODE_CREDIT = ("credit", "credits", "attr", "attribution", "photographer",
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>", re.I)
 
 
-class FrontMatterError(ValueError):
-    """The front matter is not valid YAML; the message names the line."""
+def _split_front_matter(text: str) -> tuple[list[str], int, str]:
+    """The front-matter lines, the index of the first body line (0 when there is none), its kind.
 
-
-def _split_front_matter(text: str) -> tuple[list[str], int]:
-    """The front-matter lines and the index of the first body line (0 when there is none)."""
+    YAML front matter sits between ``---`` lines (Jekyll, Hugo, most generators), TOML front
+    matter between ``+++`` lines (Hugo).
+    """
     lines = split_lines(text)
-    if not lines or lines[0].strip() != "---":
-        return [], 0
+    fence = lines[0].strip() if lines else ""
+    if fence not in ("---", "+++"):
+        return [], 0, ""
+    ends = ("---", "...") if fence == "---" else ("+++",)
     for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            return lines[1:i], i + 1
-    return [], 0
+        if lines[i].strip() in ends:
+            return lines[1:i], i + 1, "yaml" if fence == "---" else "toml"
+    return [], 0, ""
 
 
 @dataclass(frozen=True)
@@ -161,20 +168,20 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
         result.title = str(fm["title"].value)
     result.url = _front_matter_url(fm) or result.url
     sources = result.sources if result.sources is not None else []
-    for item in _items(fm, _SOURCE_KEYS):
+    for item in _items(fm, SOURCE_KEYS):
         block = _scalar_block(item, BlockKind.TEXT, text)
         if block is not None:
             sources.append((block.text, block.span(0, len(block.text))))
     result.sources = sources
-    for item in _items(fm, _CREDIT_KEYS):
+    for item in _items(fm, CREDIT_KEYS):
         _add_block(result, _scalar_block(item, BlockKind.CREDIT, text))
-    for key in _COPYRIGHT_KEYS:
+    for key in COPYRIGHT_KEYS:
         if key in fm:
             _add_block(result, _scalar_block(fm[key], BlockKind.COPYRIGHT, text))
     _front_matter_restrictions(fm, result, text)
     if "creditcheck" in fm:
         _front_matter_suppression(fm["creditcheck"], result, first)
-    for item in _items(fm, _IMAGE_KEYS):
+    for item in _items(fm, IMAGE_KEYS):
         _front_matter_image(item, result, text)
 
 
@@ -197,7 +204,7 @@ def _add_block(result: ReadResult, block: Block | None) -> None:
 
 def _front_matter_date(fm: dict[str, yaml.Node]) -> dt.date | None:
     """The first date key whose value parses."""
-    for key in _DATE_KEYS:
+    for key in DATE_KEYS:
         node = fm.get(key)
         if isinstance(node, yaml.ScalarNode):
             day = parse_date_value(str(node.value))
@@ -208,7 +215,7 @@ def _front_matter_date(fm: dict[str, yaml.Node]) -> dt.date | None:
 
 def _front_matter_url(fm: dict[str, yaml.Node]) -> str | None:
     """The article's address: the first URL key with a value."""
-    for key in _URL_KEYS:
+    for key in URL_KEYS:
         node = fm.get(key)
         if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
             return str(node.value).strip()
@@ -283,12 +290,24 @@ def _front_matter_image(node: yaml.Node, result: ReadResult, fm: _FrontMatterTex
             result.blocks.append(block)
 
 
+def _head(path: str, text: str, result: ReadResult) -> int:
+    """Read the front matter (YAML or TOML) and a dated file name; the index of the first body line."""
+    fm_lines, body_start, kind = _split_front_matter(text)
+    if kind == "yaml" and fm_lines:
+        _front_matter(fm_lines, result, path)
+    elif kind == "toml":
+        toml_front_matter(fm_lines, result)
+    if result.metadata_date is None:
+        day = file_name_date(path)
+        if day is not None:
+            result.metadata_date, result.metadata_date_from = day, "path"
+    return body_start
+
+
 def read(path: str, text: str) -> ReadResult:
     lines = split_lines(text)
-    fm_lines, body_start = _split_front_matter(text)
     result = ReadResult([], [], None, [], None, lines)
-    if fm_lines:
-        _front_matter(fm_lines, result, path)
+    body_start = _head(path, text, result)
     pending: int | None = None
     in_code = False
     shortcode_end = 0
