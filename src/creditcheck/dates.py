@@ -193,17 +193,20 @@ _WRITTEN = (
 _MONTH_FIRST = ("en-us", "en_us", "en")
 
 
-def find_written_date(text: str, lang: str = "") -> dt.date | None:
+def find_written_date(text: str, lang: str | None = "") -> dt.date | None:
     """The first date written out in ``text`` (a byline, a meta line), in any common form.
 
     ``lang`` is the page's language (``en-US``, ``de``): it decides whether 05/06/2011 is May or
     June when the numbers allow both; plain ``en`` counts as American, as most such pages are.
+    With ``lang`` None such a date is not read at all (a system's value, no language to go by).
     """
     found = written_dates(text, lang)
     return found[0][2] if found else None
 
 
-def written_dates(text: str, lang: str = "", short_year: bool = False) -> list[tuple[int, int, dt.date]]:
+def written_dates(
+    text: str, lang: str | None = "", short_year: bool = False
+) -> list[tuple[int, int, dt.date]]:
     """Each date written out in ``text`` as (start, end, day), in order; the first form wins a place.
 
     ``short_year`` also reads ``28.01.22`` (day, month, two-digit year), which a byline may
@@ -215,7 +218,7 @@ def written_dates(text: str, lang: str = "", short_year: bool = False) -> list[t
     found: dict[int, tuple[int, int, dt.date]] = {}
     for pattern in patterns:
         for m in pattern.finditer(text):
-            day = _written_day(m, lang.strip().lower())
+            day = _written_day(m, None if lang is None else lang.strip().lower())
             if day is not None and not any(s <= m.start() < e for s, e, _ in found.values()):
                 found[m.start()] = (m.start(), m.end(), day)
     return [found[k] for k in sorted(found)]
@@ -225,11 +228,13 @@ def written_dates(text: str, lang: str = "", short_year: bool = False) -> list[t
 _SHORT_YEAR = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<short>\d{2})(?![\d.])")
 
 
-def _written_day(m: re.Match[str], lang: str) -> dt.date | None:
+def _written_day(m: re.Match[str], lang: str | None) -> dt.date | None:
     groups = m.groupdict()
     year = 2000 + int(groups["short"]) if groups.get("short") else int(groups["year"])
     if groups.get("first"):
         first, second = int(groups["first"]), int(groups["second"])
+        if lang is None and first != second and first <= 12 and second <= 12:
+            return None
         month_first = first <= 12 and (second > 12 or lang in _MONTH_FIRST)
         month, day = (first, second) if month_first else (second, first)
     else:

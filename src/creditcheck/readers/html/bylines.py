@@ -34,7 +34,6 @@ _ELSEWHERE_WORDS = frozenset(
         "trending",
         "archive",
         "archives",
-        "calendar",
         "nav",
         "navbar",
         "navigation",
@@ -202,13 +201,24 @@ def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date |
 
 def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:
     for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "title"):
+        if not isinstance(element.tag, str) or element.tag in _NO_LINES:
             continue
         for text in _lines(element):
             day = _leading_date(text, region.lang)
-            if day is not None and not region.elsewhere(element, scope):
+            if day is not None and not region.elsewhere(element, scope) and not _holds_other_content(element):
                 return day
     return None
+
+
+_NO_LINES = frozenset({"script", "style", "head", "title", "html", "body"})
+
+
+def _holds_other_content(element: lxml.html.HtmlElement) -> bool:
+    """Whether some of the element's text comes from a teaser, a sidebar or the like inside it."""
+    return any(
+        isinstance(d.tag, str) and _other_content(d) and d.text_content().strip()
+        for d in element.iterdescendants()
+    )
 
 
 def _lines(element: lxml.html.HtmlElement) -> Iterator[str]:

@@ -34,7 +34,7 @@ from typing import Any
 
 import lxml.html
 
-from creditcheck.dates import parse_date_value, parse_timestamp
+from creditcheck.dates import find_written_date, parse_date_value, parse_timestamp
 from creditcheck.readers.html.bylines import PageRegion, byline_date, markup_date
 
 _PUBLISHED_META = (
@@ -82,6 +82,8 @@ _UPDATED_META = (
 )
 _ARTICLE_TYPE = re.compile(r"article|posting|report|review|recipe|creativework", re.I)
 _PAGE_TYPE = re.compile(r"webpage|video|event|podcast", re.I)
+# A metadata value longer than this is not a date written out, whatever dates it mentions.
+_WRITTEN_VALUE = 64
 _PARSELY_DATE = re.compile(r"\"pub_date\"\s*:\s*\"([^\"]{8,40})\"")
 _JSON_DATE_KEYS = ("datePublished", "dateCreated", "uploadDate")
 # A publication date in script data that is not JSON-LD (a data layer, a framework's state).
@@ -112,7 +114,7 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
     for origin, value_of in stamped:
         value = value_of()
         if value is not None:
-            day = _local_day(value, root) or parse_date_value(value)
+            day = _local_day(value, root) or _value_day(value)
             if day is not None:
                 return PageDate(day, origin)
     url = _page_url(root, metas)
@@ -156,14 +158,22 @@ def _page_url(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
 def _first_meta(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
     """The value of the first of ``keys`` that holds a date."""
     for key in keys:
-        if key in metas and parse_date_value(metas[key]) is not None:
+        if key in metas and _value_day(metas[key]) is not None:
             return metas[key]
     return None
 
 
 def _meta_day(metas: dict[str, str], keys: tuple[str, ...]) -> dt.date | None:
     value = _first_meta(metas, keys)
-    return parse_date_value(value) if value is not None else None
+    return _value_day(value) if value is not None else None
+
+
+def _value_day(value: str) -> dt.date | None:
+    """The day of a metadata value: ISO forms, else a short written date (``Tue, 15 Dec 2014 …``)."""
+    day = parse_date_value(value)
+    if day is None and len(value) <= _WRITTEN_VALUE:
+        day = find_written_date(value, None)
+    return day
 
 
 def _language(root: lxml.html.HtmlElement) -> str:
