@@ -17,8 +17,10 @@ NOTE = " (no publication date found: judged as of today, 2026-12-04)"
 BODY = "Talks resume in Panmunjom. (AP Photo/Ahn Young-joon)\n\nBody text.\n\n© 2018 The Japan Times\n"
 
 
-def _rows(text: str, fmt: str = "text", **options: object) -> list[tuple[str, int, int, str, str | None]]:
-    result = scan_text(text, fmt, today=TODAY, **options)
+def _rows(
+    text: str, fmt: str = "text", undated: str = "today"
+) -> list[tuple[str, int, int, str, str | None]]:
+    result = scan_text(text, fmt, today=TODAY, undated=undated)
     return [(f.check, f.span.line, f.span.column, f.message, f.fix) for f in result.findings]
 
 
