@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import lxml.html
 
@@ -76,6 +77,9 @@ _LEAD_SEPARATOR = re.compile(r"\s*(?:[-–—|/•·„\"“]|$)")
 _WORDS_PER_DATE_ELEMENT = 25
 _WORDS_PER_DATE_LINE = 12
 _SCAN_CHARS = 400
+# How far into a date line its first digit and its whole date can be ("Donnerstag, 24. September 2020").
+_DIGIT_WITHIN = 24
+_DATE_WITHIN = 64
 _ITEMPROP_DATES = "//*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='uploadDate']"
 
 
@@ -200,14 +204,47 @@ def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date |
 
 
 def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in _NO_LINES:
-            continue
-        for text in _lines(element):
-            day = _leading_date(text, region.lang)
-            if day is not None and not region.elsewhere(element, scope) and not _holds_other_content(element):
-                return day
+    """The first element, in page order, whose text (or a line of it) is a date line."""
+    seen: set[lxml.html.HtmlElement] = set()
+    # Only elements near a text holding a digit can start with a date: find those texts first
+    # rather than reading the text of every element of the page.
+    for node in scope.xpath(_TEXT_WITH_DIGITS):
+        for element in _line_candidates(node, scope):
+            if element in seen:
+                continue
+            seen.add(element)
+            for text in _lines(element):
+                day = _leading_date(text, region.lang)
+                if (
+                    day is not None
+                    and not region.elsewhere(element, scope)
+                    and not _holds_other_content(element)
+                ):
+                    return day
     return None
+
+
+_TEXT_WITH_DIGITS = ".//text()[contains(translate(., '0123456789', '##########'), '#')]"
+
+
+def _line_candidates(node: Any, scope: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The element a text belongs to and its two nearest ancestors, outermost first.
+
+    A label may stand in an element of its own before the date (``<h5>Datum:</h5>03.11.2021``),
+    so the line is the container's text.
+    """
+    owner = node.getparent()
+    if owner is None:
+        return []
+    if node.is_tail:
+        owner = owner.getparent()
+    chain: list[lxml.html.HtmlElement] = []
+    while owner is not None and len(chain) < 3 and isinstance(owner.tag, str) and owner.tag not in _NO_LINES:
+        chain.append(owner)
+        if owner is scope:
+            break
+        owner = owner.getparent()
+    return chain[::-1]
 
 
 _NO_LINES = frozenset({"script", "style", "head", "title", "html", "body"})
@@ -249,12 +286,15 @@ def _short_text(element: lxml.html.HtmlElement) -> str | None:
 
 def _leading_date(text: str, lang: str) -> dt.date | None:
     """The date a line starts with, after an optional label and weekday, if the line is a date line."""
-    if not any(ch.isdigit() for ch in text[:120]) or _NOT_PUBLISHED.search(text[:80]):
+    if _NOT_PUBLISHED.search(text[:80]):
         return None
     label = _LABEL.match(text)
     start = label.end() if label else 0
+    # The date starts the line (after the label, and perhaps a weekday): a digit comes early.
+    if not any(ch.isdigit() for ch in text[start : start + _DIGIT_WITHIN]):
+        return None
     lead = _LEAD_WORD.match(text, start)
-    found = written_dates(text[:120], lang, short_year=True)
+    found = written_dates(text[: start + _DATE_WITHIN], lang, short_year=True)
     if not found:
         return None
     first_start, first_end, day = found[0]
