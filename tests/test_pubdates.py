@@ -234,3 +234,13 @@ def test_pages_that_state_no_date_of_their_own_stay_undated(body: str) -> None:
 )
 def test_written_dates(text: str, lang: str, day: dt.date | None) -> None:
     assert find_written_date(text, lang) == day
+
+
+def test_hatom_dates_in_a_title_attribute() -> None:
+    published = (
+        '<article><h1>x</h1><abbr class="published" title="2013-04-04T18:52:11+00:00">4 Apr</abbr></article>'
+    )
+    assert dated(page(body=published)) == ("2013-04-04", "markup")
+    # An entry that gives only its update time, as some wire pages do, is dated by it last.
+    updated = '<div class="timestamp updated" title="2016-06-13T1603Z">Jun 13, 4:03 PM EDT</div><h1>x</h1>'
+    assert dated(page(body=updated)) == ("2016-06-13", "markup")

@@ -148,6 +148,21 @@ def markup_date(root: lxml.html.HtmlElement, region: PageRegion) -> dt.date | No
     return None
 
 
+def microformat_date(root: lxml.html.HtmlElement, region: PageRegion, kind: str) -> dt.date | None:
+    """The hAtom date of the entry: ``<abbr class="published" title="2013-04-04T18:52:11Z">``.
+
+    ``kind`` is ``published`` or ``updated``; the machine-readable value is in ``title`` (or
+    ``datetime``, ``content``), the text is often a date without a year (``Jun 13, 4:03 PM``).
+    """
+    for element in root.xpath(f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {kind} ')]"):
+        value = element.get("title") or element.get("datetime") or element.get("content")
+        if value and not region.elsewhere(element, region.scopes[-1]):
+            day = _value_day(value)
+            if day is not None:
+                return day
+    return None
+
+
 def _article_item(element: lxml.html.HtmlElement) -> bool:
     """Whether the microdata item ``element`` belongs to is an article (or a web page) in the head."""
     if element.tag == "meta" and element.getparent() is not None and element.getparent().tag == "head":

@@ -10,13 +10,14 @@ publication dates before update dates and the article's own date before other st
    top-level item, then ``dateCreated`` and ``uploadDate``: ``json-ld``;
 3. the generic ``<meta name="date">`` and ``DC.date``, which some sites fill with a print
    issue's day: ``metadata``;
-4. date markup of the article itself: ``itemprop="datePublished"``, then ``<time>``, never in
-   navigation, sidebars, comments or other stories' teasers: ``markup``;
+4. date markup of the article itself: ``itemprop="datePublished"``, then ``<time>``, then the
+   hAtom ``class="published"`` date, never in navigation, sidebars, comments or other stories'
+   teasers: ``markup``;
 5. ``/2011/08/24/`` in the canonical or ``og:url`` address: ``url``;
 6. a date the page writes as its own in a byline, a meta line or the lead: ``byline``;
 7. a publication date in the page's script data (``"pub_date": "…"``): ``script``;
 8. the page's update date (``article:modified_time``, ``og:updated_time``), the only date
-   some pages give: ``metadata``.
+   some pages give: ``metadata``; else the hAtom ``class="updated"`` date: ``markup``.
 
 The day is the day in the value's own time zone. A value in UTC is the publisher's day only
 when the page writes no other: when the same moment is also written in local time (a
@@ -35,7 +36,7 @@ from typing import Any
 import lxml.html
 
 from creditcheck.dates import find_written_date, parse_date_value, parse_timestamp
-from creditcheck.readers.html.bylines import PageRegion, byline_date, markup_date
+from creditcheck.readers.html.bylines import PageRegion, byline_date, markup_date, microformat_date
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -119,11 +120,12 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
                 return PageDate(day, origin)
     url = _page_url(root, metas)
     steps: tuple[tuple[str, Callable[[], dt.date | None]], ...] = (
-        ("markup", lambda: markup_date(root, region)),
+        ("markup", lambda: markup_date(root, region) or microformat_date(root, region, "published")),
         ("url", lambda: date_in_url(url)),
         ("byline", lambda: byline_date(region)),
         ("script", lambda: _script_data(root)),
         ("metadata", lambda: _meta_day(metas, _UPDATED_META)),
+        ("markup", lambda: microformat_date(root, region, "updated")),
     )
     for origin, step in steps:
         found = step()
