@@ -27,6 +27,7 @@ when the page writes no other: when the same moment is also written in local tim
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -106,7 +107,8 @@ class PageDate:
 def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
     """The page's publication day from the first place, in the module's order, that gives one."""
     metas = _date_metas(root)
-    region = PageRegion.of(root, _language(root))
+    # Most pages are dated by their metadata: the article's region is found only when needed.
+    region = functools.cache(lambda: PageRegion.of(root, _language(root)))
     stamped: tuple[tuple[str, Callable[[], str | None]], ...] = (
         ("metadata", lambda: _first_meta(metas, _PUBLISHED_META)),
         ("json-ld", lambda: _json_ld(root)),
@@ -120,12 +122,12 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
                 return PageDate(day, origin)
     url = _page_url(root, metas)
     steps: tuple[tuple[str, Callable[[], dt.date | None]], ...] = (
-        ("markup", lambda: markup_date(root, region) or microformat_date(root, region, "published")),
+        ("markup", lambda: markup_date(root, region()) or microformat_date(root, region(), "published")),
         ("url", lambda: date_in_url(url)),
-        ("byline", lambda: byline_date(region)),
+        ("byline", lambda: byline_date(region())),
         ("script", lambda: _script_data(root)),
         ("metadata", lambda: _meta_day(metas, _UPDATED_META)),
-        ("markup", lambda: microformat_date(root, region, "updated")),
+        ("markup", lambda: microformat_date(root, region(), "updated")),
     )
     for origin, step in steps:
         found = step()
