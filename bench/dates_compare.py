@@ -30,7 +30,7 @@ import realpages
 from creditcheck.compressed import gunzip, is_gzip
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.readers.html.published import find_published
-from htmldate_compare import import_ms, percentile
+from htmldate_compare import import_ms, percentile, write_summary
 
 MODULE = "creditcheck.readers.html.published"
 
@@ -109,11 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         print()
         print(side_by_side(summary, json.loads(Path(args.htmldate).read_text(encoding="utf-8"))))
     if args.json:
-        out = json.dumps(summary, indent=2) + "\n"
-        if args.json == "-":
-            sys.stdout.write(out)
-        else:
-            Path(args.json).write_text(out, encoding="utf-8")
+        write_summary(summary, args.json)
     return 0
 
 

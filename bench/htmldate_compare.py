@@ -170,12 +170,17 @@ def main(argv: list[str] | None = None) -> int:
         + ", ".join(deps["distributions"])
     )
     if args.json:
-        out = json.dumps(summary, indent=2) + "\n"
-        if args.json == "-":
-            sys.stdout.write(out)
-        else:
-            Path(args.json).write_text(out, encoding="utf-8")
+        write_summary(summary, args.json)
     return 0
+
+
+def write_summary(summary: dict[str, object], target: str) -> None:
+    """The summary as JSON in the file ``target``, or on standard output for ``-``."""
+    out = json.dumps(summary, indent=2) + "\n"
+    if target == "-":
+        sys.stdout.write(out)
+    else:
+        Path(target).write_text(out, encoding="utf-8")
 
 
 if __name__ == "__main__":
