@@ -138,3 +138,13 @@ def test_a_damaged_page_is_checked_and_fixed_without_touching_its_stray_bytes(tm
     _, _, err = _check("--fix", str(path))
     assert err == "creditcheck: fixed 1 problem in 1 file\n"
     assert path.read_bytes() == data.replace(credit.encode(), b"Brendan Smialowski/AFP via Getty Images/TNS")
+
+
+def test_a_declared_page_with_a_stray_byte_is_read_in_its_charset_and_given_back() -> None:
+    page = '<meta charset="gb2312"><p>' + "\u65b0\u534e\u7f51\u6cb3\u5317\u9891\u9053" * 5 + "</p>\n"
+    data = page.encode("gb2312")
+    damaged = data[:-6] + b"\xff" + data[-6:]
+    decoded = decode(damaged)
+    assert (decoded.encoding, decoded.repairs) == ("gb18030", ((len(page) - 6, 0xFF),))
+    assert decoded.text == page[:-6] + "\ufffd" + page[-6:]
+    assert decoded.encode(decoded.text) == damaged

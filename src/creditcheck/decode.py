@@ -15,6 +15,7 @@ from creditcheck.positions import LINE_BREAK_BYTES
 
 # Tell-tale pairs that UTF-8 text shows when it was decoded as cp1252 somewhere upstream.
 _MOJIBAKE = re.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122]")
+_ASCII = re.compile(rb"[\x00-\x7f]")
 # A well-formed multi-byte UTF-8 character (the ASCII-only part of a file says nothing).
 _UTF8_CHAR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -165,7 +166,8 @@ def _declared(data: bytes) -> Decoded | None:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
-            repaired = _repaired(data, codec, len(data) - data.count(b"\n"))
+            # Weighed against the bytes outside ASCII, the only ones a legacy code page decides.
+            repaired = _repaired(data, codec, len(data) - len(_ASCII.findall(data)))
             if repaired is not None:
                 return repaired
             continue
