@@ -9,7 +9,8 @@ from creditcheck.model import Finding, Severity
 
 DOC = """\
 The file could not be checked: it could not be read (permissions, I/O error), it is binary,
-its bytes are neither UTF-8 (with or without BOM), UTF-16 with a BOM, nor cp1252 text, it is
+its bytes are neither UTF-8 (with or without BOM, or with only a few stray bytes), UTF-16 with a
+BOM, text in the charset it declares, nor cp1252 text, it is
 larger than the size limit (`--max-size`, 20 MB by default), or its front matter or markup
 could not be parsed. The finding is at 1:1 and its message says which. Every other file is
 still checked. This finding is made by the scanner, not by a check over a parsed document,
