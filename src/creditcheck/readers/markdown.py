@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -48,6 +49,9 @@ _SHORTCODE_CAPTION = ("caption", "title", "description")
 _SHORTCODE_CREDIT = ("credit", "credits", "attr", "attribution", "photographer", "copyright", "byline")
 # Raw HTML pictures in Markdown (GitHub-flavoured Markdown keeps inline HTML).
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>", re.I)
+# Where each of the two picture patterns can start (see _opened).
+_IMAGE_OPEN = re.compile(r"!\[")
+_HTML_IMG_OPEN = re.compile(r"<img", re.I)
 
 
 def _split_front_matter(text: str) -> tuple[list[str], int, str]:
@@ -186,15 +190,18 @@ def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
 
 
 def _items(fm: dict[str, yaml.Node], keys: tuple[str, ...]) -> list[yaml.Node]:
-    """The values of ``keys`` in the front matter, a list's items one by one, in key order."""
-    out: list[yaml.Node] = []
+    """The values of ``keys`` in the front matter, a list's items one by one, in key order.
+
+    A YAML alias is the very node it names: each node is given once, so a list of thousands
+    of ``*credit`` aliases is read as the one credit it is, not extracted thousands of times.
+    """
+    out: dict[int, yaml.Node] = {}
     for key in keys:
         node = fm.get(key)
-        if isinstance(node, yaml.SequenceNode):
-            out.extend(node.value)
-        elif node is not None:
-            out.append(node)
-    return out
+        for item in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+            if item is not None:
+                out.setdefault(id(item), item)
+    return list(out.values())
 
 
 def _add_block(result: ReadResult, block: Block | None) -> None:
@@ -411,6 +418,29 @@ def _suppression(lines: list[str], number: int, result: ReadResult) -> bool:
     return True
 
 
+def _opened(
+    pattern: re.Pattern[str], line: str, opener: re.Pattern[str], closer: str
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` at each ``opener`` in ``line``, none reaching past the next opener.
+
+    "![a](" written 20,000 times would otherwise have every attempt scan to the line's end
+    (quadratic); bounded so, each character is read by one attempt, and a stretch without the
+    ``closer`` every match ends with is not tried at all.
+    """
+    starts = [m.start() for m in opener.finditer(line)]
+    done = 0
+    for i, at in enumerate(starts):
+        if at < done:
+            continue
+        bound = starts[i + 1] if i + 1 < len(starts) else len(line)
+        if line.find(closer, at, bound) < 0:
+            continue
+        m = pattern.match(line, at, bound)
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def _images(line: str, number: int, result: ReadResult) -> int | None:
     """The pictures of a line (inline HTML and Markdown images), with the caption text after them.
 
@@ -418,7 +448,7 @@ def _images(line: str, number: int, result: ReadResult) -> int | None:
     """
     rest_start = 0
     image_here: int | None = None
-    for m in _HTML_IMG.finditer(line):
+    for m in _opened(_HTML_IMG, line, _HTML_IMG_OPEN, ">"):
         if decorative_name(m.group("src")):
             continue
         index = len(result.images)
@@ -426,7 +456,7 @@ def _images(line: str, number: int, result: ReadResult) -> int | None:
         result.images.append(Image(index, m.group("src"), span))
         image_here = index
         rest_start = m.end()
-    for m in _IMAGE.finditer(line):
+    for m in _opened(_IMAGE, line, _IMAGE_OPEN, ")"):
         index = len(result.images)
         result.images.append(Image(index, m.group("src"), Span(number, m.start() + 1, number, m.end() + 1)))
         if m.group("title"):
