@@ -19,11 +19,12 @@ MakeFinding = Callable[[str, Span, str], Finding]
 # The check name a name or code written in a directive stands for, or None if there is none.
 CheckName = Callable[[str], str | None]
 
-# The directive itself, wherever a format lets it stand (an HTML comment, a text line).
-DIRECTIVE = re.compile(
-    r"creditcheck\s*:\s*ignore\b(?P<checks>[^\n]*?)(?:\s--\s*(?P<reason>.*?))?\s*$",
-    re.I,
-)
+# The directive's opening words, wherever a format lets it stand (an HTML comment, a text line);
+# its reason follows the first " --". Parsed by hand after the opening words (parse_directive):
+# a lazy pattern tried against a line padded with spaces took quadratic time.
+DIRECTIVE = re.compile(r"creditcheck\s*+:\s*+ignore\b", re.I)
+_REASON_MARK = re.compile(r"\s--")
+_NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +45,39 @@ class Suppression:
 
 
 def parse_directive(body: str) -> tuple[tuple[str, ...], str | None] | None:
-    """(checks, reason) if ``body`` (a comment's or line's text) is a directive, else None."""
-    m = DIRECTIVE.search(body.strip())
-    if m is None:
+    """(checks, reason) if ``body`` (a comment's or line's text) is a directive, else None.
+
+    The checks are what follows ``ignore`` on its line up to the first `` --``; the reason is
+    all after that, which may go on to the next line only if it starts there (a comment
+    spread over lines).
+    """
+    text = body.strip()
+    for head in DIRECTIVE.finditer(text):
+        parsed = _after_head(text[head.end() :])
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _after_head(rest: str) -> tuple[tuple[str, ...], str | None] | None:
+    line_end = rest.find("\n")
+    line_end = len(rest) if line_end < 0 else line_end
+    last_newline = rest.rfind("\n")
+    for mark in _REASON_MARK.finditer(rest, 0, min(len(rest), line_end + 3)):
+        if mark.start() > line_end:
+            break
+        # A reason that runs on over a line break after it has begun is not one.
+        first = _NOT_SPACE.search(rest, mark.end())
+        if first is not None and first.start() < last_newline:
+            continue
+        return _checks(rest[: mark.start()]), rest[mark.end() :].strip() or None
+    if line_end < len(rest):
         return None
-    checks = tuple(c for c in re.split(r"[\s,]+", m.group("checks").strip()) if c)
-    reason = (m.group("reason") or "").strip() or None
-    return checks, reason
+    return _checks(rest), None
+
+
+def _checks(written: str) -> tuple[str, ...]:
+    return tuple(c for c in re.split(r"[\s,]+", written.strip()) if c)
 
 
 def apply(

@@ -22,7 +22,19 @@ _NOT_A_TITLE = re.compile(
 )
 # Plain text has no comments: a line that holds only the directive, optionally as "# …",
 # "// …" or "[…]", covers the next non-blank line.
-_DIRECTIVE_LINE = re.compile(r"^\s*(?:#|//|\[)?\s*(creditcheck\s*:\s*ignore\b.*?)\]?\s*$", re.I)
+# Possessive runs and no lazy tail: a line of 20,000 spaces made the old pattern quadratic.
+_DIRECTIVE_LINE = re.compile(r"\s*+(?:#|//|\[)?\s*+(creditcheck\s*+:\s*+ignore\b)", re.I)
+
+
+def _directive(line: str) -> tuple[int, str] | None:
+    """The 0-based column and text of a line's directive (a closing "]" dropped), if it holds one."""
+    if "creditcheck" not in line.lower():
+        return None
+    m = _DIRECTIVE_LINE.match(line)
+    if m is None:
+        return None
+    body = line[m.start(1) :].rstrip()
+    return m.start(1), body[:-1] if body.endswith("]") else body
 
 
 def read(path: str, text: str) -> ReadResult:
@@ -36,10 +48,10 @@ def read(path: str, text: str) -> ReadResult:
         stripped = line.strip()
         if not stripped:
             continue
-        directive = _DIRECTIVE_LINE.match(line)
-        parsed = parse_directive(directive.group(1)) if directive else None
+        directive = _directive(line)
+        parsed = parse_directive(directive[1]) if directive else None
         if directive and parsed is not None:
-            col = directive.start(1) + 1
+            col = directive[0] + 1
             target = next_content_line(lines, number - 1)
             span = Span(number, col, number, len(line.rstrip()) + 1)
             suppressions.append(Suppression(parsed[0], parsed[1], span, target, target))
