@@ -6,6 +6,8 @@ import zlib
 
 GZIP_MAGIC = b"\x1f\x8b"
 SUFFIX = ".gz"
+# Compressed bytes handed to zlib at a time.
+_PIECE = 64 * 1024
 
 
 class CompressedError(ValueError):
@@ -28,20 +30,26 @@ def gunzip(data: bytes, limit: int) -> bytes:
     "gzip bomb") costs at most ``limit`` bytes of memory.
     """
     out = bytearray()
-    rest = data
-    while rest:
+    view = memoryview(data)
+    at = 0
+    while at < len(data):
         inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        try:
-            out += inflater.decompress(rest, limit + 1 - len(out))
-        except zlib.error as exc:
-            raise CompressedError(f"not a valid gzip file ({exc})") from None
-        if len(out) > limit:
-            raise CompressedError(
-                f"decompresses to more than the {limit / 1024 / 1024:g} MB limit (--max-size)"
-            )
-        if not inflater.eof:
-            raise CompressedError("the gzip data is truncated")
-        rest = inflater.unused_data
-        if rest and not is_gzip(rest):
+        while not inflater.eof:
+            if at >= len(data):
+                raise CompressedError("the gzip data is truncated")
+            # Fed in pieces: zlib copies whatever follows a member's end into unused_data, and
+            # handed the whole rest of the file it did so once per member (quadratic).
+            piece = view[at : at + _PIECE]
+            at += len(piece)
+            try:
+                out += inflater.decompress(piece, limit + 1 - len(out))
+            except zlib.error as exc:
+                raise CompressedError(f"not a valid gzip file ({exc})") from None
+            if len(out) > limit:
+                raise CompressedError(
+                    f"decompresses to more than the {limit / 1024 / 1024:g} MB limit (--max-size)"
+                )
+        at -= len(inflater.unused_data)
+        if at < len(data) and not is_gzip(bytes(view[at : at + 2])):
             break  # trailing padding after the last member, as some tools write
     return bytes(out)
