@@ -35,7 +35,7 @@ def _people(names: list[str]) -> set[str]:
 
 def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     for image in ctx.doc.images:
-        caption = [a for a in ctx.credits if a.image == image.index]
+        caption = ctx.credits_by_image.get(image.index, [])
         if not caption:
             continue
         embedded = ctx.embedded(image.src)
