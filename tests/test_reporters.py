@@ -154,11 +154,13 @@ def test_github_commands_exact() -> None:
     ]
 
 
-def test_github_escapes_carriage_returns_and_percent_first() -> None:
+def test_github_escapes_line_breaks_and_percent_first() -> None:
+    # A carriage return from an article never reaches the log raw: it is escaped where the
+    # finding is made (safetext), then the workflow command escapes its own characters.
     out = render(OutputFormat.GITHUB, alone(finding("x\r\ny%0A", path="a,b:c%0A.txt")))
     assert out == (
         "::error file=a%2Cb%3Ac%250A.txt,line=1,col=1,endLine=1,endColumn=2,title=credit-format"
-        "::x%0D%0Ay%250A\n"
+        "::x\\x0d%0Ay%250A\n"
     )
 
 
@@ -242,9 +244,9 @@ def test_csv_round_trips_every_finding() -> None:
 
 
 def test_csv_quotes_fields_with_line_breaks_and_quotes() -> None:
-    out = render(OutputFormat.CSV, alone(finding('say "x"\rnow', "a\r\nb")))
-    assert out.split("\n", 1)[1] == 'a.txt,1,1,1,2,credit-format,CC203,error,"say ""x""\rnow","a\r\nb",,\n'
-    assert _csv_rows(out)[1][8:10] == ['say "x"\rnow', "a\r\nb"]
+    out = render(OutputFormat.CSV, alone(finding('say "x"\nnow', "a\r\nb")))
+    assert out.split("\n", 1)[1] == 'a.txt,1,1,1,2,credit-format,CC203,error,"say ""x""\nnow","a\\x0d\nb",,\n'
+    assert _csv_rows(out)[1][8:10] == ['say "x"\nnow', "a\\x0d\nb"]
 
 
 def test_csv_is_just_the_header_without_findings() -> None:

@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from creditcheck.safetext import shown
+
 if TYPE_CHECKING:
     from creditcheck.suppress import Suppression
 
@@ -36,6 +38,7 @@ class ExitCode(enum.IntEnum):
     CLEAN = 0
     FINDINGS = 1
     USAGE = 2
+    INTERNAL = 3  # creditcheck itself failed (a bug): never mistaken for findings
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -164,6 +167,10 @@ class Name:
     score: float = 100.0
     alias: str | None = None
 
+    def __post_init__(self) -> None:
+        if not self.text.isprintable():
+            object.__setattr__(self, "text", shown(self.text, one_line=False))
+
     @property
     def misspelled(self) -> bool:
         return self.rule is not None and self.score < 100.0
@@ -180,6 +187,13 @@ class Attribution:
     year: int | None = None
     holder: str | None = None
     image: int | None = None
+
+    def __post_init__(self) -> None:
+        # What inventory and the audit list: shown safely in every output (safetext).
+        if not self.text.isprintable():
+            object.__setattr__(self, "text", shown(self.text, one_line=False))
+        if self.holder is not None and not self.holder.isprintable():
+            object.__setattr__(self, "holder", shown(self.holder, one_line=False))
 
     @property
     def people(self) -> list[str]:
@@ -212,6 +226,14 @@ class Finding:
     fix: str | None = None
     source: str | None = None
 
+    def __post_init__(self) -> None:
+        # Text from the input enters the report here: every output shows it safely (safetext).
+        # A line break is kept (each format has its own way to show one) except in the path.
+        for name in ("path", "message", "text", "fix"):
+            value = getattr(self, name)
+            if value is not None and not value.isprintable():
+                object.__setattr__(self, name, shown(value, one_line=name == "path"))
+
     def to_json(self) -> dict[str, object]:
         return {
             "path": self.path,
@@ -236,6 +258,12 @@ class ImageRef:
     src: str
     asset_id: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("src", "asset_id"):
+            value = getattr(self, name)
+            if value is not None and not value.isprintable():
+                object.__setattr__(self, name, shown(value))
+
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
@@ -252,6 +280,14 @@ class FileResult:
     # ``image`` indexes ``images``.
     url: str | None = None
     images: tuple[ImageRef, ...] = ()
+    # Set when creditcheck itself failed on this file (a bug): the run exits 3.
+    internal_error: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("path", "title", "url"):
+            value = getattr(self, name)
+            if value is not None and not value.isprintable():
+                object.__setattr__(self, name, shown(value))
 
 
 @dataclass(frozen=True, slots=True)

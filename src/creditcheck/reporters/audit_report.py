@@ -28,6 +28,7 @@ from creditcheck.audit import (
 from creditcheck.model import Finding, Severity, Span
 from creditcheck.reporters.csv_report import COLUMNS as FINDING_COLUMNS
 from creditcheck.reporters.csv_report import csv_row
+from creditcheck.safetext import csv_cell, markdown
 
 USAGE_COLUMNS = ("source", "name", "articles", "photos", "stories", "cap", "story_cap", "over_cap")
 # A finding's columns as in the check CSV, then what the audit knows of its article.
@@ -463,8 +464,9 @@ def _cell(value: object) -> str:
 
 
 def _md(value: object) -> str:
-    # A pipe would end the cell and a line break the row.
-    return _cell(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("\r", " ")
+    # Markdown punctuation, a pipe (which would end the cell), HTML and line breaks are shown as
+    # written: an article title of `</title><script>` stays text.
+    return markdown(_cell(value))
 
 
 def _md_table(columns: Sequence[str], rows: list[dict[str, object]]) -> list[str]:
@@ -595,7 +597,15 @@ def render_markdown(audit: Audit) -> str:
 
 
 def _csv(columns: Sequence[str], rows: list[dict[str, object]]) -> str:
-    return "".join([csv_row(columns), *(csv_row([_cell(row.get(c)) for c in columns]) for row in rows)])
+    return "".join([csv_row(columns), *(csv_row([_csv_cell(row.get(c)) for c in columns]) for row in rows)])
+
+
+def _csv_cell(value: object) -> str:
+    # Text that came from articles or rule files is neutralised for spreadsheets (OWASP's
+    # CSV-injection guidance); numbers, dates and amounts creditcheck computed stay as they are.
+    if isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return csv_cell(_cell(value))
+    return _cell(value)
 
 
 def _usage_csv(audit: Audit) -> str:

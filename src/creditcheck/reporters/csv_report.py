@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from creditcheck.model import RunResult
+from creditcheck.safetext import csv_cell
 
 COLUMNS = (
     "path",
@@ -34,9 +35,14 @@ def csv_row(values: Sequence[object]) -> str:
     return buffer.getvalue()[:-2] + "\n"
 
 
+def _cell(value: object) -> object:
+    # Text from articles is neutralised for spreadsheets; numbers stay numbers.
+    return csv_cell(value) if isinstance(value, str) else value
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
     rows = [csv_row(COLUMNS)]
     for f in result.findings:
         data = f.to_json()
-        rows.append(csv_row([data[c] for c in COLUMNS]))
+        rows.append(csv_row([_cell(data[c]) for c in COLUMNS]))
     return "".join(rows)

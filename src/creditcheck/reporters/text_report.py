@@ -9,6 +9,10 @@ from creditcheck.model import RunResult, Severity
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
+def _indented(text: str) -> str:
+    return text.replace("\n", "\n      ")
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
     def style(text: str, **kw: object) -> str:
         return click.style(text, **kw) if color else text  # type: ignore[arg-type]
@@ -17,9 +21,11 @@ def render(result: RunResult, *, color: bool = False) -> str:
     for f in result.findings:
         where = style(f"{f.path}:{f.span.line}:{f.span.column}:", bold=True)
         sev = style(f.severity.label, fg=_COLORS[f.severity], bold=True)
-        lines.append(f"{where} {sev} {style(f.check, bold=True)} [{f.code}] {f.message}")
+        # A line break inside the message (a credit split over lines) continues indented, so
+        # no text from an article can pass for a finding line of its own.
+        lines.append(f"{where} {sev} {style(f.check, bold=True)} [{f.code}] {_indented(f.message)}")
         if f.fix is not None:
-            lines.append(f"    fix: {style(f.fix, fg='green')}")
+            lines.append(f"    fix: {style(_indented(f.fix), fg='green')}")
     files = len(result.files)
     errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
     infos = result.count(Severity.INFO)
