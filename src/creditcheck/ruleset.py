@@ -15,7 +15,9 @@ from pathlib import Path
 import yaml
 
 from creditcheck.errors import RuleFileError
+from creditcheck.safetext import excerpt, shown
 from creditcheck.templates import Template, TemplateError, normalize
+from creditcheck.yamlsafe import MAX_DEPTH
 
 
 class SourceKind(enum.StrEnum):
@@ -242,6 +244,10 @@ class _Node:
 
     def mapping(self, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, _Node]:
         if not isinstance(self.node, yaml.MappingNode):
+            if not self.key and isinstance(self.node, yaml.ScalarNode):
+                # The whole file is one value: not a rule file (perhaps a link to another file),
+                # and none of it is echoed.
+                raise self.fail("expected a mapping of keys (name, kind, license, …), got a single value")
             raise self.fail(f"expected a mapping, got {_describe(self.node)}")
         out: dict[str, _Node] = {}
         for k, v in self.node.value:
@@ -276,7 +282,7 @@ class _Node:
     def choice(self, options: tuple[str, ...]) -> str:
         value = self.string()
         if value not in options:
-            raise self.fail(f"{value!r} is not one of: " + ", ".join(options))
+            raise self.fail(f"{excerpt(value)} is not one of: " + ", ".join(options))
         return value
 
     def date(self) -> dt.date:
@@ -284,19 +290,20 @@ class _Node:
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise self.fail(f"expected a date written YYYY-MM-DD, got {value!r}") from None
+            raise self.fail(f"expected a date written YYYY-MM-DD, got {excerpt(value)}") from None
 
     def integer(self) -> int:
         value = self.string()
-        if not value.isdigit():
-            raise self.fail(f"expected a whole number, got {value!r}")
+        # ASCII digits only ("²" is a digit to str.isdigit), and few enough to be a count.
+        if not (value.isascii() and value.isdigit()) or len(value) > 12:
+            raise self.fail(f"expected a whole number, got {excerpt(value)}")
         return int(value)
 
     def amount(self) -> decimal.Decimal:
         """A non-negative amount of money: ``25``, ``12.50``."""
         value = self.string()
         if not _AMOUNT.match(value):
-            raise self.fail(f"expected an amount such as 25 or 12.50, got {value!r}")
+            raise self.fail(f"expected an amount such as 25 or 12.50, got {excerpt(value)}")
         return decimal.Decimal(value)
 
     def boolean(self) -> bool:
@@ -305,7 +312,7 @@ class _Node:
             return True
         if value in ("false", "no"):
             return False
-        raise self.fail(f"expected true or false, got {value!r}")
+        raise self.fail(f"expected true or false, got {excerpt(value)}")
 
     def items(self) -> list[_Node]:
         if isinstance(self.node, yaml.ScalarNode) and not self.node.tag.endswith(":null"):
@@ -332,7 +339,7 @@ def _describe(node: yaml.Node) -> str:
         return "a list"
     if node.tag.endswith(":null"):
         return "nothing"
-    return repr(node.value)
+    return excerpt(node.value)
 
 
 _PLAIN_TAGS = frozenset(
@@ -353,12 +360,16 @@ def _reject_tags(root: yaml.Node, path: str, key: str) -> None:
         if id(node) in seen:
             continue
         seen.add(id(node))
+        if where.count(".") + where.count("[") > MAX_DEPTH:
+            raise RuleFileError(
+                path, int(node.start_mark.line) + 1, None, f"nested more than {MAX_DEPTH} levels deep"
+            )
         if node.tag not in _PLAIN_TAGS:
             raise RuleFileError(
                 path,
                 int(node.start_mark.line) + 1,
                 where or None,
-                f"the tag {node.tag!r} is not allowed in rule files",
+                f"the tag {excerpt(node.tag, 100)} is not allowed in rule files",
             )
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
@@ -425,8 +436,10 @@ def _compose(path: str, text: str) -> yaml.Node:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = int(mark.line) + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleFileError(path, line, None, f"not valid YAML: {problem}") from None
+        problem = getattr(exc, "problem", None) or "cannot be read"
+        raise RuleFileError(path, line, None, f"not valid YAML: {shown(str(problem))[:120]}") from None
+    except RecursionError:
+        raise RuleFileError(path, None, None, "nested too deeply") from None
     if root is None:
         raise RuleFileError(path, 1, None, "the file is empty")
     _reject_tags(root, path, "")
@@ -553,14 +566,14 @@ def _contract(top: dict[str, _Node], license_: License) -> Contract:
     reference = terms["reference"].string() if "reference" in terms else None
     if reference is not None and license_.agreement is not None and reference != license_.agreement:
         raise terms["reference"].fail(
-            f"differs from license.agreement ({license_.agreement!r}); write the reference once"
+            f"differs from license.agreement ({excerpt(license_.agreement)}); write the reference once"
         )
     currency = None
     if "currency" in terms:
         currency = terms["currency"].string()
         if not _CURRENCY.match(currency):
             raise terms["currency"].fail(
-                f"expected a three-letter currency code such as USD, got {currency!r}"
+                f"expected a three-letter currency code such as USD, got {excerpt(currency)}"
             )
     rates = terms["rates"].mapping(_RATES) if "rates" in terms else {}
     if rates and currency is None:
@@ -631,7 +644,8 @@ def lint_rules(
         for name, line, key in rule.name_lines:
             other = owners.setdefault(alias_key(name), rule.id)
             if other != rule.id:
-                errors.append(RuleFileError(rule.path, line, key, f"{name!r} is also a name of {other!r}"))
+                message = f"{excerpt(name)} is also a name of {excerpt(other)}"
+                errors.append(RuleFileError(rule.path, line, key, message))
     if errors:
         return None, errors
     return RuleSet(rules, digest.hexdigest()[:16]), []
@@ -664,7 +678,7 @@ def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, 
 def _check_via(rule_id: str, rules: dict[str, Rule], node: _Node, root: str) -> RuleFileError | None:
     via = rules[rule_id].license.via
     if via not in rules:
-        return node.fail(f"no valid rule file for {via!r} in {root}")
+        return node.fail(f"no valid rule file for {excerpt(via)} in {root}")
     seen = {rule_id}
     current: str | None = via
     while current is not None:

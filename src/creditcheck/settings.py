@@ -6,6 +6,7 @@ partial configuration file never switches anything off by omission.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import tomllib
@@ -17,12 +18,16 @@ from typing import Any
 import yaml
 
 from creditcheck.errors import ConfigError
+from creditcheck.safetext import excerpt, shown, unsurrogate
+from creditcheck.yamlsafe import load_yaml
 
 CONFIG_NAMES = ("creditcheck.yaml", ".creditcheck.yaml", "creditcheck.yml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 FAIL_ON_VALUES = ("error", "warning", "info")
 HANDOUT_POLICIES = ("allowed", "error")
 UNDATED_POLICIES = ("today", "skip")
+# The largest --max-size in MB: past it a file could not be held in memory anyway.
+MAX_SIZE_LIMIT = 4096.0
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ def _has_tool_table(path: Path) -> bool:
     return re.search(r"^\s*\[tool\.creditcheck\]\s*$", text, re.M) is not None
 
 
-def _load_file(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
+def _load_file(path: Path, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     """The raw mapping in a configuration file and the line of each top-level key."""
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -82,23 +87,20 @@ def _load_file(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(text).get("tool", {}).get("creditcheck", {})
+            tool = tomllib.loads(text).get("tool", {})
+            data = tool.get("creditcheck", {}) if isinstance(tool, dict) else {}
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.creditcheck] must be a table of keys to values")
         lines = _toml_key_lines(text)
         return dict(data), lines
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{int(mark.line) + 1}" if mark is not None else str(path)
-        raise ConfigError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    root, data = load_yaml(text, shown, ConfigError)
     if root is None:
         return {}, {}
-    if not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, yaml.MappingNode) or not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys to values")
     lines = {str(k.value): int(k.start_mark.line) + 1 for k, _ in root.value}
-    data = yaml.safe_load(text) or {}
     return dict(data), lines
 
 
@@ -121,9 +123,9 @@ def _toml_key_lines(text: str) -> dict[str, int]:
 
 def _strings(value: Any, at: str) -> tuple[str, ...]:
     if isinstance(value, str):
-        return (value,)
+        return (unsurrogate(value),)
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return tuple(value)
+        return tuple(unsurrogate(v) for v in value)
     raise ConfigError(f"{at}: expected a string or a list of strings")
 
 
@@ -131,10 +133,12 @@ def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str,
     """Check types and values; returns the recognised keys as Settings field values."""
     out: dict[str, Any] = {}
     for key, value in data.items():
-        norm = key.replace("-", "_")
         where = where_of.get(key, "configuration")
+        if not isinstance(key, str):
+            raise ConfigError(f"{where}: {excerpt(key)}: keys must be words such as fail_on")
+        norm = key.replace("-", "_")
         if norm not in _KEYS:
-            raise ConfigError(f"{where}: {key}: unknown key; expected one of: {', '.join(_KEYS)}")
+            raise ConfigError(f"{where}: {excerpt(key)}: unknown key; expected one of: {', '.join(_KEYS)}")
         out[norm] = _VALIDATORS[norm](value, f"{where}: {key}")
     return out
 
@@ -142,7 +146,7 @@ def _validate(data: Mapping[str, Any], where_of: Mapping[str, str]) -> dict[str,
 def _non_empty(value: Any, at: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ConfigError(f"{at}: expected a non-empty string")
-    return value.strip()
+    return unsurrogate(value.strip())
 
 
 def _severities(value: Any, at: str) -> dict[str, str]:
@@ -153,29 +157,42 @@ def _severities(value: Any, at: str) -> dict[str, str]:
         raise ConfigError(f"{at}: expected a mapping of check names to severities")
     out: dict[str, str] = {}
     for check, level in value.items():
-        found = lookup(str(check))
+        found = lookup(check) if isinstance(check, str) else None
         if found is None:
-            raise ConfigError(f"{at}.{check}: no such check (see `creditcheck explain`)")
-        level_s = "off" if level is False else str(level).lower()
+            raise ConfigError(f"{at}.{shown(str(check)[:40])}: no such check (see `creditcheck explain`)")
+        level_s = "off" if level is False else str(level).lower() if isinstance(level, str) else ""
         if level_s not in SEVERITY_VALUES:
-            raise ConfigError(f"{at}.{check}: {level!r} is not one of: {', '.join(SEVERITY_VALUES)}")
+            raise ConfigError(f"{at}.{check}: {excerpt(level)} is not one of: {', '.join(SEVERITY_VALUES)}")
         out[found.name] = level_s
     return out
 
 
 def _one_of(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
     def validate(value: Any, at: str) -> str:
-        if value not in choices:
-            raise ConfigError(f"{at}: {value!r} is not one of: {', '.join(choices)}")
+        if not isinstance(value, str) or value not in choices:
+            raise ConfigError(f"{at}: {excerpt(value)} is not one of: {', '.join(choices)}")
         return str(value)
 
     return validate
 
 
 def _positive(value: Any, at: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ConfigError(f"{at}: expected a positive number")
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number of hundreds of digits
+        raise ConfigError(f"{at}: the number is too large") from None
+    if not math.isfinite(number) or number <= 0:
+        raise ConfigError(f"{at}: expected a positive number")
+    return number
+
+
+def _max_size(value: Any, at: str) -> float:
+    number = _positive(value, at)
+    if number > MAX_SIZE_LIMIT:
+        raise ConfigError(f"{at}: at most {MAX_SIZE_LIMIT:g} MB (a file is read into memory whole)")
+    return number
 
 
 def _threshold(value: Any, at: str) -> float:
@@ -186,8 +203,8 @@ def _threshold(value: Any, at: str) -> float:
 
 
 def _jobs(value: Any, at: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigError(f"{at}: expected a whole number (0 = all cores)")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1024:
+        raise ConfigError(f"{at}: expected a whole number from 0 to 1024 (0 = all cores)")
     return value
 
 
@@ -204,7 +221,7 @@ _VALIDATORS: dict[str, Callable[[Any, str], Any]] = {
     "undated": _one_of(UNDATED_POLICIES),
     "fail_on": _one_of(FAIL_ON_VALUES),
     "threshold": _threshold,
-    "max_size": _positive,
+    "max_size": _max_size,
     "jobs": _jobs,
 }
 
@@ -227,9 +244,9 @@ def resolve_settings(
     if config is not None and not Path(config).is_file():
         raise ConfigError(f"{config}: configuration file not found")
     if path is not None:
-        data, lines = _load_file(path)
         shown = _shown(path, base)
-        where_of = {k: f"{shown}:{lines[k]}" if k in lines else shown for k in data}
+        data, lines = _load_file(path, shown)
+        where_of = {k: f"{shown}:{lines[str(k)]}" if str(k) in lines else shown for k in data}
         values = _validate(data, where_of)
         folder = path.parent
         for key in ("rules",):
