@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -16,6 +16,7 @@ from creditcheck import __version__
 from creditcheck.errors import CreditcheckError, RuleFileError
 from creditcheck.model import ExitCode, FileResult, RunResult, Severity
 from creditcheck.reporters import OutputFormat
+from creditcheck.safetext import shown
 
 if TYPE_CHECKING:
     from creditcheck.decode import Decoded
@@ -29,17 +30,55 @@ DEFAULT_BASELINE = ".creditcheck-baseline.json"
 CHECK_PROGRESS_DELAY = 1.0
 
 
+# What the command is doing, named in the message of an internal error (exit status 3).
+_STAGE = ["starting"]
+
+
+def _stage(doing: str) -> None:
+    _STAGE[0] = doing
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
-    """Turn creditcheck's own errors into one line on stderr and exit status 2."""
+    """Turn creditcheck's own errors into one line on stderr and exit status 2, bugs into 3.
+
+    A bug (any other exception) is never exit status 1, which means "findings": CI must be
+    able to tell a crash from a violation.
+    """
     try:
         yield
     except RuleFileError as exc:
-        click.echo(f"creditcheck: error: invalid rule file: {exc}", err=True)
+        click.echo(f"creditcheck: error: invalid rule file: {shown(str(exc))}", err=True)
         sys.exit(ExitCode.USAGE)
     except CreditcheckError as exc:
-        click.echo(f"creditcheck: error: {exc}", err=True)
+        click.echo(f"creditcheck: error: {shown(str(exc))}", err=True)
         sys.exit(ExitCode.USAGE)
+    except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get("CREDITCHECK_DEBUG"):
+            raise
+        _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> NoReturn:
+    from creditcheck.safetext import excerpt_error
+
+    click.echo(
+        f"creditcheck: internal error while {shown(_STAGE[0])}: {type(exc).__name__}: "
+        f"{excerpt_error(exc)} (a bug: please report it)",
+        err=True,
+    )
+    sys.exit(ExitCode.INTERNAL)
+
+
+def _report_internal(results: Sequence[FileResult]) -> bool:
+    """Name each file whose scan failed inside creditcheck; whether there was one."""
+    failed = [r for r in results if r.internal_error is not None]
+    for r in failed:
+        message = f"creditcheck: internal error in {r.path}: {r.internal_error} (a bug: please report it)"
+        click.echo(message, err=True)
+    return bool(failed)
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -107,6 +146,7 @@ _SCAN_OPTION_NAMES = (
     "jobs",
     "max_size",
     "undated",
+    "follow_links",
 )
 
 
@@ -195,6 +235,12 @@ def _scan_option_list() -> list[Callable[[F], F]]:
             help="Files with no publication date of their own: judge date-dependent checks as of "
             "today, noting it (default), or skip those checks.",
         ),
+        click.option(
+            "--follow-links",
+            is_flag=True,
+            help="Follow symbolic links that lead out of the folders searched (not followed by "
+            "default: a link to /etc is not scanned).",
+        ),
     ]
     return options
 
@@ -216,9 +262,12 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         "max_size": kw.get("max_size"),
         "undated": kw.get("undated"),
     }
+    _stage("reading the configuration")
     settings = resolve_settings(flags, config=kw.get("config"), use_config=not kw.get("no_config"))
     _check_rules_folders(settings)
+    _stage(f"loading the rules in {', '.join(settings.rules)}")
     ruleset = load_rules(list(settings.rules))
+    _stage("finding the files to check")
     stdin_name = kw.get("stdin_filename")
     if "-" in paths and stdin_name is None:
         raise CreditcheckError(
@@ -245,6 +294,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         settings.exclude,
         changed=changed,
         force_exclude=bool(kw.get("force_exclude")),
+        follow_links=bool(kw.get("follow_links")),
     )
     if not selection.targets and changed is None:
         # A typo in `include` must not quietly turn the gate into "0 files, no problems".
@@ -291,6 +341,7 @@ def _execute(
 ) -> list[FileResult]:
     from creditcheck.scan import Scanner, ScanOptions, scan_targets
 
+    _stage("checking the files")
     s = run.settings
     options = ScanOptions(
         published=run.published,
@@ -317,6 +368,7 @@ def _execute(
 
 
 def _emit(text: str, output: str | None) -> None:
+    _stage(f"writing the report to {output or 'standard output'}")
     if output is None:
         click.echo(text, nl=False)
         return
@@ -328,7 +380,21 @@ def _emit(text: str, output: str | None) -> None:
         raise CreditcheckError(f"cannot write {output}: {exc.strerror}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Main(click.Group):
+    """The command group, whose commands never end in a traceback: a bug is exit status 3."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("CREDITCHECK_DEBUG"):
+                raise  # the traceback, for whoever fixes the bug
+            _internal_error(exc)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="creditcheck")
 def main() -> None:
     """Check photo credits and copyright notices in articles against license rule files."""
@@ -385,7 +451,7 @@ def check(
     """Check articles (files, or folders searched for articles, wire items and photos).
 
     Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration or
-    rule-file error.
+    rule-file error, 3 internal error (a bug in creditcheck; the report is still written).
     """
     from creditcheck.progress import ProgressBar, in_ci
 
@@ -437,6 +503,8 @@ def check(
                 _emit(report, output)
     for note in notes:
         click.echo(f"creditcheck: {note}", err=True)
+    if _report_internal(results):
+        sys.exit(ExitCode.INTERNAL)
     threshold = Severity.parse(run.settings.fail_on)
     failed = any(f.severity >= threshold for f in result.findings)
     sys.exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
@@ -515,10 +583,14 @@ def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
         run = _prepare(paths, kw)
         result = RunResult.merge(_execute(run))
         target = output or run.settings.baseline or DEFAULT_BASELINE
+        _stage(f"writing the baseline {target}")
         entries = baseline_mod.write(target, result)
     click.echo(
-        f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) to {target}."
+        f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) "
+        f"to {shown(target)}."
     )
+    if _report_internal(result.files):
+        sys.exit(ExitCode.INTERNAL)
 
 
 @main.command()
@@ -540,6 +612,8 @@ def inventory(paths: tuple[str, ...], fmt: str, output: str | None, **kw: Any) -
         for f in r.findings:
             if f.check == "unreadable-file":
                 click.echo(f"{f.path}: {f.message}", err=True)
+    if _report_internal(results):
+        sys.exit(ExitCode.INTERNAL)
 
 
 # The report files `--output-dir` receives, beside the CSV tables.
@@ -760,7 +834,11 @@ def audit_run(
     for path, reason in report.unreadable:
         click.echo(f"{path}: {reason}", err=True)
     superseded = f" (supersedes run #{previous_run.run})" if previous_run is not None else ""
-    click.echo(f"creditcheck: {summary_line(report)}; ledger run #{run_id}{superseded} in {led}", err=True)
+    click.echo(
+        f"creditcheck: {summary_line(report)}; ledger run #{run_id}{superseded} in {shown(led)}", err=True
+    )
+    if _report_internal(results):
+        sys.exit(ExitCode.INTERNAL)
 
 
 @audit.command("history")

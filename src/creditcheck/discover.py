@@ -51,14 +51,18 @@ def _printable(name: str) -> str:
 
 
 def discover(
-    paths: list[str], extensions: tuple[str, ...] = DEFAULT_EXTENSIONS, changed: set[str] | None = None
+    paths: list[str],
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    changed: set[str] | None = None,
+    follow_links: bool = False,
 ) -> list[Target]:
     """Files named directly (any extension) and files under folders with a known extension.
 
     Every file is listed once however many ways it is reached.  A folder that cannot be
     listed is itself a target, so the scan reports why instead of skipping it in silence.
     With ``changed`` (real paths, from ``--changed-since``) only those files are listed, and
-    folders are not walked: each changed file is kept when the walk would have found it.
+    folders are not walked: each changed file is kept when the walk would have found it. A
+    symbolic link found in a folder that leads out of it is followed only with ``follow_links``.
     """
     seen: set[str] = set()
     out: list[Target] = []
@@ -72,7 +76,11 @@ def discover(
 
     for raw in paths:  # "-" is a path like any other: standard input is --stdin-filename's
         if os.path.isdir(raw):
-            files = _walk(raw, extensions) if changed is None else _changed_in(raw, changed, extensions)
+            files = (
+                _walk(raw, extensions, follow_links)
+                if changed is None
+                else _changed_in(raw, changed, extensions)
+            )
             for file in files:
                 add(file)
         elif changed is not None:
@@ -101,6 +109,7 @@ def select(
     exclude: tuple[str, ...],
     changed: set[str] | None = None,
     force_exclude: bool = False,
+    follow_links: bool = False,
 ) -> Selection:
     """The files to check: found under ``paths``, filtered by the project's include/exclude.
 
@@ -112,7 +121,7 @@ def select(
 
     explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
     base = os.path.realpath(root)
-    found = discover(paths, changed=changed)
+    found = discover(paths, changed=changed, follow_links=follow_links)
     targets = []
     for t in found:
         real = os.path.realpath(t.path)
@@ -186,15 +195,24 @@ def _is_article(path: str) -> bool:
     return sniff(head.decode("utf-8", "replace")) in ("nitf", "newsml", "ninjs")
 
 
-def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
+def _walk(root: str, extensions: tuple[str, ...], follow_links: bool = False) -> list[str]:
     """Files under ``root``, following symlinks but never entering a folder twice (loops).
 
-    Pipes, sockets and devices are skipped (reading one can block forever); a dangling
-    symlink is kept so that the scan reports it.
+    A symlink that leads out of ``root`` (a link to /etc in a contributor's pull request) is
+    not followed unless ``follow_links``. Pipes, sockets and devices are skipped (reading one
+    can block forever); a dangling symlink is kept so that the scan reports it.
     """
     found: list[str] = []
     visited: set[tuple[int, int]] = set()
     lowered = tuple(e.lower() for e in extensions)
+    inside = os.path.realpath(root)
+
+    def stays(folder: str, name: str) -> bool:
+        path = os.path.join(folder, name)
+        if follow_links or not os.path.islink(path):
+            return True
+        real = os.path.realpath(path)
+        return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
 
     def unlisted(error: OSError) -> None:
         found.append(error.filename if isinstance(error.filename, str) else root)
@@ -210,9 +228,11 @@ def _walk(root: str, extensions: tuple[str, ...]) -> list[str]:
             dirnames[:] = []
             continue
         visited.add(key)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS and stays(dirpath, d)
+        )
         for name in sorted(filenames):
-            if _wanted(dirpath, name, lowered):
+            if stays(dirpath, name) and _wanted(dirpath, name, lowered):
                 found.append(os.path.join(dirpath, name))
     return found
 

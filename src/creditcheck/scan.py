@@ -32,6 +32,7 @@ from creditcheck.readers import BINARY_FORMATS, format_for, read_document, read_
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
 from creditcheck.undated import judge_undated
+from creditcheck.safetext import excerpt_error
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 # Below this many files per worker a pool costs more to start than it saves.
@@ -88,7 +89,10 @@ class Scanner:
         except Exception as exc:
             if self.options.strict:
                 raise
-            return self.unreadable(target, f"internal error ({type(exc).__name__}: {exc}); please report it")
+            # A bug, not a property of the file: reported on the file and by exit status 3.
+            error = f"{type(exc).__name__}: {excerpt_error(exc)}"
+            result = self.unreadable(target, f"internal error ({error}); please report it")
+            return replace(result, internal_error=error)
 
     def scan_text(self, target: Target, text: str) -> FileResult:
         """Check text that did not come from the file system (standard input)."""
@@ -116,7 +120,7 @@ class Scanner:
         try:
             st = os.stat(target.path)
             if stat.S_ISDIR(st.st_mode):
-                return self.unreadable(target, "is a folder")
+                return self.unreadable(target, _folder_reason(target.path))
             if not stat.S_ISREG(st.st_mode):
                 # A pipe would block and /dev/zero never end: only regular files are read.
                 return self.unreadable(target, "not a regular file")
@@ -262,6 +266,16 @@ class Scanner:
         """The picture's address, and the agency's id when it is a local file whose metadata holds one."""
         embedded = self._embedded(folder, src)
         return ImageRef(src, embedded.asset_id if embedded is not None else None)
+
+
+def _folder_reason(path: str) -> str:
+    """Why a folder is a target: it could not be listed (discovery keeps it to say so), or it is one."""
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return f"the folder cannot be listed: {exc.strerror or exc}"
+    return "is a folder"
 
 
 def _listed_only(doc: Document, sources: list[Name]) -> list[Attribution]:
