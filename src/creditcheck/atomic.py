@@ -1,32 +1,59 @@
-"""Atomic file writes: a temporary file in the same folder, flushed, then renamed over the target."""
+"""Safe file writes: atomic replacement of regular files, straight writes into pipes and devices.
+
+Reports, baselines, ledgers and ``--fix`` go through ``write_atomic``:
+
+- a regular file (or a new one) is replaced atomically: a temporary file in the same folder,
+  flushed, then renamed over it, so readers see the old file or the new, never half;
+- a symbolic link is written through: its target is replaced and the link stays a link;
+- a file with several hard links is rewritten in place, so every link sees the new text (a
+  rename would split them); that write is not atomic;
+- a FIFO or a device (``-o /dev/stdout``, ``/dev/null``) is written straight into and never
+  replaced;
+- a folder, or a path whose folder does not exist, is refused with ``OSError``.
+
+The temporary file is removed when the write fails, and on SIGINT or SIGTERM (the command line
+turns SIGTERM into an exception so that this cleanup runs); only a SIGKILL can leave one.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str = "utf-8") -> None:
-    """Replace ``path`` with ``data`` so that readers see the old file or the new, never half.
-
-    An existing file keeps its permission bits. If anything fails (or the process is killed)
-    before the final rename, the target is untouched and the temporary file is removed (or, on
-    a kill, left as a hidden ``.name.tmp*`` file beside it).
-    """
-    target = Path(path)
+    """Write ``data`` to ``path`` as the module docstring describes; OSError when it cannot."""
     payload = data.encode(encoding) if isinstance(data, str) else data
-    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        st: os.stat_result | None = os.stat(path)  # through symbolic links
+    except FileNotFoundError:
+        st = None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        # /dev/stdout resolves to a pipe that has no name: opened by the name given.
+        _write_into(Path(path), payload, truncate=False)
+        return
+    target = Path(os.path.realpath(path))  # through symbolic links, to the file they name
+    if st is not None and st.st_nlink > 1:
+        _write_into(target, payload, truncate=True)
+        return
+    folder = target.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "its folder does not exist", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        try:
-            mode = os.stat(target).st_mode & 0o7777
-        except FileNotFoundError:
+        if st is not None:
+            mode = st.st_mode & 0o7777
+        else:
             # mkstemp makes private files; a new report gets the usual permissions instead.
             umask = os.umask(0)
             os.umask(umask)
@@ -37,3 +64,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _write_into(target: Path, payload: bytes, truncate: bool) -> None:
+    """Write into the existing file itself: a pipe or device, or a file with hard links."""
+    flags = os.O_WRONLY | (os.O_TRUNC if truncate else 0)
+    fd = os.open(target, flags)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(payload)
+        fh.flush()
