@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from creditcheck.atomic import write_atomic
 from creditcheck.errors import ConfigError
 from creditcheck.model import Finding, RunResult
+from creditcheck.safetext import excerpt, excerpt_error
 from creditcheck.templates import normalize
 
 VERSION = 1
@@ -74,7 +75,9 @@ def load(path: str) -> tuple[Counter[str], dict[str, str]]:
             f"{path}: baseline file not found (create it with `creditcheck baseline`)"
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{path}: not a creditcheck baseline: {exc}") from None
+        raise ConfigError(f"{path}: not a creditcheck baseline: {excerpt_error(exc)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a creditcheck baseline: nested too deeply") from None
     if (
         not isinstance(data, dict)
         or data.get("version") != VERSION
@@ -85,7 +88,7 @@ def load(path: str) -> tuple[Counter[str], dict[str, str]]:
     paths: dict[str, str] = {}
     for entry in data["findings"]:
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
-            raise ConfigError(f"{path}: malformed baseline entry: {entry!r}")
+            raise ConfigError(f"{path}: malformed baseline entry: {excerpt(entry)}")
         count = entry.get("count", 1)
         counts[entry["fingerprint"]] += count if isinstance(count, int) and count > 0 else 1
         paths[entry["fingerprint"]] = str(entry.get("path", ""))

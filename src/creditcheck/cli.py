@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -380,10 +382,18 @@ def _emit(text: str, output: str | None) -> None:
         raise CreditcheckError(f"cannot write {output}: {exc.strerror}") from None
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 class _Main(click.Group):
     """The command group, whose commands never end in a traceback: a bug is exit status 3."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        # SIGTERM (a CI job cancelled, a pre-commit hook killed) unwinds like Ctrl-C, so that a
+        # write in progress removes its temporary file instead of leaving it beside an article.
+        with contextlib.suppress(ValueError):  # not the main thread: the caller's signals
+            signal.signal(signal.SIGTERM, _terminated)
         try:
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt, SystemExit):
@@ -584,7 +594,10 @@ def baseline(paths: tuple[str, ...], output: str | None, **kw: Any) -> None:
         result = RunResult.merge(_execute(run))
         target = output or run.settings.baseline or DEFAULT_BASELINE
         _stage(f"writing the baseline {target}")
-        entries = baseline_mod.write(target, result)
+        try:
+            entries = baseline_mod.write(target, result)
+        except OSError as exc:
+            raise CreditcheckError(f"cannot write {target}: {exc.strerror or exc}") from None
     click.echo(
         f"Wrote {entries} entr{'ies' if entries != 1 else 'y'} ({len(result.findings)} findings) "
         f"to {shown(target)}."
@@ -745,6 +758,19 @@ def _write_reports(
         _emit(text, os.path.join(output_dir, AUDIT_FILES[f]) if output_dir is not None else output)
 
 
+def _computable_period(start: dt.date, end: dt.date, expiring_days: int) -> None:
+    """Refuse a period whose neighbours (the one before, the days after it) are not dates."""
+    try:
+        length = end - start + dt.timedelta(days=1)
+        _ = start - length - dt.timedelta(days=366)
+        _ = end + length + dt.timedelta(days=expiring_days + 366)
+    except OverflowError:
+        raise click.BadParameter(
+            "the period reaches too near year 1 or 9999 to compare it with the periods around it",
+            param_hint="--from/--to",
+        ) from None
+
+
 @audit.command("run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @_scan_options
@@ -816,6 +842,7 @@ def audit_run(
             start, end = date_from, date_to
             if end < start:
                 raise click.BadParameter("--to is before --from", param_hint="--to")
+            _computable_period(start, end, expiring_days)
         formats = _report_formats(fmt, output, output_dir)
         run = _prepare(paths, kw)
         bar = ProgressBar(sys.stderr, "creditcheck: scanning")

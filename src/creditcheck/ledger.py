@@ -74,6 +74,11 @@ class LedgerError(CreditcheckError, ValueError):
     """The ledger file exists but is not a creditcheck ledger (corrupt, or another database)."""
 
 
+def _period(first: object, last: object) -> tuple[dt.date, dt.date]:
+    """A run's stored period as dates; ValueError or TypeError when the ledger holds something else."""
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)  # type: ignore[arg-type]
+
+
 @contextmanager
 def _connect(path: str | os.PathLike[str]) -> Iterator[sqlite3.Connection]:
     # isolation_level=None: the module issues BEGIN/COMMIT itself, so a run is exactly one
@@ -161,7 +166,10 @@ def record(
     """
     from creditcheck.reporters.audit_report import audit_json
 
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LedgerError(f"{path}: cannot create the ledger's folder: {exc.strerror or exc}") from None
     stamp = (created or audit.trail.generated).isoformat(timespec="seconds")
     with _connect(path) as conn:
         # IMMEDIATE takes the write lock now, so two audits cannot interleave their runs.
@@ -269,7 +277,11 @@ def previous_period_run(path: str | os.PathLike[str], start: dt.date, end: dt.da
             (start.isoformat(),),
         ).fetchall()
         for run_id, first, last in rows:
-            if period_kind(dt.date.fromisoformat(first), dt.date.fromisoformat(last)) == kind:
+            try:
+                period = _period(first, last)
+            except (ValueError, TypeError):
+                raise LedgerError(f"{path}: run {run_id} has an unreadable period") from None
+            if period_kind(*period) == kind:
                 return _past_run(conn, run_id)
         return None
 
@@ -288,9 +300,11 @@ def history(path: str | os.PathLike[str]) -> list[dict[str, object]]:
     for run_id, start, end, digest, created, summary, version, superseded_by, findings in rows:
         try:
             parsed = json.loads(summary)
-        except json.JSONDecodeError:
-            raise LedgerError(f"{path}: run {run_id} has an unreadable summary") from None
-        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+            first, last = _period(start, end)
+        except (json.JSONDecodeError, RecursionError, ValueError, TypeError):
+            raise LedgerError(f"{path}: run {run_id} has an unreadable summary or period") from None
+        if not isinstance(parsed, dict):
+            raise LedgerError(f"{path}: run {run_id} has an unreadable summary or period")
         out.append(
             {
                 "id": run_id,
