@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import html as htmllib
 import json
@@ -13,7 +14,7 @@ from typing import TypeAlias
 from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
-from creditcheck.readers.xmlsafe import LineIndex, block_span, collapse
+from creditcheck.readers.xmlsafe import MAX_BLOCK, CappedChars, LineIndex, block_span, collapse
 
 EXTENSIONS = (".ninjs",)
 
@@ -29,6 +30,8 @@ _BLOCK_TAGS = frozenset(
 _HTML_TOKEN = re.compile(
     r"<!--.*?-->|<(/?)([A-Za-z][\w-]*)[^>]*>|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z]\w*);", re.S
 )
+# Lines of a plain-text body.
+_LINE = re.compile(r"[^\r\n]+")
 _NINJS_KEYS = frozenset(
     {"versioncreated", "firstcreated", "pubstatus", "headline", "headlines", "associations", "type"}
 )
@@ -41,12 +44,50 @@ class NinjsError(ValueError):
 # --- JSON with positions -------------------------------------------------------------------------
 
 
+class Offsets:
+    """The file offset of each character of a JSON string, kept as runs, not one int per character.
+
+    A run starts at each escape; inside a run the offsets count up by one. A 19 MB body costs
+    one pair per escape instead of 19 million integers.
+    """
+
+    __slots__ = ("_length", "_offsets", "_starts")
+
+    def __init__(self, starts: list[int], offsets: list[int], length: int) -> None:
+        self._starts, self._offsets, self._length = starts, offsets, length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def at(self, index: int) -> int:
+        run = bisect.bisect_right(self._starts, index) - 1
+        return self._offsets[run] + index - self._starts[run]
+
+    def __getitem__(self, index: int) -> int:
+        return self.at(index)
+
+    def __iter__(self) -> Iterator[int]:
+        return self.between(0, self._length)
+
+    def between(self, start: int, end: int) -> Iterator[int]:
+        """The offsets of characters ``start`` to ``end`` (exclusive)."""
+        run = max(0, bisect.bisect_right(self._starts, start) - 1)
+        i = start
+        while i < end:
+            run_end = self._starts[run + 1] if run + 1 < len(self._starts) else self._length
+            base = self._offsets[run] - self._starts[run]
+            stop = min(end, run_end)
+            yield from range(base + i, base + stop)
+            i = stop
+            run += 1
+
+
 @dataclass(frozen=True, slots=True)
 class JStr:
     """A JSON string and, for each of its characters, its offset in the file."""
 
     value: str
-    offsets: tuple[int, ...]
+    offsets: Offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,34 +170,47 @@ class _Parser:
                 return items, pos + 1
             pos += 1
 
+    _PLAIN = re.compile(r'[^"\\]+')
+
     def _string(self, pos: int) -> tuple[JStr, int]:
         text = self.text
-        chars: list[str] = []
+        parts: list[str] = []
+        starts: list[int] = []
         offsets: list[int] = []
+        length = 0
         i = pos + 1
         while text[i] != '"':
             if text[i] != "\\":
-                chars.append(text[i])
+                m = self._PLAIN.match(text, i)
+                assert m is not None
+                chunk = m.group(0)
+            else:
+                chunk, width = self._escape(i)
+                if not chunk:
+                    i += width
+                    continue
+            # A new run unless this chunk continues the previous one character for character.
+            if not starts or offsets[-1] + (length - starts[-1]) != i or text[i] == "\\":
+                starts.append(length)
                 offsets.append(i)
-                i += 1
-                continue
-            esc = text[i + 1]
-            if esc != "u":
-                chars.append({"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}.get(esc, esc))
-                offsets.append(i)
-                i += 2
-                continue
-            code = int(text[i + 2 : i + 6], 16)
-            width = 6
-            if 0xD800 <= code < 0xDC00 and text.startswith("\\u", i + 6):
-                low = int(text[i + 8 : i + 12], 16)
-                if 0xDC00 <= low < 0xE000:
-                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                    width = 12
-            chars.append(chr(code))
-            offsets.append(i)
-            i += width
-        return JStr("".join(chars), tuple(offsets)), i + 1
+            parts.append(chunk)
+            length += len(chunk)
+            i += len(chunk) if text[i] != "\\" else width
+        return JStr("".join(parts), Offsets(starts, offsets, length)), i + 1
+
+    def _escape(self, i: int) -> tuple[str, int]:
+        """The character an escape at ``i`` stands for, and the escape's width in the file."""
+        text = self.text
+        esc = text[i + 1]
+        if esc != "u":
+            return {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}.get(esc, esc), 2
+        code = int(text[i + 2 : i + 6], 16)
+        if 0xD800 <= code < 0xDC00 and text.startswith("\\u", i + 6):
+            low = int(text[i + 8 : i + 12], 16)
+            if 0xDC00 <= low < 0xE000:
+                return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)), 12
+        # A lone surrogate (valid JSON, not text) is read as U+FFFD: it could not be printed.
+        return ("\ufffd" if 0xD800 <= code < 0xE000 else chr(code)), 6
 
 
 def load(text: str) -> JObj:
@@ -204,7 +258,23 @@ class _Reader:
         self.dates: dict[str, tuple[dt.date, dt.datetime | None]] = {}
 
     def block(self, value: JStr, kind: BlockKind = BlockKind.TEXT, image: int | None = None) -> Block | None:
-        text, offsets = collapse(list(zip(value.value, value.offsets, strict=True)))
+        return self.range_block(value, 0, len(value.value), kind, image)
+
+    def range_block(
+        self, value: JStr, start: int, end: int, kind: BlockKind, image: int | None = None
+    ) -> Block | None:
+        """A block of ``value.value[start:end]`` (its first and last MAX_BLOCK/2 when longer)."""
+        piece = CappedChars()
+        if end - start > MAX_BLOCK:
+            half = MAX_BLOCK // 2
+            piece.extend(
+                zip(
+                    value.value[start : start + half], value.offsets.between(start, start + half), strict=True
+                )
+            )
+            start = end - half
+        piece.extend(zip(value.value[start:end], value.offsets.between(start, end), strict=True))
+        text, offsets = collapse(piece.chars())
         return self.lines.block(text, offsets, kind, image)
 
     def span(self, value: JStr) -> Span:
@@ -320,9 +390,13 @@ class _Reader:
 
     def body(self, value: JStr, html: bool, kind: BlockKind, image: int | None) -> None:
         """A body is many blocks: one per line of plain text, one per block element of HTML."""
-        pieces = _html_pieces(value) if html else _line_pieces(value)
-        for chars in pieces:
-            text, offsets = collapse(chars)
+        # One piece at a time: a body of megabytes never stands in memory a character at a time.
+        if not html:
+            for m in _LINE.finditer(value.value):
+                self.add(self.range_block(value, m.start(), m.end(), kind, image))
+            return
+        for piece in _html_pieces(value):
+            text, offsets = collapse(piece.chars())
             self.add(self.lines.block(text, offsets, kind, image))
 
     def associations(self, value: JValue) -> None:
@@ -361,28 +435,19 @@ def _role_values(value: JValue) -> Iterator[JStr]:
             yield text
 
 
-def _line_pieces(value: JStr) -> list[list[tuple[str, int]]]:
-    pieces: list[list[tuple[str, int]]] = [[]]
-    for ch, off in zip(value.value, value.offsets, strict=True):
-        if ch in "\r\n":
-            pieces.append([])
-        else:
-            pieces[-1].append((ch, off))
-    return pieces
-
-
-def _html_pieces(value: JStr) -> list[list[tuple[str, int]]]:
+def _html_pieces(value: JStr) -> Iterator[CappedChars]:
     """Text between block-level tags; inline tags vanish and entities become their character."""
     text, offsets = value.value, value.offsets
-    pieces: list[list[tuple[str, int]]] = [[]]
+    piece = CappedChars()
     pos = 0
     for m in _HTML_TOKEN.finditer(text):
-        pieces[-1].extend(zip(text[pos : m.start()], offsets[pos : m.start()], strict=True))
+        piece.extend(zip(text[pos : m.start()], offsets.between(pos, m.start()), strict=True))
         pos = m.end()
         if m.group(0).startswith("&"):
             decoded = htmllib.unescape(m.group(0))
-            pieces[-1].extend((ch, offsets[m.start()]) for ch in decoded)
+            piece.extend((ch, offsets.at(m.start())) for ch in decoded)
         elif m.group(2) and m.group(2).lower() in _BLOCK_TAGS:
-            pieces.append([])
-    pieces[-1].extend(zip(text[pos:], offsets[pos:], strict=True))
-    return pieces
+            yield piece
+            piece = CappedChars()
+    piece.extend(zip(text[pos:], offsets.between(pos, len(text)), strict=True))
+    yield piece

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import lxml.etree
@@ -163,6 +165,50 @@ def decode_refs(raw: str, base: int) -> Iterator[tuple[str, int]]:
         yield raw[i], base + i
 
 
+# Characters one text node (an element's text, a JSON string) keeps at most: past it, its first
+# and last halves (see CappedChars).
+MAX_BLOCK = 200_000
+
+
+class CappedChars:
+    """The characters of one block with their offsets; past MAX_BLOCK only its first and last halves.
+
+    A text node of megabytes is no caption: keeping its two ends bounds the memory one node can
+    take, and a credit or notice at either end is still read.
+    """
+
+    def __init__(self) -> None:
+        self.head: list[tuple[str, int]] = []
+        self.tail: deque[tuple[str, int]] = deque(maxlen=MAX_BLOCK // 2)
+
+    def extend(self, chars: Iterable[tuple[str, int]]) -> None:
+        it = iter(chars)
+        room = MAX_BLOCK // 2 - len(self.head)
+        if room > 0:
+            self.head.extend(itertools.islice(it, room))
+        self.tail.extend(it)
+
+    def chars(self) -> list[tuple[str, int]]:
+        if not self.tail:
+            return self.head
+        # The halves are separate words even when the cut fell inside one.
+        return [*self.head, (" ", self.tail[0][1]), *self.tail]
+
+
+def _ends(raw: str) -> list[tuple[int, int]]:
+    """The stretches of a run of raw text worth decoding: all of it, or of a huge one its two ends.
+
+    The cuts fall on whitespace, never inside a character reference.
+    """
+    if len(raw) <= 2 * MAX_BLOCK:
+        return [(0, len(raw))]
+    head = raw.rfind(" ", 0, MAX_BLOCK)
+    tail = raw.find(" ", len(raw) - MAX_BLOCK)
+    head = MAX_BLOCK if head < 0 else head
+    tail = len(raw) - MAX_BLOCK if tail < 0 else tail
+    return [(0, head), (tail, len(raw))]
+
+
 def collapse(chars: list[tuple[str, int]]) -> tuple[str, list[int]]:
     """Whitespace runs become one space (at the run's first character); ends are trimmed."""
     out: list[str] = []
@@ -262,7 +308,7 @@ class XMLDocument:
         if i is None:
             return []
         _start, content_start, content_end, _name = self._tags[i]
-        out: list[tuple[str, int]] = []
+        out = CappedChars()
         k = bisect.bisect_left(self._run_starts, content_start)
         while k < len(self._runs) and self._runs[k][0] < content_end:
             start, end, owner, cdata = self._runs[k]
@@ -270,11 +316,12 @@ class XMLDocument:
             if direct and owner != i:
                 continue
             raw = self.text[start:end]
-            if cdata:
-                out.extend((ch, start + j) for j, ch in enumerate(raw))
-            else:
-                out.extend(decode_refs(raw, start))
-        return out
+            for a, b in _ends(raw):
+                if cdata:
+                    out.extend(zip(raw[a:b], range(start + a, start + b), strict=True))
+                else:
+                    out.extend(decode_refs(raw[a:b], start + a))
+        return out.chars()
 
     def text_of(self, el: lxml.etree._Element, direct: bool = False) -> str:
         if el not in self._index:
