@@ -132,6 +132,10 @@ class Scanner:
                 return self._too_large(target, len(data))
         except OSError as exc:
             return self.unreadable(target, exc.strerror or str(exc))
+        return self.scan_bytes(target, data)
+
+    def scan_bytes(self, target: Target, data: bytes) -> FileResult:
+        """Check a file's bytes, read already (at most ``max_size`` of them): gzip, decoding, reading."""
         if is_gzip(data):
             try:
                 data = gunzip(data, self.options.max_size)
