@@ -34,13 +34,16 @@ def gunzip(data: bytes, limit: int) -> bytes:
     at = 0
     while at < len(data):
         inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        fed = 0
         while not inflater.eof:
             if at >= len(data):
                 raise CompressedError("the gzip data is truncated")
-            # Fed in pieces: zlib copies whatever follows a member's end into unused_data, and
-            # handed the whole rest of the file it did so once per member (quadratic).
-            piece = view[at : at + _PIECE]
+            # Fed in pieces that grow with the member: zlib copies whatever follows a member's
+            # end into unused_data, and handed the whole rest of the file it did so once per
+            # member (quadratic). This way the copy is never longer than the member itself.
+            piece = view[at : at + min(_PIECE, max(64, fed))]
             at += len(piece)
+            fed += len(piece)
             try:
                 out += inflater.decompress(piece, limit + 1 - len(out))
             except zlib.error as exc:
