@@ -14,28 +14,20 @@ import threading
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from creditcheck import scan as scan_mod
 from creditcheck.atomic import write_atomic
-from creditcheck.cli import main
 from creditcheck.discover import discover
 from creditcheck.model import ExitCode, FileResult, Finding, RunResult, Severity, Span
 from creditcheck.safetext import csv_cell, markdown, shown
 from tests.helpers import PATHOLOGICAL, ROOT, RULES
+from tests.test_ci_gate import run as run_in
 
 CREDIT = "A view. (John Doe/AFP via Getty Images)"
 
 
 def run(*args: str, cwd: Path | None = None) -> tuple[int, str, str]:
-    old = os.getcwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
-    return result.exit_code, result.stdout, result.stderr
+    return run_in(cwd or Path.cwd(), *args)
 
 
 def article(folder: Path, name: str = "a.txt", body: str = "") -> Path:
@@ -466,22 +458,8 @@ def test_output_to_dev_null_and_dev_stdout(tmp_path: Path) -> None:
     assert run("check", "--rules", str(RULES), "-o", "/dev/null", str(article(tmp_path)))[0] == 1
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "creditcheck",
-            "check",
-            "--rules",
-            str(RULES),
-            "-o",
-            "/dev/stdout",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = [sys.executable, "-m", "creditcheck", "check", "--rules", str(RULES), "-o", "/dev/stdout"]
+    done = subprocess.run([*command, str(tmp_path)], capture_output=True, text=True, check=False)
     assert done.returncode == 1 and "unlicensed-source" in done.stdout
 
 
