@@ -287,7 +287,7 @@ class FileResult:
         for name in ("path", "title", "url"):
             value = getattr(self, name)
             if value is not None and not value.isprintable():
-                object.__setattr__(self, name, shown(value))
+                object.__setattr__(self, name, shown(value, one_line=name == "path"))
 
 
 @dataclass(frozen=True, slots=True)
