@@ -31,8 +31,8 @@ from creditcheck.model import (
 from creditcheck.readers import BINARY_FORMATS, format_for, read_document, read_image_document
 from creditcheck.resolve import DEFAULT_THRESHOLD, Resolver
 from creditcheck.ruleset import RuleSet
-from creditcheck.undated import judge_undated
 from creditcheck.safetext import excerpt_error
+from creditcheck.undated import judge_undated
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 # Below this many files per worker a pool costs more to start than it saves.
