@@ -111,6 +111,18 @@ def test_a_web_archive_declaration_before_the_page_own_does_not_hide_it() -> Non
     assert (decoded.encoding, decoded.text) == ("gb18030", page)
 
 
+@pytest.mark.parametrize("label", ["uu", "rot13", "unicode_escape", "idna", "hex", "undefined", "utf-16"])
+def test_a_label_naming_a_transform_not_a_charset_is_ignored(label: str) -> None:
+    # Python's codec registry holds transforms that are no page encoding; a label naming one
+    # (found by the fuzz harness as `encoding="UU…"`) is read like an unknown label.
+    def page(name: str) -> bytes:
+        return f'<?xml version="1.0" encoding="{name}"?>\n<p>\u00a9 2024 Wire</p>\n'.encode() + b"\x80"
+
+    decoded, unknown = decode(page(label)), decode(page("x-no-such-charset"))
+    assert (decoded.encoding, decoded.repaired) == (unknown.encoding, unknown.repaired) == ("cp1252", False)
+    assert decoded.text == unknown.text.replace("x-no-such-charset", label)
+
+
 def test_valid_utf8_wins_over_a_wrong_declaration() -> None:
     page = '<meta charset="iso-8859-1"><p>Gr\u00fc\u00dfe</p>\n'
     assert decode(page.encode("utf-8")).encoding == "utf-8"

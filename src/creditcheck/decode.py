@@ -54,6 +54,15 @@ _SUPERSETS = {
     "euc_kr": "cp949",
     "big5": "big5hkscs",
 }
+# The legacy charsets a web page may declare (WHATWG Encoding), as Python names them. Anything
+# else a label may name in Python (uu, rot13, unicode_escape, idna …) is a transform, not a
+# page's encoding, and is ignored like an unknown label.
+_WEB_CODECS = frozenset(
+    {f"cp{n}" for n in (866, 874, 932, 949, *range(1250, 1259))}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
+    | {"koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "gb18030", "big5hkscs", "euc_jp"}
+    | {"iso2022_jp", "tis-620"}
+)
 
 
 class UndecodableError(ValueError):
@@ -181,7 +190,8 @@ def _codec(label: bytes) -> str | None:
         name = codecs.lookup(label.decode("ascii").strip().lower()).name
     except (LookupError, UnicodeDecodeError):
         return None
-    return _SUPERSETS.get(name, name) if name not in ("utf-16", "utf-16-le", "utf-16-be", "utf-32") else None
+    codec = _SUPERSETS.get(name, name)
+    return codec if codec in _WEB_CODECS or codec == "utf-8" else None
 
 
 def _repaired(data: bytes, codec: str, readable: int) -> Decoded | None:
