@@ -163,7 +163,8 @@ def node_line(node: Any, default: int) -> int:
     return line if isinstance(line, int) else default
 
 
-IMG_TAG = re.compile(r"<img(?=[\s/>])", re.I)
+# The start tags of the elements that show a picture, to place each element at its own tag.
+PICTURE_TAGS = {tag: re.compile(rf"<{tag}(?=[\s/>])", re.I) for tag in ("img", "picture", "video")}
 PICTURE_HREF = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)", re.I)
 LIGHTBOX_CLASS = re.compile(r"lightbox|fresco|gallery|zoom|enlarge|fancybox|photoswipe", re.I)
 

@@ -14,8 +14,8 @@ from creditcheck.readers.html.elements import (
     BLOCKS,
     CAPTION_ATTRS,
     CREDIT_ATTRS,
-    IMG_TAG,
     INLINE,
+    PICTURE_TAGS,
     SKIP,
     block_kind,
     caption_credit,
@@ -54,21 +54,40 @@ class Walker:
         self.suppressions: list[Suppression] = []
         # Caption elements that follow a bare <img>, mapped to that image's index.
         self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
-        # Where each <img> element's tag starts in the source, when that can be known exactly.
+        # Where each picture element's tag starts in the source, when that can be known exactly.
         self.img_offsets: dict[lxml.html.HtmlElement, int] = {}
+        # The image each picture element became: a picture is one image, however it is reached
+        # (a figure inside a gallery figure, a linked picture met again).
+        self.image_of: dict[lxml.html.HtmlElement, int] = {}
 
     def locate_images(self, root: lxml.html.HtmlElement) -> None:
-        """Pair <img> elements with their tags in the source, in document order.
+        """Pair picture elements (<img>, <picture>, <video>) with their tags in the source.
 
         A minified page has every picture on line 1, so the element's line cannot tell its tags
-        apart. When the source holds exactly as many ``<img`` tags as the parse has elements,
-        the n-th of each is the same picture; otherwise (an ``<img`` in a script or comment)
-        tags are found from the element's line, as before.
+        apart. When the source holds exactly as many tags of a kind as the parse has elements,
+        the n-th of each is the same picture; otherwise (a tag in a script or comment) the n-th
+        element of a line is placed at the n-th such tag from the start of its line.
         """
-        offsets = [m.start() for m in IMG_TAG.finditer(self.pos.text)]
-        elements = list(root.iter("img"))
-        if len(offsets) == len(elements):
-            self.img_offsets = dict(zip(elements, offsets, strict=True))
+        for tag, pattern in PICTURE_TAGS.items():
+            offsets = [m.start() for m in pattern.finditer(self.pos.text)]
+            elements = list(root.iter(tag))
+            if len(offsets) == len(elements):
+                self.img_offsets.update(zip(elements, offsets, strict=True))
+                continue
+            # Where the next tag of each line is searched from, so a line's tags are taken in turn.
+            next_at: dict[int, int] = {}
+            for el in elements:
+                line = node_line(el, 1)
+                start = next_at.get(line)
+                if start is None:
+                    start = self.pos.line_offset(line)
+                # Only within the line: an element whose tag is not there keeps the old guess.
+                last = line >= len(self.pos.line_starts)
+                end = len(self.pos.text) if last else self.pos.line_offset(line + 1)
+                m = pattern.search(self.pos.text, start, end)
+                if m is not None:
+                    self.img_offsets[el] = m.start()
+                    next_at[line] = m.end()
 
     def tag_offset(self, el: lxml.html.HtmlElement) -> int:
         """The source offset of ``el``'s start tag (-1 when it cannot be found)."""
@@ -208,21 +227,16 @@ class Walker:
         if not imgs:
             return None
         first = imgs[0]
-        index = len(self.images)
-        src = first.get("src") or first.get("data-src") or ""
-        line = first.sourceline or fig.sourceline or 1
-        self.images.append(Image(index, src, self._tag_span(line, first)))
+        if first in self.image_of:
+            return self.image_of[first]
+        index = self._new_image(first, fig.sourceline)
         self._attr_credits(first, index)
         return index
 
     def add_img(self, img: lxml.html.HtmlElement, image: int | None) -> None:
-        if image is not None or decorative(img):
+        if image is not None or img in self.image_of or decorative(img):
             return  # an image inside a figure belongs to the figure
-        index = len(self.images)
-        line = img.sourceline or 1
-        self.images.append(
-            Image(index, img.get("src") or img.get("data-src") or "", self._tag_span(line, img))
-        )
+        index = self._new_image(img, None)
         self._attr_credits(img, index)
         holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
         sibling = holder.getnext()
@@ -235,6 +249,14 @@ class Walker:
             self.pending_sibling[sibling] = index
             return
         self._attr_caption(img, holder, index)
+
+    def _new_image(self, el: lxml.html.HtmlElement, line: int | None) -> int:
+        """Record a picture element as the next image; its index."""
+        index = len(self.images)
+        src = el.get("src") or el.get("data-src") or ""
+        self.images.append(Image(index, src, self._tag_span(el.sourceline or line or 1, el)))
+        self.image_of[el] = index
+        return index
 
     def _attr_caption(self, img: lxml.html.HtmlElement, holder: lxml.html.HtmlElement, index: int) -> None:
         """A lightbox's caption attribute, else an alt text that carries a credit, as the caption."""
