@@ -58,3 +58,161 @@ def test_a_picture_tag_in_a_script_does_not_shift_the_others() -> None:
         "<article><figure><img src='a.jpg'></figure><figure><img src='b.jpg'></figure></article>" + END
     )
     assert missing(text) == [at(text, "<img src='a.jpg'>"), at(text, "<img src='b.jpg'>")]
+
+
+def credits(text: str) -> list[str]:
+    """The credit lines and notices read from ``text`` (HTML)."""
+    return [a.text for a in scan_text(text, "html").attributions]
+
+
+# --- the picture itself: pixels, placeholders, icons, buttons, maps ------------------------------
+
+
+def test_pixels_spinners_icons_buttons_and_maps_need_no_credit() -> None:
+    text = (
+        HEAD + "<article><h1>Leaders meet</h1>\n"
+        "<img src='/t/pixel.gif'>\n"
+        "<img src='/img/spinner.gif' alt=''>\n"
+        "<img src='https://example.com/b/1x1.trans.gif'>\n"
+        "<img src='/assets/empty.gif' style='width:150px;height:1px'>\n"
+        "<img src='/covers/30205_80.gif' style='width:40px;height:40px;'>\n"
+        "<img src='/assets/social/pin_it_button_big.png' alt='Pin it button big'>\n"
+        "<img src='/img/mb_ndr.png' alt='Logo NDR'>\n"
+        "<img src='/img/icn-close-dialog.png' alt='Close'>\n"
+        "<img src='https://maps.example.com/maps/api/staticmap?center=53.3,7.2&amp;size=400x300'>\n"
+        "<p><img src='/2021/03/summit.jpg' alt='Leaders in Panmunjom'></p>\n"
+        "</article>" + END
+    )
+    assert missing(text) == [at(text, "<img src='/2021/03/summit.jpg'")]
+
+
+def test_a_lazy_loaded_picture_is_judged_by_the_picture_it_loads() -> None:
+    text = (
+        HEAD + "<article><h1>Leaders meet</h1>\n"
+        # The placeholder stands in for the photo in data-src: the photo needs a credit.
+        "<p><img src='/images/pxl.gif' data-src='/img/2021/03/summit-393x221.jpg' alt=''></p>\n"
+        # A placeholder sized like a photo, whose photo a script loads later.
+        "<figure><picture><img src=\"data:image/svg+xml,%3Csvg%3E%3C/svg%3E\" width='1200' height='795'>"
+        "</picture></figure>\n"
+        # A spinner and a tracking pixel name nothing else.
+        "<p><img src='/img/loader.gif'><img src='data:image/gif;base64,R0lGOD'></p>\n"
+        "</article>" + END
+    )
+    assert missing(text) == [at(text, "<img src='/images/pxl.gif'"), at(text, "<picture>")]
+
+
+# --- where it sits: furniture around the story -------------------------------------------------
+
+
+def test_author_boxes_sidebars_ads_share_bars_and_the_page_header_and_footer() -> None:
+    text = (
+        HEAD + "<header id='top'><div class='slider'><img src='/slides/home-1.jpg'></div></header>\n"
+        "<div class='print_logo_header'><img src='/assets/brand-158x244.png'></div>\n"
+        "<article><header><h1>Leaders meet</h1>\n"
+        "<figure><img src='/2021/03/lead.jpg'><figcaption>Leaders meet.</figcaption></figure></header>\n"
+        "<p>Text of the story.</p>\n"
+        "<div class='share-bar'><img src='/img/fb-share.png'></div>\n"
+        "<div class='post-ratings'><img src='/plugins/ratings/images/rating_off.gif' alt='1 Star'></div>\n"
+        "<div class='author-info'><img src='/team/jane-doe.jpg' width='94' height='94' alt=''></div>\n"
+        "<div class='ad-slot'><img src='/banners/offer.png'></div>\n"
+        "</article>\n"
+        "<div id='sidebar'><div class='widget widget_media_image'>"
+        "<img src='/2013/06/img787.png'></div></div>\n"
+        "<footer><div class='partners'><a href='https://partner.example.org/'>"
+        "<img src='/logos/partner.png'></a></div></footer>\n" + END
+    )
+    assert missing(text) == [at(text, "<img src='/2021/03/lead.jpg'>")]
+
+
+def test_class_words_spare_the_story_that_they_wrap() -> None:
+    # A layout wrapper named after its sidebar, a gallery's "gallery-icon" items and a CMS
+    # "widget" that shows the lead picture inside the story are not furniture.
+    body = "<p>" + "Text of the story. " * 150 + "</p>"
+    text = (
+        HEAD + "<div class='layoutTwoColumnsRightSidebar'><div class='c-fixed-sidebar-layout'>\n"
+        "<article><h1>Leaders meet</h1>\n"
+        "<span class='named-image-widget'><img src='/2021/03/lead.jpg'></span>\n"
+        "<div class='gallery'><dl><dt class='gallery-icon'><img src='/2021/03/g1.jpg'></dt></dl></div>\n"
+        + body
+        + "\n</article></div></div>"
+        + END
+    )
+    assert missing(text) == [
+        at(text, "<img src='/2021/03/lead.jpg'>"),
+        at(text, "<img src='/2021/03/g1.jpg'>"),
+    ]
+
+
+# --- what it links to: teasers of other stories -------------------------------------------------
+
+
+def test_teaser_cards_of_other_stories_need_no_credit_and_their_credits_are_not_read() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'>"
+        "<link rel='canonical' href='https://news.example.com/world/leaders-meet-100.html'></head><body>\n"
+        "<article><h1>Leaders meet</h1>\n"
+        "<figure><img src='/img/leaders.jpg'><figcaption>Leaders meet.</figcaption></figure>\n"
+        "<p>Text of the story.</p></article>\n"
+        # A teaser list: picture and headline link in each card, a credit under each picture.
+        "<div class='group-teaserlist--relateds'>\n"
+        "<article class='teaser'><figure><img src='/img/flood.jpg'></figure>"
+        "<span class='mediaRights'>Bildrechte: IMAGO</span>"
+        "<a href='/panorama/flood-200.html'><h3>Floods in the north</h3></a></article>\n"
+        "<article class='teaser'><figure><img src='/img/fire.jpg'></figure>"
+        "<span class='mediaRights'>Bildrechte: IMAGO / Jo Roe</span>"
+        "<a href='/panorama/fire-300.html'><h3>Fire in the south</h3></a></article>\n"
+        "</div>\n"
+        # A card whose picture is a lazy placeholder inside the link to the other story.
+        "<section class='top-stories'><div class='teaser'>"
+        "<a href='https://news.example.com/sport/cup-final-400.html'><figure>"
+        "<img src='/img/placeholders/transparent.png' data-src='https://cdn.example.com/cup.jpg'>"
+        "</figure></a><a href='https://news.example.com/sport/cup-final-400.html'>Cup final</a></div>\n"
+        # A card laid over with an empty link.
+        "<div class='teaser'><img src='/img/budget.jpg'>"
+        "<a class='overlay' href='/economy/budget-500.html'></a>"
+        "<div class='text'>Budget talks fail</div></div></section>\n" + END
+    )
+    assert missing(text) == [at(text, "<img src='/img/leaders.jpg'>")]
+    assert credits(text) == []
+
+
+def test_a_story_s_own_pictures_are_not_teasers() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'>"
+        "<link rel='canonical' href='https://blog.example.com/beauty-tips/'></head><body>\n"
+        "<article><header><h1>Beauty tips</h1><h4>By <a href='/authors/jane-doe'>Jane Doe</a></h4>\n"
+        # The lead picture linking to the story itself, the byline's author link beside it.
+        "<figure><a href='https://blog.example.com/beauty-tips/'><img src='/2021/03/lead.jpg'></a></figure>"
+        "</header>\n"
+        # A body picture linking to its own attachment page, named after its file.
+        "<figure><a href='/beauty-tips/olive-focaccia-14854/'>"
+        "<img src='/uploads/olive-focaccia-14854-1000x662.jpg'></a></figure>\n"
+        # A gallery whose thumbnails link to each photo's page: no headline, not a teaser.
+        "<div class='gallery'><figure><a href='/photos/1'><img src='/g/one.jpg'></a></figure>"
+        "<figure><a href='/photos/2'><img src='/g/two.jpg'></a></figure></div>\n"
+        # A file heading only screen readers get, linking to the picture's file page.
+        "<figure><div class='file'><h2 class='element-invisible'><a href='/file/45890'>student.jpg</a></h2>"
+        "<img src='/files/student.jpg'></div></figure>\n"
+        "<p>Text of the story.</p></article>" + END
+    )
+    assert missing(text) == [
+        at(text, "<img src='/2021/03/lead.jpg'>"),
+        at(text, "<img src='/uploads/olive"),
+        at(text, "<img src='/g/one.jpg'>"),
+        at(text, "<img src='/g/two.jpg'>"),
+        at(text, "<img src='/files/student.jpg'>"),
+    ]
+
+
+def test_a_box_of_related_stories_is_not_read_but_the_story_s_related_photo_is() -> None:
+    text = (
+        HEAD + "<article><h1>Leaders meet</h1>\n"
+        "<div id='articleImage' class='relatedPhoto'><img src='/img/leaders.jpg'>"
+        "<p class='credit'>Jane Doe/Reuters</p></div>\n"
+        "<p>Text of the story.</p></article>\n"
+        # The related box holds <article> teasers: it does not hold the story.
+        "<div class='related-articles'><article><p class='credit'>Jo Roe/AFP</p>"
+        "<p>Other story</p></article></div>\n" + END
+    )
+    assert missing(text) == []
+    assert credits(text) == ["Jane Doe/Reuters"]

@@ -91,12 +91,14 @@ Reader = Callable[[str, str], ReadResult]
 
 # In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
 _DECORATIVE_FILE = re.compile(
-    r"(?:^|[-_.])(?:logo|icon|favicon|avatar|emoji|sprite|spacer|badge)s?(?:[-_.\d]|$)", re.I
+    r"(?:^|[-_.])(?:logo|icon|ico|icn|favicon|avatar|emoji|sprite|spacer|badge|button|btn|rating)s?"
+    r"(?:[-_.\d]|$)",
+    re.I,
 )
 
 
 def decorative_name(name: str) -> bool:
-    """Whether a picture's file name says it is page furniture (a logo, an icon, a badge)."""
+    """Whether a picture's file name says it is page furniture (a logo, an icon, a button)."""
     return _DECORATIVE_FILE.search(name.split("?", 1)[0].rsplit("/", 1)[-1]) is not None
 
 

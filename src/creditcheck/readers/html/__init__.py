@@ -15,6 +15,7 @@ import lxml.html
 from creditcheck.model import BlockKind
 from creditcheck.readers import ReadResult
 from creditcheck.readers.html.metadata import read_metadata
+from creditcheck.readers.html.pictures import PictureJudge
 from creditcheck.readers.html.source import SourceText
 from creditcheck.readers.html.walker import Walker
 
@@ -31,7 +32,7 @@ def read(path: str, text: str) -> ReadResult:
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         raise HtmlTooDeepError("HTML nested more than 256 levels deep: the rest of the page cannot be read")
     pos = SourceText(text)
-    walker = Walker(pos)
+    walker = Walker(pos, PictureJudge(root))
     walker.locate_images(root)
     body = root.find("body")
     start = body if body is not None else root

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import lxml.etree
@@ -261,15 +262,22 @@ def hidden(el: lxml.html.HtmlElement) -> bool:
     return "display:none" in style
 
 
-def chrome(el: lxml.html.HtmlElement, names: str | None = None) -> bool:
+def chrome(
+    el: lxml.html.HtmlElement,
+    names: str | None = None,
+    holds_story: Callable[[lxml.html.HtmlElement], bool] | None = None,
+) -> bool:
+    """Whether an element is page chrome by its class (``holds_story``: whether it holds the story)."""
     if names is None:
         names = classes(el)
     if not names or el.tag in ("body", "article", "main") or not CHROME_CLASS.search(names):
         return False
     if CONTENT_CLASS.search(names):
         return False
-    # "m-page-wrapper is-below-header-ad" wraps the whole page: chrome never holds the story.
-    return not HOLDS_STORY(el)
+    # "m-page-wrapper is-below-header-ad" wraps the whole page: chrome never holds the story. A
+    # box of related stories holds <article> teasers, not the story: where the story is known,
+    # only what holds it is spared.
+    return not (holds_story or HOLDS_STORY)(el)
 
 
 HOLDS_STORY = lxml.etree.XPath(

@@ -21,7 +21,6 @@ from creditcheck.readers.html.elements import (
     caption_credit,
     chrome,
     classes,
-    decorative,
     has_block,
     hidden,
     inline_text,
@@ -30,6 +29,7 @@ from creditcheck.readers.html.elements import (
     shows_picture,
     tail_line,
 )
+from creditcheck.readers.html.pictures import PictureJudge
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
 
@@ -46,8 +46,9 @@ UNREAD = _Unread.UNREAD
 class Walker:
     """Turns the parsed page into blocks, images and suppressions, in document order."""
 
-    def __init__(self, pos: SourceText) -> None:
+    def __init__(self, pos: SourceText, judge: PictureJudge) -> None:
         self.pos = pos
+        self.judge = judge
         self.cursor = 0
         self.blocks: list[Block] = []
         self.images: list[Image] = []
@@ -161,12 +162,14 @@ class Walker:
             if isinstance(child, lxml.etree._Comment):
                 self.add_suppression(child)
             return UNREAD
-        if tag in SKIP:
+        if tag in SKIP or child in self.judge.other_stories:
             return UNREAD
         if child.keys():
-            names = classes(child)  # read once for both tests below
-            if hidden(child) or chrome(child, names):
+            names = classes(child)  # read once for the tests below
+            if hidden(child) or chrome(child, names, self.judge.holds_story):
                 return UNREAD
+            if self.judge.other_story(child, names):
+                return UNREAD  # another story's teaser or a box of them: its credits are not ours
             child_kind = block_kind(child, names)
         else:
             # Most elements have no attribute at all: nothing hides them or names a kind.
@@ -223,7 +226,7 @@ class Walker:
         self.suppressions.append(Suppression(parsed[0], parsed[1], span, min(first, end_line + 1), last))
 
     def add_figure(self, fig: lxml.html.HtmlElement) -> int | None:
-        imgs = [i for i in fig.iter("img", "picture", "video") if not decorative(i)]
+        imgs = [i for i in fig.iter("img", "picture", "video") if self.judge.needs_credit(i)]
         if not imgs:
             return None
         first = imgs[0]
@@ -234,7 +237,7 @@ class Walker:
         return index
 
     def add_img(self, img: lxml.html.HtmlElement, image: int | None) -> None:
-        if image is not None or img in self.image_of or decorative(img):
+        if image is not None or img in self.image_of or not self.judge.needs_credit(img):
             return  # an image inside a figure belongs to the figure
         index = self._new_image(img, None)
         self._attr_credits(img, index)

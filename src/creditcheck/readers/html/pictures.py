@@ -1,0 +1,618 @@
+"""Which pictures on a page need a credit: the article's own, not page furniture or other stories.
+
+Only the story's editorial pictures (lead, body, gallery, product cards inside the article) need
+a credit. A page shows many others: logos, icons, avatars and author portraits, tracking pixels
+and spinners, ads and partner banners, share buttons and rating stars, site-wide sliders, and
+the thumbnails of other stories in teaser lists, related and most-read boxes. ``PictureJudge``
+tells them apart for one page from the markup newsrooms use for them, in three steps:
+
+- the picture itself: decorative by its role, size, class, file name or alt text, or only a
+  lazy-loading placeholder;
+- where it sits: inside page furniture (an author box, a sidebar or widget, an ad, a share
+  bar, the page's own header or footer) that does not hold the story;
+- what it links to: a teaser card, the smallest part of the page around the picture whose
+  headline, overlay link or the link around the picture leads to one other page of the same
+  site. A teaser's text is another story's too: the walker skips the whole card, so a credit
+  on a teaser is not read as this article's.
+
+The story is the ``<article>`` (or ``itemprop=articleBody``, ``<main>``, a content class)
+holding the page's ``<h1>`` or most of its text; the elements around it are never furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+
+from creditcheck.readers import decorative_name
+from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY, PICTURE_HREF, classes, decorative
+
+PICTURES = ("img", "picture", "video")
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Where lazy-loading scripts keep the real picture while ``src`` shows a placeholder.
+LAZY_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-srcset",
+    "data-lazy-srcset",
+    "data-delayed-url",
+    "data-hi-res-src",
+    "data-full-src",
+    "srcset",
+)
+# A teaser card holds a headline, a kicker and a line or two of summary; more text than this
+# is a story (or a list of teasers), never one card.
+CARD_TEXT = 600
+# How far above a picture its teaser card may start.
+CARD_DEPTH = 8
+
+# The words of class and id names (split at separators and camelCase: "printLogo",
+# "author-avatar__media", "writerProfile") that name page furniture around a picture.
+FURNITURE_WORDS = frozenset(
+    {
+        # logos, avatars and author boxes (icons: see _ICONS)
+        "logo",
+        "logos",
+        "avatar",
+        "avatars",
+        "gravatar",
+        "emoji",
+        "sprite",
+        "badge",
+        "badges",
+        "author",
+        "authors",
+        "byline",
+        "profile",
+        "bio",
+        "userinfo",
+        "username",
+        # ads, sponsors and promotions
+        "sponsor",
+        "sponsors",
+        "sponsored",
+        "sponsoren",
+        "partner",
+        "partners",
+        "advert",
+        "adverts",
+        "advertisement",
+        "advertorial",
+        "ad",
+        "ads",
+        "anzeige",
+        "werbung",
+        "promo",
+        "promotion",
+        "promoted",
+        # buttons, classified ads, sharing, rating, comments, navigation, loading
+        "button",
+        "buttons",
+        "btn",
+        "classified",
+        "classifieds",
+        "share",
+        "sharing",
+        "social",
+        "addthis",
+        "sharethis",
+        "rating",
+        "ratings",
+        "comment",
+        "comments",
+        "newsletter",
+        "pagination",
+        "pager",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navbar",
+        "navigation",
+        "spinner",
+        "loader",
+    }
+)
+# Compound words ending in one of these ("noavatar", "postprofile", "sitelogo", "socialicons",
+# "unternavi", "mainmenu").
+FURNITURE_ENDINGS = ("avatar", "profile", "logo", "logos", "icon", "icons", "nav", "navi", "menu")
+# The page's own header by its whole name, where the story is not known.
+SITE_HEADER = frozenset({"header", "masthead", "site header", "page header", "global header"})
+# A box of icons is furniture, but a gallery's items are "gallery-icon" in a common gallery markup.
+_ICONS = frozenset({"icon", "icons"})
+# Furniture only outside the story: a page header's slider is site-wide, a story's is a gallery;
+# a sidebar's widget is furniture, a "widget" inside the story may be how its CMS shows the lead.
+OUTER_WORDS = frozenset(
+    {
+        "header",
+        "masthead",
+        "footer",
+        "banner",
+        "slider",
+        "slideshow",
+        "carousel",
+        "sidebar",
+        "widget",
+        "widgets",
+    }
+)
+# An element with this much text, or the page's <h1>, holds the story, whatever its class says
+# ("layoutTwoColumnsRightSidebar", "c-fixed-sidebar-layout" wrap the whole page).
+STORY_TEXT = 2500
+# Boxes of other stories: related, read-next, see-also, most-read, trending lists. Whole parts
+# of a class name only: "relatedPhoto" is the story's own photo.
+OTHER_STORIES = re.compile(
+    r"(?:^|[\s_-])(?:related|relateds|relacionad\w*|recommend\w*|recirc|read-next|readnext|"
+    r"keep-reading|see-also|seealso|lo-mas-visto|lomasvisto|most-(?:read|popular|viewed|shared)|"
+    r"mostread|mostpopular|more-(?:news|stories|articles)|trending|teaser-?list|news-list|"
+    r"article-list|post-list)(?:$|[\s_-])",
+    re.I,
+)
+# "c-teaser__header" → c teaser header; "printLogo" → print logo; "AdvSignIn" → adv sign in.
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+# Names of pictures that are only a loading placeholder or a tracking pixel (a "pixel-8.jpg" is
+# a photo of a phone: pixels, blanks and dots only as small GIF or PNG files).
+_PLACEHOLDER = re.compile(
+    r"(?:^|[-_.])(?:spinner|loader|loading|lazy\w*|placeholders?|transparent|shim|spacer|tracking|"
+    r"beacon)(?:[-_.\d]|$)|"
+    r"(?:^|[-_.])(?:pixel|pxl|px|1px|1x1|blank|empty|clear|clearpixel|dot|trans)(?:[-_.]\w+)?\.(?:gif|png)$",
+    re.I,
+)
+_PLACEHOLDER_DIR = re.compile(r"/placeholders?/", re.I)
+_ADDRESS = re.compile(r"[^\s{}'\"<>]+")
+_PATH_END = re.compile(r"[?#]")
+_ALT_FURNITURE = re.compile(r"\b(?:logo|icon|button|avatar|emoji)\b", re.I)
+_STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.I)
+_SECOND_LEVEL = re.compile(r"^(?:co|com|net|org|gov|edu|ac|or|ne|go)$")
+
+
+def words(names: str) -> frozenset[str]:
+    """The lower-case words of class and id names."""
+    return frozenset(w.lower() for w in _WORD.findall(names))
+
+
+def _first_url(value: str) -> str:
+    """The first address of a ``src`` or ``srcset`` value."""
+    return value.strip().split(",", 1)[0].strip().split(" ", 1)[0]
+
+
+def picture_sources(el: lxml.html.HtmlElement) -> Iterator[str]:
+    """The addresses a picture element names, in the order a browser would come to them.
+
+    Its ``src``, its lazy-loading attributes, then any other ``data-`` attribute that holds a
+    picture's address (``data-lg``, ``data-hires``).
+    """
+    imgs = [el] if el.tag != "picture" else [*el.iter("img", "source")]
+    for img in imgs:
+        for attr in ("src", *LAZY_ATTRS):
+            value = img.get(attr)
+            if value and value.strip():
+                yield _first_url(value)
+        for attr, raw in img.items():
+            value = raw.strip()
+            if attr.startswith("data-") and attr not in LAZY_ATTRS and _is_address(value):
+                yield value
+
+
+def _is_address(value: str) -> bool:
+    """Whether an attribute's value is one picture's address (not a JSON blob that names one)."""
+    return _ADDRESS.fullmatch(value) is not None and PICTURE_HREF.search(value) is not None
+
+
+def real_source(el: lxml.html.HtmlElement) -> str | None:
+    """The picture a page shows once loaded, or None when it names only placeholders.
+
+    A lazy-loading page puts a transparent pixel or spinner in ``src`` and the picture in
+    ``data-src``; a tracking pixel or spinner names nothing else.
+    """
+    for url in picture_sources(el):
+        path = url.split("?", 1)[0]
+        if url.startswith("data:") or _PLACEHOLDER.search(path.rsplit("/", 1)[-1]):
+            continue
+        if _PLACEHOLDER_DIR.search(path) is None:
+            return url
+    return None
+
+
+def _awaits_picture(pic: lxml.html.HtmlElement) -> bool:
+    """Whether a placeholder stands in for a photo a script loads.
+
+    A lazy-loading class says so, and so does a photo's size: a tracking pixel or a spinner has
+    no size, or a tiny one.
+    """
+    img = pic if pic.tag != "picture" else next(pic.iter("img"), pic)
+    if "lazy" in (img.get("class") or "").lower():
+        return True
+    sizes = [(img.get(attr) or "").removesuffix("px") for attr in ("width", "height")]
+    return all(size.isdigit() and int(size) > 50 for size in sizes)
+
+
+def _site(host: str) -> str:
+    """A host's site: its last two labels, three under a country's second level (co.uk)."""
+    labels = host.lower().removeprefix("www.").split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and _SECOND_LEVEL.match(labels[-2]):
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+class PictureJudge:
+    """Which picture elements of one page need a credit, and which parts are other stories."""
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self.story = find_story(root)
+        # The story and everything around it: these are never furniture or a teaser.
+        self.story_path: set[lxml.html.HtmlElement] = set()
+        if self.story is not None:
+            self.story_path.add(self.story)
+            self.story_path.update(self.story.iterancestors())
+        self.page_url, self.site = _page_address(root)
+        self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
+        self._furniture: dict[lxml.html.HtmlElement, bool] = {}
+        self._pages: dict[tuple[str, str], str | None] = {}
+        self._own_path = urlsplit(self.page_url).path.rstrip("/")
+        # Teaser cards and boxes of other stories, found from the pictures they show.
+        self.other_stories: set[lxml.html.HtmlElement] = set()
+        for pic in _elements(_SHOWN_PICTURES(root)):
+            card = self._card(pic)
+            if card is not None:
+                self.other_stories.add(card)
+
+    # --- the walker's questions ----------------------------------------------------------------
+
+    def holds_story(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether ``el`` holds the story (where it is not known: any article or main part)."""
+        if self.story is None:
+            return bool(HOLDS_STORY(el))
+        return el in self.story_path
+
+    def other_story(self, el: lxml.html.HtmlElement, names: str) -> bool:
+        """Whether ``el`` is another story's teaser card or a box of other stories (not read)."""
+        if el in self.other_stories:
+            return True
+        if not names or el in self.story_path or OTHER_STORIES.search(names) is None:
+            return False
+        return not self._holds_page(el)
+
+    def needs_credit(self, pic: lxml.html.HtmlElement) -> bool:
+        """Whether a picture element is one of the article's own, which needs a credit."""
+        if decorative(pic) or self._decorative(pic):
+            return False
+        return not any(a in self.other_stories or self._is_furniture(a) for a in self._around(pic))
+
+    # --- the picture itself --------------------------------------------------------------------
+
+    def _decorative(self, pic: lxml.html.HtmlElement) -> bool:
+        source = real_source(pic)
+        if source is None:
+            # No address at all (a <picture> or <video> a script fills in), a lazy-loading class
+            # or a photo's size over a placeholder: a picture still, whose address the page lacks.
+            return any(True for _ in picture_sources(pic)) and not _awaits_picture(pic)
+        if "staticmap" in source.lower():  # a map service's rendered map, not a photo
+            return True
+        if decorative_name(source):
+            return True
+        style = pic.get("style") or ""
+        if any(int(size) <= 50 for size in _STYLE_SIZE.findall(style)):
+            return True
+        alt = " ".join((pic.get("alt") or "").split())
+        return len(alt.split()) <= 4 and _ALT_FURNITURE.search(alt) is not None
+
+    # --- where it sits -------------------------------------------------------------------------
+
+    def _around(self, pic: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+        """The elements around a picture up to the story (or the body): where furniture can be."""
+        for a in pic.iterancestors():
+            if a in self.story_path or a.tag in ("body", "html"):
+                return
+            yield a
+
+    def _names(self, el: lxml.html.HtmlElement) -> frozenset[str]:
+        found = self._words.get(el)
+        if found is None:
+            found = self._words[el] = words(classes(el)) if el.keys() else frozenset()
+        return found
+
+    def _is_furniture(self, el: lxml.html.HtmlElement) -> bool:
+        known = self._furniture.get(el)
+        if known is None:
+            known = self._furniture[el] = self._furniture_element(el)
+        return known
+
+    def _furniture_element(self, el: lxml.html.HtmlElement) -> bool:
+        tag = el.tag
+        role = el.get("role") or ""
+        if tag in ("footer", "aside") or role in ("contentinfo", "complementary", "navigation"):
+            return el.find(".//h1") is None
+        names = self._names(el)
+        if not names and tag != "header":
+            return False
+        if self._holds_page(el):
+            return False
+        if names & FURNITURE_WORDS or (names & _ICONS and "gallery" not in names):
+            return True
+        if any(len(w) > 6 and w.endswith(FURNITURE_ENDINGS) for w in names):
+            return True
+        # The page's own header, slider or sidebar is furniture; the story's (its lead picture,
+        # its gallery) is not. Without a known story only the <header> element is taken.
+        if self.story is None:
+            whole = " ".join(w.lower() for w in _WORD.findall(el.get("id") or ""))
+            return tag == "header" or whole in SITE_HEADER or bool(names & OUTER_WORDS - SITE_HEADER)
+        if self._in_story(el):
+            return False
+        return tag == "header" or role == "banner" or bool(names & OUTER_WORDS)
+
+    @staticmethod
+    def _holds_page(el: lxml.html.HtmlElement) -> bool:
+        """Whether an element holds the page's headline or a story's worth of text."""
+        return el.find(".//h1") is not None or _text_over(el, STORY_TEXT)
+
+    def _in_story(self, el: lxml.html.HtmlElement) -> bool:
+        # The first of its ancestors on the way to the page's root that holds the story.
+        for a in el.iterancestors():
+            if a in self.story_path:
+                return a is self.story
+        return False
+
+    # --- what it links to ----------------------------------------------------------------------
+
+    def _card(self, pic: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+        """The teaser card a picture is the thumbnail of, if any.
+
+        That is the widest part of the page above the picture that shows no other picture and
+        not the page's headline, whose card links all lead to one other page of the site, and
+        whose text is a card's: a headline at least, a short summary at most. The part grows a
+        level at a time, each level adding only what lies beside the part below.
+        """
+        stem = _stem(real_source(pic) or "")
+        # Inside the story a link to a page named after the picture is the picture's own page
+        # (a gallery's attachment page); a teaser's picture is often named like its story.
+        own_page = stem if self._in_story(pic) else ""
+        node, text, card, card_text = pic, 0, None, 0
+        targets: set[str] = set()
+        for _ in range(CARD_DEPTH):
+            parent = node.getparent()
+            if parent is None or parent in self.story_path or parent.tag in ("body", "html"):
+                break
+            beside = [c for c in parent if c is not node and isinstance(c.tag, str)]
+            text += _text_beside(parent, beside, CARD_TEXT - text)
+            if text > CARD_TEXT or any(c.tag == "h1" or c.find(".//h1") is not None for c in beside):
+                break
+            if any(_shows_other(c, stem) for c in beside):
+                break
+            found = targets | self._card_targets(parent, beside, own_page)
+            if len(found) > 1:
+                break  # a list of cards: the card ends below
+            node, targets = parent, found
+            if found:
+                card, card_text = parent, text
+        # A gallery's thumbnail linking to the photo's own page has no headline: not a teaser.
+        return card if card_text >= 10 else None
+
+    def _card_targets(
+        self, box: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement], own_page: str
+    ) -> set[str]:
+        """The other pages the card links new at ``box`` lead to.
+
+        ``box`` itself when it is the link around the picture, and the headline and overlay
+        links beside the part below.
+        """
+        found = set()
+        if box.tag == "a":
+            target = self._other_page(box.get("href"), own_page)
+            if target is not None:
+                found.add(target)
+        for el in beside:
+            for link in el.iter("a"):
+                target = self._other_page(link.get("href"), own_page)
+                if target is not None and _card_link(link, box):
+                    found.add(target)
+        return found
+
+    def _other_page(self, href: str | None, stem: str) -> str | None:
+        """The page of this site a link leads to, when it is another page than this one.
+
+        Not another page: an anchor or script, a picture file (a lightbox), the page itself, the
+        picture's own attachment page (named after its file), another site (an ad, a shop).
+        """
+        key = (href or "", stem)
+        if key not in self._pages:
+            self._pages[key] = self._page_of(key[0].strip(), stem)
+        return self._pages[key]
+
+    def _page_of(self, href: str, stem: str) -> str | None:
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or PICTURE_HREF.search(href):
+            return None
+        if href.startswith("/") and not href.startswith("//"):
+            path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
+        else:
+            parts = urlsplit(urljoin(self.page_url, href))
+            if parts.scheme not in ("http", "https", ""):
+                return None
+            if parts.hostname and self.site and _site(parts.hostname) != self.site:
+                return None
+            path = parts.path.rstrip("/")
+        if not path or path == self._own_path or "attachment" in href:
+            return None  # the home page (a logo, a pin button), this page, a picture's page
+        last = path.rsplit("/", 1)[-1].lower()
+        if (len(stem) >= 4 and stem in last) or (len(last) >= 8 and last in stem):
+            return None
+        return path
+
+
+def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
+    """A teaser's own link beside its picture: a headline's link, or an overlay with no text.
+
+    A heading only screen readers get ("element-invisible", "sr-only") names the picture's
+    file or the section, not another story.
+    """
+    for a in link.iterancestors():
+        if a.tag in HEADINGS and a.tag != "h1":
+            return not _screen_reader_only(a)
+        if a is box:
+            break
+    if any(d.tag in HEADINGS for d in link.iterdescendants()):
+        return True
+    # An overlay: an empty link laid over the whole card.
+    return len(link) == 0 and not (link.text or "").strip()
+
+
+_SCREEN_READER = re.compile(r"element-invisible|sr-only|visually-?hidden|screen-?reader|a11y|hidden", re.I)
+
+
+def _screen_reader_only(el: lxml.html.HtmlElement) -> bool:
+    return el.get("hidden") is not None or _SCREEN_READER.search(el.get("class") or "") is not None
+
+
+def _shows_other(el: lxml.html.HtmlElement, stem: str) -> bool:
+    """Whether ``el`` shows a picture other than the one named ``stem`` (in any crop or size).
+
+    The <img> of a <picture> and a <noscript> copy for browsers without scripts are the same.
+    """
+    if el.tag == "noscript":
+        return False
+    for other in el.iter(*PICTURES):
+        parent = other.getparent()
+        if other.tag == "img" and parent is not None and parent.tag == "picture":
+            continue
+        source = real_source(other)
+        if source is not None and _stem(source) != stem and not _in_noscript(other, el):
+            return True
+    return False
+
+
+def _in_noscript(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> bool:
+    for a in el.iterancestors():
+        if a.tag == "noscript":
+            return True
+        if a is top:
+            return False
+    return False
+
+
+# The length of an element's text with its runs of white space as one (libxml2 counts it).
+_TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
+
+
+def _text_length(el: lxml.html.HtmlElement) -> int:
+    found = _TEXT_LENGTH(el)
+    return int(found) if isinstance(found, float) else 0
+
+
+def _text_beside(parent: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement], cap: int) -> int:
+    """The length of ``parent``'s text outside the child walked up from (counting stops past ``cap``)."""
+    total = len((parent.text or "").strip())
+    for child in parent:
+        total += len((child.tail or "").strip())
+    for el in beside:
+        total += _text_length(el)
+        if total > cap:
+            break
+    return total
+
+
+def _text_over(el: lxml.html.HtmlElement, limit: int) -> bool:
+    """Whether an element's text (scripts aside) is longer than ``limit`` characters."""
+    total = 0
+    for text in el.itertext():
+        total += len(text.strip())
+        if total > limit:
+            return True
+    return False
+
+
+def _stem(url: str) -> str:
+    """A picture's file name without extension and size suffix, lower case ("olive-bread-14854")."""
+    name = url.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    return re.sub(r"-\d+x\d+$", "", name)
+
+
+_STORY_XPATH = lxml.etree.XPath("//*[@itemprop='articleBody']")
+_MAIN_XPATH = lxml.etree.XPath("//main | //*[@role='main']")
+# Elements whose class may name the story's content (the regex decides).
+_CONTENT_XPATH = lxml.etree.XPath(
+    "//*[contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'content') or "
+    "contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'body')]"
+)
+# The pictures a browser shows: a <noscript> copy is for browsers without scripts.
+_SHOWN_PICTURES = lxml.etree.XPath(
+    "//img[not(ancestor::noscript)] | //picture[not(ancestor::noscript)] | //video[not(ancestor::noscript)]"
+)
+
+
+def find_story(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The element holding the story: its ``<article>``, else its body, ``<main>`` or content box.
+
+    ``itemprop=articleBody`` names the body; its article, or the part of the page that also
+    holds the headline, holds the lead picture or gallery too. Else the ``<article>`` around
+    the page's ``<h1>``, else the ``<article>`` with the most text; else ``<main>``; else an
+    element with a content class.
+    """
+    body = _first_element(_STORY_XPATH(root))
+    h1 = next(root.iter("h1"), None)
+    if body is not None:
+        article = next(body.iterancestors("article"), None)
+        return article if article is not None else _with_headline(body, h1)
+    article = next(h1.iterancestors("article"), None) if h1 is not None else None
+    if article is not None:
+        return article
+    # The <article> with the most text, unless all of several are teasers (a story is more
+    # than a card).
+    articles = [(_text_length(a), a) for a in root.iter("article")]
+    longest = max(articles, key=lambda pair: pair[0], default=None)
+    if longest is not None and (longest[0] > CARD_TEXT or len(articles) == 1):
+        return longest[1]
+    main = _first_element(_MAIN_XPATH(root))
+    if main is not None:
+        return main
+    return next(
+        (el for el in _elements(_CONTENT_XPATH(root)) if CONTENT_CLASS.search(el.get("class", ""))), None
+    )
+
+
+def _with_headline(body: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement:
+    """The story's body widened to hold its headline too (and so its lead picture or gallery)."""
+    if h1 is None:
+        return body
+    holders = {id(a) for a in h1.iterancestors()}
+    for a in body.iterancestors():
+        if id(a) in holders:
+            return a if a.tag not in ("body", "html") else body
+    return body
+
+
+def _elements(found: object) -> list[lxml.html.HtmlElement]:
+    """The elements of an XPath result."""
+    return [el for el in found if isinstance(el, lxml.etree._Element)] if isinstance(found, list) else []
+
+
+def _first_element(found: object) -> lxml.html.HtmlElement | None:
+    return next(iter(_elements(found)), None)
+
+
+def _page_address(root: lxml.html.HtmlElement) -> tuple[str, str]:
+    """The page's own address (canonical link or og:url) and its site.
+
+    Without an address, the site is the one most of the page's links lead to.
+    """
+    url = ""
+    for el in root.iter("link", "meta"):
+        if el.tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
+            url = (el.get("href") or "").strip()
+            break
+        if el.get("property") == "og:url" and not url:
+            url = (el.get("content") or "").strip()
+    host = urlsplit(url).hostname if url else None
+    if host:
+        return url, _site(host)
+    counts: dict[str, int] = {}
+    for a in root.iter("a"):
+        link_host = urlsplit((a.get("href") or "").strip()).hostname
+        if link_host:
+            counts[_site(link_host)] = counts.get(_site(link_host), 0) + 1
+    return url, max(counts, key=lambda k: counts[k]) if counts else ""
