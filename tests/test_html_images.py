@@ -216,3 +216,34 @@ def test_a_box_of_related_stories_is_not_read_but_the_story_s_related_photo_is()
     )
     assert missing(text) == []
     assert credits(text) == ["Jane Doe/Reuters"]
+
+
+def test_author_portraits_and_a_story_s_photo_pages() -> None:
+    text = (
+        "<html><head><meta name='date' content='2021-03-01'>"
+        "<link rel='canonical' href='https://news.example.com/articles/view/sports/367061'></head><body>\n"
+        "<main><h1>Leaders meet</h1>\n"
+        # The author's portrait links to the author's page.
+        "<figure><a href='/autoren/jane-doe/'><img src='/img/jane-doe.jpg'></a><figcaption>Jane Doe"
+        "</figcaption></figure>\n"
+        # The story's photo, its caption inside the link to the photo's page of this story.
+        "<div class='photo-box'><figure><a href='/articles/image/sports/367061/287149'>"
+        "<img src='/img/article/367061/team.jpg'><figcaption>The team in Tokyo.</figcaption></a>"
+        "</figure></div>\n"
+        # A captioned photo linking to its photo page elsewhere on the site.
+        "<figure><a href='/pluralphoto/20241203-X50214/'><img src='/media/20241203-X50214-1.jpg'></a>"
+        "<figcaption>Leaders in Tokyo.</figcaption></figure>\n"
+        "<p>Text of the story.</p></main>\n"
+        # A teaser whose picture varies by crop: one card, lazily loaded.
+        "<ul class='timeline'><li><div class='image'><a href='/news/cup-final' title='Cup final'></a>"
+        "<img class='ratio-16-9' src='/img/160_90.png' data-src='/img/16-9/cup-final.jpg'>"
+        "<img class='ratio-4-3' src='/img/40_30.png' data-src='/img/4-3/cup-final.jpg'></div>"
+        "<div class='text'><a href='/news/cup-final'>Cup final tonight</a></div></li>"
+        "<li><div class='image'><a href='/news/budget' title='Budget'></a>"
+        "<img class='ratio-16-9' src='/img/160_90.png' data-src='/img/16-9/budget.jpg'></div>"
+        "<div class='text'><a href='/news/budget'>Budget talks fail</a></div></li></ul>\n" + END
+    )
+    assert missing(text) == [
+        at(text, "<img src='/img/article/367061/team.jpg'>"),
+        at(text, "<img src='/media/20241203-X50214-1.jpg'>"),
+    ]

@@ -44,7 +44,6 @@ LAZY_ATTRS = (
     "data-delayed-url",
     "data-hi-res-src",
     "data-full-src",
-    "srcset",
 )
 # A teaser card holds a headline, a kicker and a line or two of summary; more text than this
 # is a story (or a list of teasers), never one card.
@@ -167,6 +166,17 @@ _PLACEHOLDER = re.compile(
 _PLACEHOLDER_DIR = re.compile(r"/placeholders?/", re.I)
 _ADDRESS = re.compile(r"[^\s{}'\"<>]+")
 _PATH_END = re.compile(r"[?#]")
+# A path segment that identifies a story: five or more characters with a digit, not a date
+# ("367061", "leaders-meet-100.html", "20241203-OYT1T50078"; not "2024-12" or "20241203").
+_STORY_ID = re.compile(r"(?=[^/]*\d)(?!\d{4}-\d\d(?:-\d\d)?$|\d{8}$)[\w.,;~-]{5,}")
+# A link to an author's or staff member's page: the picture in it is their portrait.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor|autoren|autorin|autorinnen|auteurs?|autores?|autori|staff|journalists?|"
+    r"reporters?|columnists?|redakteure?)/",
+    re.I,
+)
+# A link to a picture file, with or without a query ("photo.jpg&MaxW=900" on some CMSs).
+_PICTURE_LINK = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#&;]|$)", re.I)
 _ALT_FURNITURE = re.compile(r"\b(?:logo|icon|button|avatar|emoji)\b", re.I)
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.I)
 _SECOND_LEVEL = re.compile(r"^(?:co|com|net|org|gov|edu|ac|or|ne|go)$")
@@ -183,17 +193,18 @@ def _first_url(value: str) -> str:
 
 
 def picture_sources(el: lxml.html.HtmlElement) -> Iterator[str]:
-    """The addresses a picture element names, in the order a browser would come to them.
+    """The addresses a picture element names, the picture it loads first.
 
-    Its ``src``, its lazy-loading attributes, then any other ``data-`` attribute that holds a
-    picture's address (``data-lg``, ``data-hires``).
+    Its lazy-loading attributes, its ``src`` and ``srcset``, then any other ``data-`` attribute
+    that holds a picture's address (``data-lg``, ``data-hires``).
     """
     imgs = [el] if el.tag != "picture" else [*el.iter("img", "source")]
     for img in imgs:
-        for attr in ("src", *LAZY_ATTRS):
-            value = img.get(attr)
-            if value and value.strip():
-                yield _first_url(value)
+        # A lazy-loading attribute names the picture; ``src`` may hold only its placeholder.
+        for attr in (*LAZY_ATTRS, "src", "srcset"):
+            value = _first_url(img.get(attr) or "")
+            if value and ("/" in value or "." in value):  # not data-lazy="true"
+                yield value
         for attr, raw in img.items():
             value = raw.strip()
             if attr.startswith("data-") and attr not in LAZY_ATTRS and _is_address(value):
@@ -254,8 +265,11 @@ class PictureJudge:
         self.page_url, self.site = _page_address(root)
         self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
-        self._pages: dict[tuple[str, str], str | None] = {}
+        self._pages: dict[str, str | None] = {}
         self._own_path = urlsplit(self.page_url).path.rstrip("/")
+        # The story's ids in its address ("367061", "20241203-OYT1T50078"): a page whose
+        # address holds one of them belongs to this story (its photo page, its gallery).
+        self._own_ids = {part for part in self._own_path.split("/") if _STORY_ID.fullmatch(part)}
         # Teaser cards and boxes of other stories, found from the pictures they show.
         self.other_stories: set[lxml.html.HtmlElement] = set()
         for pic in _elements(_SHOWN_PICTURES(root)):
@@ -326,6 +340,8 @@ class PictureJudge:
 
     def _furniture_element(self, el: lxml.html.HtmlElement) -> bool:
         tag = el.tag
+        if tag == "a":
+            return _AUTHOR_PAGE.search(el.get("href") or "") is not None
         role = el.get("role") or ""
         if tag in ("footer", "aside") or role in ("contentinfo", "complementary", "navigation"):
             return el.find(".//h1") is None
@@ -370,10 +386,7 @@ class PictureJudge:
         level at a time, each level adding only what lies beside the part below.
         """
         stem = _stem(real_source(pic) or "")
-        # Inside the story a link to a page named after the picture is the picture's own page
-        # (a gallery's attachment page); a teaser's picture is often named like its story.
-        own_page = stem if self._in_story(pic) else ""
-        node, text, card, card_text = pic, 0, None, 0
+        node, text, card, card_text, headlined = pic, 0, None, 0, False
         targets: set[str] = set()
         for _ in range(CARD_DEPTH):
             parent = node.getparent()
@@ -385,48 +398,44 @@ class PictureJudge:
                 break
             if any(_shows_other(c, stem) for c in beside):
                 break
-            found = targets | self._card_targets(parent, beside, own_page)
+            around = self._other_page(parent.get("href")) if parent.tag == "a" else None
+            headlines = self._card_targets(parent, beside)
+            found = targets | headlines | ({around} if around else set())
             if len(found) > 1:
                 break  # a list of cards: the card ends below
-            node, targets = parent, found
+            node, targets, headlined = parent, found, headlined or bool(headlines)
             if found:
                 card, card_text = parent, text
-        # A gallery's thumbnail linking to the photo's own page has no headline: not a teaser.
-        return card if card_text >= 10 else None
+        # A gallery's thumbnail linking to the photo's own page has no headline, and a picture
+        # with a caption linking to its photo page has a caption: neither is a teaser.
+        if card is None or card_text < 10 or (not headlined and _has_caption(card)):
+            return None
+        return card
 
-    def _card_targets(
-        self, box: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement], own_page: str
-    ) -> set[str]:
-        """The other pages the card links new at ``box`` lead to.
-
-        ``box`` itself when it is the link around the picture, and the headline and overlay
-        links beside the part below.
-        """
+    def _card_targets(self, box: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement]) -> set[str]:
+        """The other pages the headline and overlay links beside the part below lead to."""
         found = set()
-        if box.tag == "a":
-            target = self._other_page(box.get("href"), own_page)
-            if target is not None:
-                found.add(target)
         for el in beside:
             for link in el.iter("a"):
-                target = self._other_page(link.get("href"), own_page)
+                target = self._other_page(link.get("href"))
                 if target is not None and _card_link(link, box):
                     found.add(target)
         return found
 
-    def _other_page(self, href: str | None, stem: str) -> str | None:
+    def _other_page(self, href: str | None) -> str | None:
         """The page of this site a link leads to, when it is another page than this one.
 
-        Not another page: an anchor or script, a picture file (a lightbox), the page itself, the
-        picture's own attachment page (named after its file), another site (an ad, a shop).
+        Not another page: an anchor or script, a picture file (a lightbox), the home page (a
+        logo, a pin button), this page and the pages under it (a picture's attachment page, a
+        gallery's photo pages), another site (an ad, a shop).
         """
-        key = (href or "", stem)
+        key = href or ""
         if key not in self._pages:
-            self._pages[key] = self._page_of(key[0].strip(), stem)
+            self._pages[key] = self._page_of(key.strip())
         return self._pages[key]
 
-    def _page_of(self, href: str, stem: str) -> str | None:
-        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or PICTURE_HREF.search(href):
+    def _page_of(self, href: str) -> str | None:
+        if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or _PICTURE_LINK.search(href):
             return None
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
@@ -437,11 +446,11 @@ class PictureJudge:
             if parts.hostname and self.site and _site(parts.hostname) != self.site:
                 return None
             path = parts.path.rstrip("/")
-        if not path or path == self._own_path or "attachment" in href:
-            return None  # the home page (a logo, a pin button), this page, a picture's page
-        last = path.rsplit("/", 1)[-1].lower()
-        if (len(stem) >= 4 and stem in last) or (len(last) >= 8 and last in stem):
+        own = self._own_path
+        if not path or "attachment" in href or (own and (path == own or path.startswith(own + "/"))):
             return None
+        if self._own_ids and not self._own_ids.isdisjoint(path.split("/")):
+            return None  # "/articles/image/sports/367061/2871" is a photo page of story 367061
         return path
 
 
@@ -467,6 +476,22 @@ _SCREEN_READER = re.compile(r"element-invisible|sr-only|visually-?hidden|screen-
 
 def _screen_reader_only(el: lxml.html.HtmlElement) -> bool:
     return el.get("hidden") is not None or _SCREEN_READER.search(el.get("class") or "") is not None
+
+
+def _has_caption(card: lxml.html.HtmlElement) -> bool:
+    """Whether a picture's box has a caption of its own (not a teaser's text inside its link)."""
+    for el in card.iter():
+        named = el.tag == "figcaption" or "caption" in (el.get("class") or "").lower()
+        if named and not any(a.tag == "a" for a in _up_to(el, card)):
+            return True
+    return False
+
+
+def _up_to(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """``el`` and its ancestors below ``top``."""
+    while el is not None and el is not top:
+        yield el
+        el = el.getparent()
 
 
 def _shows_other(el: lxml.html.HtmlElement, stem: str) -> bool:
@@ -551,7 +576,7 @@ def find_story(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     ``itemprop=articleBody`` names the body; its article, or the part of the page that also
     holds the headline, holds the lead picture or gallery too. Else the ``<article>`` around
     the page's ``<h1>``, else the ``<article>`` with the most text; else ``<main>``; else an
-    element with a content class.
+    element with a content class, widened like the body to hold the headline.
     """
     body = _first_element(_STORY_XPATH(root))
     h1 = next(root.iter("h1"), None)
