@@ -80,10 +80,20 @@ def test_pixels_spinners_icons_buttons_and_maps_need_no_credit() -> None:
         "<img src='/img/mb_ndr.png' alt='Logo NDR'>\n"
         "<img src='/img/icn-close-dialog.png' alt='Close'>\n"
         "<img src='https://maps.example.com/maps/api/staticmap?center=53.3,7.2&amp;size=400x300'>\n"
+        "<img src='/user_upload/navigationsicons/themen_eisvogel.png'"
+        " alt='Eisvogel; Foto: © Jo Roe - Fotolia.com'>\n"
+        "<img src='/grafiken/Hauptnavi_off.jpg' alt='START'>\n"
+        "<img src='/img/lightbox_lupe.png' alt='Enlarge'>\n"
+        # A snow profile chart and a planet's profile are pictures like any other.
+        "<p><img src='/charts/csm_3_Profile_50294e9782.png'></p>\n"
         "<p><img src='/2021/03/summit.jpg' alt='Leaders in Panmunjom'></p>\n"
         "</article>" + END
     )
-    assert missing(text) == [at(text, "<img src='/2021/03/summit.jpg'")]
+    assert missing(text) == [
+        at(text, "<img src='/charts/csm_3_Profile"),
+        at(text, "<img src='/2021/03/summit.jpg'"),
+    ]
+    assert credits(text) == []  # the alt text of a navigation icon is not a credit to check
 
 
 def test_a_lazy_loaded_picture_is_judged_by_the_picture_it_loads() -> None:

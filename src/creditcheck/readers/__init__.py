@@ -91,7 +91,7 @@ Reader = Callable[[str, str], ReadResult]
 
 # In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
 _DECORATIVE_FILE = re.compile(
-    r"(?:^|[-_.])(?:logo|icon|ico|icn|favicon|avatar|emoji|sprite|spacer|badge|button|btn|rating)s?"
+    r"(?:^|[-_.])(?:logo|icon|ico|icn|favicon|avatar|emoji|sprite|spacer|badge|button|btn|rating|lupe|loupe)s?"
     r"(?:[-_.\d]|$)",
     re.I,
 )

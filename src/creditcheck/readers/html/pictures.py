@@ -121,6 +121,9 @@ FURNITURE_WORDS = frozenset(
 # Compound words ending in one of these ("noavatar", "postprofile", "sitelogo", "socialicons",
 # "unternavi", "mainmenu").
 FURNITURE_ENDINGS = ("avatar", "profile", "logo", "logos", "icon", "icons", "nav", "navi", "menu")
+# The same for the folders and file names of pictures ("navigationsicons/", "Hauptnavi_off.jpg");
+# a snow "profile" or a "profile" photo is a picture like any other.
+_PATH_ENDINGS = ("avatar", "avatars", "logo", "logos", "icon", "icons", "nav", "navi", "menu")
 # The page's own header by its whole name, where the story is not known.
 SITE_HEADER = frozenset({"header", "masthead", "site header", "page header", "global header"})
 # A box of icons is furniture, but a gallery's items are "gallery-icon" in a common gallery markup.
@@ -231,6 +234,20 @@ def real_source(el: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+def _furniture_path(url: str) -> bool:
+    """Whether a picture's folders or file name are compounds naming furniture.
+
+    "navigationsicons/", "socialicons/", "statusicon/", "Hauptnavi_off.jpg": a bare "icon/"
+    folder may hold a site's thumbnails, a compound says what the pictures are for.
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    return any(
+        word.endswith(ending) and len(word) > len(ending)
+        for word in re.split(r"[^a-z0-9]+", path)
+        for ending in _PATH_ENDINGS
+    )
+
+
 def _awaits_picture(pic: lxml.html.HtmlElement) -> bool:
     """Whether a placeholder stands in for a photo a script loads.
 
@@ -309,7 +326,7 @@ class PictureJudge:
             return any(True for _ in picture_sources(pic)) and not _awaits_picture(pic)
         if "staticmap" in source.lower():  # a map service's rendered map, not a photo
             return True
-        if decorative_name(source):
+        if decorative_name(source) or _furniture_path(source):
             return True
         style = pic.get("style") or ""
         if any(int(size) <= 50 for size in _STYLE_SIZE.findall(style)):
