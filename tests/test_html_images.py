@@ -124,6 +124,8 @@ def test_author_boxes_sidebars_ads_share_bars_and_the_page_header_and_footer() -
         "<div class='share-bar'><img src='/img/fb-share.png'></div>\n"
         "<div class='post-ratings'><img src='/plugins/ratings/images/rating_off.gif' alt='1 Star'></div>\n"
         "<div class='author-info'><img src='/team/jane-doe.jpg' width='94' height='94' alt=''></div>\n"
+        "<div class='autor-articulo'><figure class='img-autor'><img src='/team/juan-perez.jpg'>"
+        "</figure></div>\n"
         "<div class='ad-slot'><img src='/banners/offer.png'></div>\n"
         "</article>\n"
         "<div id='sidebar'><div class='widget widget_media_image'>"
@@ -257,3 +259,13 @@ def test_author_portraits_and_a_story_s_photo_pages() -> None:
         at(text, "<img src='/img/article/367061/team.jpg'>"),
         at(text, "<img src='/media/20241203-X50214-1.jpg'>"),
     ]
+
+
+def test_a_picture_whose_tag_spans_lines_is_placed_at_its_tag() -> None:
+    # A commented-out <img> makes the counts differ; the parser dates a tag written over
+    # several lines by its last line, where the next picture's tag also starts.
+    text = (
+        HEAD + "<!-- <img src='old.jpg'> -->\n<article><figure><img src='a.jpg'\n alt='Leaders'\n"
+        " srcset='a-2x.jpg 2x'></figure><figure><img src='b.jpg'></figure></article>" + END
+    )
+    assert missing(text) == [at(text, "<img src='a.jpg'"), at(text, "<img src='b.jpg'>")]

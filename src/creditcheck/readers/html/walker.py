@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 
@@ -65,13 +66,18 @@ class Walker:
         """Pair picture elements (<img>, <picture>, <video>) with their tags in the source.
 
         A minified page has every picture on line 1, so the element's line cannot tell its tags
-        apart. When the source holds exactly as many tags of a kind as the parse has elements,
-        the n-th of each is the same picture; otherwise (a tag in a script or comment) the n-th
-        element of a line is placed at the n-th such tag from the start of its line.
+        apart. When the source holds exactly as many tags of a kind as the parse has elements
+        (tags inside scripts, styles and comments aside), the n-th of each is the same picture;
+        otherwise the n-th element of a line is placed at the n-th such tag from the start of
+        its line.
         """
+        raw: list[tuple[int, int]] | None = None
         for tag, pattern in PICTURE_TAGS.items():
             offsets = [m.start() for m in pattern.finditer(self.pos.text)]
             elements = list(root.iter(tag))
+            if len(offsets) != len(elements) and offsets:
+                raw = raw_text_spans(self.pos.text) if raw is None else raw
+                offsets = [o for o in offsets if not _inside(raw, o)]
             if len(offsets) == len(elements):
                 self.img_offsets.update(zip(elements, offsets, strict=True))
                 continue
@@ -304,6 +310,32 @@ class Walker:
         ln, col = self.pos.position(found)
         eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
         return Span(ln, col, eln, ecol)
+
+
+_RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp)(?=[\s>/])", re.I)
+_RAW_END = {name: re.compile(rf"</{name}", re.I) for name in ("script", "style", "textarea", "title", "xmp")}
+
+
+def raw_text_spans(text: str) -> list[tuple[int, int]]:
+    """Where the source holds text that is not markup: comments, scripts, styles (start, end)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _RAW_START.search(text, pos)) is not None:
+        if m.group(1) is None:
+            end = text.find("-->", m.end())
+            end = len(text) if end < 0 else end + 3
+        else:
+            close = _RAW_END[m.group(1).lower()].search(text, m.end())
+            end = len(text) if close is None else close.start()
+        spans.append((m.start(), end))
+        pos = max(end, m.end())
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    # The last span starting at or before ``offset`` (spans do not overlap).
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
 
 def _is_block(el: lxml.html.HtmlElement) -> bool:
