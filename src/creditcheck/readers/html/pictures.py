@@ -45,6 +45,7 @@ LAZY_ATTRS = (
     "data-hi-res-src",
     "data-full-src",
 )
+_SOURCE_ATTRS = (*LAZY_ATTRS, "src", "srcset")
 # A teaser card holds a headline, a kicker and a line or two of summary; more text than this
 # is a story (or a list of teasers), never one card.
 CARD_TEXT = 600
@@ -130,7 +131,7 @@ FURNITURE_WORDS = frozenset(
 FURNITURE_ENDINGS = ("avatar", "profile", "logo", "logos", "icon", "icons", "nav", "navi", "menu")
 # The same for the folders and file names of pictures ("navigationsicons/", "Hauptnavi_off.jpg");
 # a snow "profile" or a "profile" photo is a picture like any other.
-_PATH_ENDINGS = ("avatar", "avatars", "logo", "logos", "icon", "icons", "nav", "navi", "menu")
+_FURNITURE_PATH = re.compile(r"[a-z0-9](?:avatars?|logos?|icons?|navi?|menu)(?![a-z0-9])", re.I)
 # The page's own header by its whole name, where the story is not known.
 SITE_HEADER = frozenset({"header", "masthead", "site header", "page header", "global header"})
 # A box of icons is furniture, but a gallery's items are "gallery-icon" in a common gallery markup.
@@ -211,10 +212,12 @@ def picture_sources(el: lxml.html.HtmlElement) -> Iterator[str]:
     imgs = [el] if el.tag != "picture" else [*el.iter("img", "source")]
     for img in imgs:
         # A lazy-loading attribute names the picture; ``src`` may hold only its placeholder.
-        for attr in (*LAZY_ATTRS, "src", "srcset"):
-            value = _first_url(img.get(attr) or "")
-            if value and ("/" in value or "." in value):  # not data-lazy="true"
-                yield value
+        for attr in _SOURCE_ATTRS:
+            raw = img.get(attr)
+            if raw:
+                value = _first_url(raw)
+                if "/" in value or "." in value:  # not data-lazy="true"
+                    yield value
         for attr, raw in img.items():
             value = raw.strip()
             if attr.startswith("data-") and attr not in LAZY_ATTRS and _is_address(value):
@@ -247,12 +250,7 @@ def _furniture_path(url: str) -> bool:
     "navigationsicons/", "socialicons/", "statusicon/", "Hauptnavi_off.jpg": a bare "icon/"
     folder may hold a site's thumbnails, a compound says what the pictures are for.
     """
-    path = url.split("?", 1)[0].split("#", 1)[0].lower()
-    return any(
-        word.endswith(ending) and len(word) > len(ending)
-        for word in re.split(r"[^a-z0-9]+", path)
-        for ending in _PATH_ENDINGS
-    )
+    return _FURNITURE_PATH.search(url.split("?", 1)[0].split("#", 1)[0]) is not None
 
 
 def _awaits_picture(pic: lxml.html.HtmlElement) -> bool:
@@ -280,26 +278,36 @@ class PictureJudge:
     """Which picture elements of one page need a credit, and which parts are other stories."""
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
-        self.story = find_story(root)
-        # The story and everything around it: these are never furniture or a teaser.
-        self.story_path: set[lxml.html.HtmlElement] = set()
-        if self.story is not None:
-            self.story_path.add(self.story)
-            self.story_path.update(self.story.iterancestors())
-        self.page_url, self.site = _page_address(root)
+        self.root = root
+        self._story: tuple[lxml.html.HtmlElement | None, set[lxml.html.HtmlElement]] | None = None
+        self._address: _Address | None = None  # read when a link is first judged
         self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
         self._pages: dict[str, str | None] = {}
-        self._own_path = urlsplit(self.page_url).path.rstrip("/")
-        # The story's ids in its address ("367061", "20241203-OYT1T50078"): a page whose
-        # address holds one of them belongs to this story (its photo page, its gallery).
-        self._own_ids = {part for part in self._own_path.split("/") if _STORY_ID.fullmatch(part)}
-        # Teaser cards and boxes of other stories, found from the pictures they show.
+        # Teaser cards and boxes of other stories, found from the pictures they show; a page
+        # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
-        for pic in _elements(_SHOWN_PICTURES(root)):
-            card = self._card(pic)
-            if card is not None:
-                self.other_stories.add(card)
+        if any(self._other_page(a.get("href")) is not None for a in _elements(_LINKS_OUTSIDE_NAV(root))):
+            for pic in _elements(_SHOWN_PICTURES(root)):
+                card = self._card(pic)
+                if card is not None:
+                    self.other_stories.add(card)
+
+    @property
+    def story(self) -> lxml.html.HtmlElement | None:
+        """The element holding the story (found when first asked)."""
+        return self._story_and_path()[0]
+
+    @property
+    def story_path(self) -> set[lxml.html.HtmlElement]:
+        """The story and everything around it: these are never furniture or a teaser."""
+        return self._story_and_path()[1]
+
+    def _story_and_path(self) -> tuple[lxml.html.HtmlElement | None, set[lxml.html.HtmlElement]]:
+        if self._story is None:
+            story = find_story(self.root)
+            self._story = (story, {story, *story.iterancestors()} if story is not None else set())
+        return self._story
 
     # --- the walker's questions ----------------------------------------------------------------
 
@@ -345,8 +353,9 @@ class PictureJudge:
 
     def _around(self, pic: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
         """The elements around a picture up to the story (or the body): where furniture can be."""
+        story_path = self.story_path
         for a in pic.iterancestors():
-            if a in self.story_path or a.tag in ("body", "html"):
+            if a in story_path or a.tag in ("body", "html"):
                 return
             yield a
 
@@ -461,19 +470,22 @@ class PictureJudge:
     def _page_of(self, href: str) -> str | None:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or _PICTURE_LINK.search(href):
             return None
+        if self._address is None:
+            self._address = _Address(self.root)
+        address = self._address
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
         else:
-            parts = urlsplit(urljoin(self.page_url, href))
+            parts = urlsplit(urljoin(address.url, href))
             if parts.scheme not in ("http", "https", ""):
                 return None
-            if parts.hostname and self.site and _site(parts.hostname) != self.site:
+            if parts.hostname and address.site and _site(parts.hostname) != address.site:
                 return None
             path = parts.path.rstrip("/")
-        own = self._own_path
+        own = address.path
         if not path or "attachment" in href or (own and (path == own or path.startswith(own + "/"))):
             return None
-        if self._own_ids and not self._own_ids.isdisjoint(path.split("/")):
+        if address.ids and not address.ids.isdisjoint(path.split("/")):
             return None  # "/articles/image/sports/367061/2871" is a photo page of story 367061
         return path
 
@@ -588,6 +600,8 @@ _CONTENT_XPATH = lxml.etree.XPath(
     "//*[contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'content') or "
     "contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'body')]"
 )
+# The links a teaser may hold: not those of the page's navigation menus.
+_LINKS_OUTSIDE_NAV = lxml.etree.XPath("//a[@href][not(ancestor::nav)]")
 # The pictures a browser shows: a <noscript> copy is for browsers without scripts.
 _SHOWN_PICTURES = lxml.etree.XPath(
     "//img[not(ancestor::noscript)] | //picture[not(ancestor::noscript)] | //video[not(ancestor::noscript)]"
@@ -644,24 +658,35 @@ def _first_element(found: object) -> lxml.html.HtmlElement | None:
     return next(iter(_elements(found)), None)
 
 
-def _page_address(root: lxml.html.HtmlElement) -> tuple[str, str]:
-    """The page's own address (canonical link or og:url) and its site.
+class _Address:
+    """The page's own address (canonical link or og:url), its path, its site and its ids.
 
-    Without an address, the site is the one most of the page's links lead to.
+    Without an address, the site is the one most of the page's links lead to. The ids are the
+    story's in its address ("367061", "20241203-OYT1T50078"): a page whose address holds one
+    of them belongs to this story (its photo page, its gallery).
     """
-    url = ""
-    for el in root.iter("link", "meta"):
-        if el.tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
-            url = (el.get("href") or "").strip()
-            break
-        if el.get("property") == "og:url" and not url:
-            url = (el.get("content") or "").strip()
-    host = urlsplit(url).hostname if url else None
-    if host:
-        return url, _site(host)
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        url = ""
+        for el in root.iter("link", "meta"):
+            if el.tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
+                url = (el.get("href") or "").strip()
+                break
+            if el.get("property") == "og:url" and not url:
+                url = (el.get("content") or "").strip()
+        self.url = url
+        self.path = urlsplit(url).path.rstrip("/")
+        self.ids = {part for part in self.path.split("/") if _STORY_ID.fullmatch(part)}
+        host = urlsplit(url).hostname if url else None
+        self.site = _site(host) if host else _most_linked_site(root)
+
+
+def _most_linked_site(root: lxml.html.HtmlElement) -> str:
     counts: dict[str, int] = {}
     for a in root.iter("a"):
-        link_host = urlsplit((a.get("href") or "").strip()).hostname
-        if link_host:
-            counts[_site(link_host)] = counts.get(_site(link_host), 0) + 1
-    return url, max(counts, key=lambda k: counts[k]) if counts else ""
+        href = (a.get("href") or "").strip()
+        if href.startswith(("http:", "https:", "//")):
+            host = urlsplit(href).hostname
+            if host:
+                counts[_site(host)] = counts.get(_site(host), 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else ""
