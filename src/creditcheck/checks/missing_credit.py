@@ -12,8 +12,14 @@ An image has no photo credit. Where creditcheck looks for an image's credit depe
 format: in HTML, the `<figure>`'s caption and credit elements, the caption element right after
 a bare `<img>`, and `data-credit` attributes; in Markdown, the text after `![](…)` on its line,
 the next paragraph, the image's title, or a front-matter image's `credit`; in plain text, the
-line after an `[image: file.jpg]` placeholder. Icons, logos, tiny and decorative images
-(`role="presentation"`, `aria-hidden`) are not checked.
+line after an `[image: file.jpg]` placeholder. A picture is one finding, at its own tag.
+
+Only the article's own pictures (lead, body, gallery, product cards in the story) are checked.
+Not checked: icons, logos, avatars, buttons, tracking pixels and loading placeholders, tiny
+and decorative images (`role="presentation"`, `aria-hidden`); in HTML also the pictures of
+page furniture around the story (the page's own header and footer, sidebars and widgets,
+author boxes, ads and sponsors, share and rating bars) and the thumbnails of other stories
+(teaser cards, related and most-read boxes), whose credits are not read either.
 
 Fails (published 2021-03-01):
     [image: summit.jpg]
