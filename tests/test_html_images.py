@@ -70,7 +70,9 @@ def credits(text: str) -> list[str]:
 
 def test_pixels_spinners_icons_buttons_and_maps_need_no_credit() -> None:
     text = (
-        HEAD + "<article><h1>Leaders meet</h1>\n"
+        "<html><head><meta name='date' content='2021-03-01'>"
+        "<meta property='og:site_name' content='Example'></head><body>"
+        "<article><h1>Leaders meet</h1>\n"
         "<img src='/t/pixel.gif'>\n"
         "<img src='/img/spinner.gif' alt=''>\n"
         "<img src='https://example.com/b/1x1.trans.gif'>\n"
@@ -84,6 +86,8 @@ def test_pixels_spinners_icons_buttons_and_maps_need_no_credit() -> None:
         " alt='Eisvogel; Foto: © Jo Roe - Fotolia.com'>\n"
         "<img src='/grafiken/Hauptnavi_off.jpg' alt='START'>\n"
         "<img src='/img/lightbox_lupe.png' alt='Enlarge'>\n"
+        # The site's logo, named after the site.
+        "<img src='/files/inline-images/example_0_0.png' alt='Example'>\n"
         # A snow profile chart and a planet's profile are pictures like any other.
         "<p><img src='/charts/csm_3_Profile_50294e9782.png'></p>\n"
         "<p><img src='/2021/03/summit.jpg' alt='Leaders in Panmunjom'></p>\n"

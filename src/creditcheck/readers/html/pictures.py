@@ -347,7 +347,10 @@ class PictureJudge:
         if any(int(size) <= 50 for size in _STYLE_SIZE.findall(style)):
             return True
         alt = " ".join((pic.get("alt") or "").split())
-        return len(alt.split()) <= 4 and _ALT_FURNITURE.search(alt) is not None
+        if len(alt.split()) <= 4 and _ALT_FURNITURE.search(alt) is not None:
+            return True
+        # A picture named after the site ("fairkom" on fairkom.eu, og:site_name) is its logo.
+        return len(alt) >= 3 and alt.lower() in self._page_address().names
 
     # --- where it sits -------------------------------------------------------------------------
 
@@ -467,12 +470,15 @@ class PictureJudge:
             self._pages[key] = self._page_of(key.strip())
         return self._pages[key]
 
+    def _page_address(self) -> _Address:
+        if self._address is None:
+            self._address = _Address(self.root)
+        return self._address
+
     def _page_of(self, href: str) -> str | None:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or _PICTURE_LINK.search(href):
             return None
-        if self._address is None:
-            self._address = _Address(self.root)
-        address = self._address
+        address = self._page_address()
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
         else:
@@ -667,18 +673,23 @@ class _Address:
     """
 
     def __init__(self, root: lxml.html.HtmlElement) -> None:
-        url = ""
+        canonical = og_url = ""
+        self.names: set[str] = set()  # the site's names: og:site_name, its domain's first label
         for el in root.iter("link", "meta"):
+            prop = el.get("property")
             if el.tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
-                url = (el.get("href") or "").strip()
-                break
-            if el.get("property") == "og:url" and not url:
-                url = (el.get("content") or "").strip()
-        self.url = url
+                canonical = canonical or (el.get("href") or "").strip()
+            elif prop == "og:url":
+                og_url = og_url or (el.get("content") or "").strip()
+            elif prop == "og:site_name" and (el.get("content") or "").strip():
+                self.names.add(" ".join((el.get("content") or "").split()).lower())
+        self.url = url = canonical or og_url
         self.path = urlsplit(url).path.rstrip("/")
         self.ids = {part for part in self.path.split("/") if _STORY_ID.fullmatch(part)}
         host = urlsplit(url).hostname if url else None
         self.site = _site(host) if host else _most_linked_site(root)
+        if self.site:
+            self.names.add(self.site.split(".", 1)[0])
 
 
 def _most_linked_site(root: lxml.html.HtmlElement) -> str:
