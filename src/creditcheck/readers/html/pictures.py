@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -284,6 +285,7 @@ class PictureJudge:
         self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
         self._pages: dict[str, str | None] = {}
+        self._boxes: dict[lxml.html.HtmlElement, _Box | None] = {}
         # Teaser cards and boxes of other stories, found from the pictures they show; a page
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
@@ -418,44 +420,53 @@ class PictureJudge:
 
         That is the widest part of the page above the picture that shows no other picture and
         not the page's headline, whose card links all lead to one other page of the site, and
-        whose text is a card's: a headline at least, a short summary at most. The part grows a
-        level at a time, each level adding only what lies beside the part below.
+        whose text is a card's: a headline at least, a short summary at most. What a part of
+        the page holds is worked out once for all the pictures in it (``_box``).
         """
         stem = _stem(real_source(pic) or "")
-        node, text, card, card_text, headlined = pic, 0, None, 0, False
-        targets: set[str] = set()
+        story_path = self.story_path
+        node, card, card_text, headlined = pic, None, 0, False
+        targets: frozenset[str] = frozenset()
         for _ in range(CARD_DEPTH):
             parent = node.getparent()
-            if parent is None or parent in self.story_path or parent.tag in ("body", "html"):
+            if parent is None or parent in story_path or parent.tag in ("body", "html"):
                 break
-            beside = [c for c in parent if c is not node and isinstance(c.tag, str)]
-            text += _text_beside(parent, beside, CARD_TEXT - text)
-            if text > CARD_TEXT or any(c.tag == "h1" or c.find(".//h1") is not None for c in beside):
-                break
-            if any(_shows_other(c, stem) for c in beside):
-                break
+            box = self._box(parent)
+            if box is None or (box.stem is not None and box.stem != stem):
+                break  # too much text, the page's headline, or another picture: not one card
             around = self._other_page(parent.get("href")) if parent.tag == "a" else None
-            headlines = self._card_targets(parent, beside)
-            found = targets | headlines | ({around} if around else set())
+            found = targets | box.targets | ({around} if around else frozenset())
             if len(found) > 1:
                 break  # a list of cards: the card ends below
-            node, targets, headlined = parent, found, headlined or bool(headlines)
+            node, targets, headlined = parent, found, headlined or bool(box.targets)
             if found:
-                card, card_text = parent, text
+                card, card_text = parent, box.text
         # A gallery's thumbnail linking to the photo's own page has no headline, and a picture
         # with a caption linking to its photo page has a caption: neither is a teaser.
         if card is None or card_text < 10 or (not headlined and _has_caption(card)):
             return None
         return card
 
-    def _card_targets(self, box: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement]) -> set[str]:
-        """The other pages the headline and overlay links beside the part below lead to."""
+    def _box(self, el: lxml.html.HtmlElement) -> _Box | None:
+        """What a part of the page holds, for the teaser cards (None: it cannot be one)."""
+        if el in self._boxes:
+            return self._boxes[el]
+        box: _Box | None = None
+        text = _text_length(el)
+        if text <= CARD_TEXT and el.tag != "h1" and el.find(".//h1") is None:
+            stems = _picture_stems(el)
+            if len(stems) <= 1:
+                box = _Box(text, next(iter(stems), None), frozenset(self._card_targets(el)))
+        self._boxes[el] = box
+        return box
+
+    def _card_targets(self, box: lxml.html.HtmlElement) -> set[str]:
+        """The other pages the headline and overlay links in ``box`` lead to."""
         found = set()
-        for el in beside:
-            for link in el.iter("a"):
-                target = self._other_page(link.get("href"))
-                if target is not None and _card_link(link, box):
-                    found.add(target)
+        for link in box.iter("a"):
+            target = self._other_page(link.get("href"))
+            if target is not None and _card_link(link, box):
+                found.add(target)
         return found
 
     def _other_page(self, href: str | None) -> str | None:
@@ -536,29 +547,32 @@ def _up_to(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> Iterator[lx
         el = el.getparent()
 
 
-def _shows_other(el: lxml.html.HtmlElement, stem: str) -> bool:
-    """Whether ``el`` shows a picture other than the one named ``stem`` (in any crop or size).
+def _picture_stems(el: lxml.html.HtmlElement) -> set[str]:
+    """The names of the pictures ``el`` shows (two at most: more is a list, not a card).
 
-    The <img> of a <picture> and a <noscript> copy for browsers without scripts are the same.
+    The <img> of a <picture> and a <noscript> copy for browsers without scripts are the same
+    picture; so are its crops and sizes (one name). A <picture> in ``el`` counts as itself.
     """
-    if el.tag == "noscript":
-        return False
-    for other in el.iter(*PICTURES):
-        parent = other.getparent()
-        if other.tag == "img" and parent is not None and parent.tag == "picture":
+    stems: set[str] = set()
+    for pic in el.iter(*PICTURES):
+        # The parser may put a <picture>'s <img> inside its last <source>.
+        if pic.tag == "img" and _inside(pic, el, ("picture",)):
             continue
-        source = real_source(other)
-        if source is not None and _stem(source) != stem and not _in_noscript(other, el):
-            return True
-    return False
+        source = real_source(pic)
+        if source is not None and not _inside(pic, el, ("noscript",)):
+            stems.add(_stem(source))
+            if len(stems) > 1:
+                break
+    return stems
 
 
-def _in_noscript(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> bool:
+def _inside(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether ``el`` lies inside an element of ``tags`` below ``top``."""
     for a in el.iterancestors():
-        if a.tag == "noscript":
-            return True
         if a is top:
             return False
+        if a.tag in tags:
+            return True
     return False
 
 
@@ -569,18 +583,6 @@ _TEXT_LENGTH = lxml.etree.XPath("string-length(normalize-space(.))")
 def _text_length(el: lxml.html.HtmlElement) -> int:
     found = _TEXT_LENGTH(el)
     return int(found) if isinstance(found, float) else 0
-
-
-def _text_beside(parent: lxml.html.HtmlElement, beside: list[lxml.html.HtmlElement], cap: int) -> int:
-    """The length of ``parent``'s text outside the child walked up from (counting stops past ``cap``)."""
-    total = len((parent.text or "").strip())
-    for child in parent:
-        total += len((child.tail or "").strip())
-    for el in beside:
-        total += _text_length(el)
-        if total > cap:
-            break
-    return total
 
 
 def _text_over(el: lxml.html.HtmlElement, limit: int) -> bool:
@@ -608,9 +610,11 @@ _CONTENT_XPATH = lxml.etree.XPath(
 )
 # The links a teaser may hold: not those of the page's navigation menus.
 _LINKS_OUTSIDE_NAV = lxml.etree.XPath("//a[@href][not(ancestor::nav)]")
-# The pictures a browser shows: a <noscript> copy is for browsers without scripts.
+# The pictures a browser shows: a <noscript> copy is for browsers without scripts, and the
+# <img> of a <picture> is that picture.
 _SHOWN_PICTURES = lxml.etree.XPath(
-    "//img[not(ancestor::noscript)] | //picture[not(ancestor::noscript)] | //video[not(ancestor::noscript)]"
+    "//img[not(ancestor::noscript)][not(ancestor::picture)] | //picture[not(ancestor::noscript)]"
+    " | //video[not(ancestor::noscript)]"
 )
 
 
@@ -662,6 +666,19 @@ def _elements(found: object) -> list[lxml.html.HtmlElement]:
 
 def _first_element(found: object) -> lxml.html.HtmlElement | None:
     return next(iter(_elements(found)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Box:
+    """A part of the page that may be a teaser card.
+
+    Its text's length, the name of the one picture it shows (None: none), and the other pages
+    its headline and overlay links lead to.
+    """
+
+    text: int
+    stem: str | None
+    targets: frozenset[str]
 
 
 class _Address:
