@@ -130,6 +130,7 @@ class Document:
     asset_id: str | None = None
     creators: tuple[tuple[str, Span], ...] = ()
     url: str | None = None  # where the article says it is published (front matter, canonical link)
+    publisher: tuple[str, ...] = ()  # the names the page gives its own publisher (og:site_name, JSON-LD)
 
 
 class AttributionKind(enum.StrEnum):
@@ -154,6 +155,7 @@ class NameRole(enum.StrEnum):
     COURTESY = "courtesy"  # whom the picture came from: "Courtesy of …"
     HANDOUT = "handout"  # who handed the picture out: "Sony" in "Sony/Handout", "Family handout"
     COLLECTION = "collection"  # a distributor's partner collection: "Photodisc" in "…/Photodisc/Getty Images"
+    PUBLISHER = "publisher"  # the page's own publisher: "Correctiv" in "Ivo Mayr/Correctiv" on correctiv.org
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,12 @@ file is missing, or the material must not be used. People (photographers) and ro
 "File", "Pool" or "Handout" are not sources, and neither is the giver of a handout
 (`Sony/Handout`): see `handout-credit`. A story's notice (`© 2024 Nikkei Asia`) says
 whose story it is, so an unknown holder is an unknown source as well; a notice that belongs
-to a picture (in its caption or metadata) is the picture's, and is not read this way. A site
-that prints its own notice on its articles describes itself in a rule file (kind
-`publisher`, status `active`).
+to a picture (in its caption or metadata) is the picture's, and is not read this way.
+The site's own name is no source either: a web page's footer is not read, and a notice or
+a credit naming the page's own publisher (its `og:site_name`, its JSON-LD `publisher`, the
+site of its address) is the site's own (`Ivo Mayr/Correctiv` on correctiv.org). A site that
+publishes Markdown or text can describe itself in a rule file (kind `publisher`, status
+`active`).
 
 Fails (published 2021-03-01):
     (Ou Dongqu/Xinhua)

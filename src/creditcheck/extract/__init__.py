@@ -32,6 +32,7 @@ from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
 from creditcheck.extract.prefilter import fold, may_hold_attribution
+from creditcheck.extract.publisher import own_attributions
 from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document
 from creditcheck.resolve import Resolver
 
@@ -50,6 +51,8 @@ def extract(
     out: list[Attribution] = []
     for block in doc.blocks:
         out.extend(extract_block(block, resolver, sources))
+    if out and (doc.publisher or doc.url):
+        return own_attributions(doc, out)
     return out
 
 

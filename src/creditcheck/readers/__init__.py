@@ -84,6 +84,7 @@ class ReadResult:
     # Where the reader found ``metadata_date`` when it says more than "metadata" (``json-ld``,
     # ``markup``, ``url``, ``byline``, ``script``, ``path``): the report's ``published_from``.
     metadata_date_from: str | None = None
+    publisher: list[str] = field(default_factory=list)  # the names the page gives its own publisher
 
 
 Reader = Callable[[str, str], ReadResult]
@@ -218,6 +219,7 @@ def _document(
     spans = {span for _, span in instructions}
     instructions.extend(item for item in usage_terms(result.blocks) if item[1] not in spans)
     lines = (split_lines(text) or [""]) if text is not None else [""]
+    url = result.url or (canonical_url(text) if fmt == "html" and text is not None else None)
     end_line = len(lines)
     end_col = len(lines[-1]) + 1
     return Document(
@@ -227,7 +229,7 @@ def _document(
         published=day,
         published_from=origin,
         images=tuple(result.images),
-        source_names=tuple(result.sources or ()),
+        source_names=tuple(s for s in result.sources or () if not own_address(s[0], url)),
         title=result.title,
         end=Span(end_line, end_col, end_line, end_col),
         suppressions=tuple(result.suppressions),
@@ -238,8 +240,26 @@ def _document(
         instructions=tuple(instructions),
         asset_id=result.asset_id,
         creators=tuple(result.creators),
-        url=result.url or (canonical_url(text) if fmt == "html" and text is not None else None),
+        url=url,
+        publisher=tuple(result.publisher),
     )
+
+
+def own_address(value: str, url: str | None) -> bool:
+    """Whether ``value`` is an address on the article's own site (a page naming itself as its source)."""
+    value = value.strip()
+    if url is None or not value.lower().startswith(("http://", "https://", "//")):
+        return False
+    return host(value) == host(url) != ""
+
+
+def host(address: str) -> str:
+    """The host of an absolute address, lower-cased and without ``www.`` ("" for a relative one)."""
+    if "//" not in address:
+        return ""
+    name = address.split("//", 1)[1].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    name = name.rsplit("@", 1)[-1].split(":", 1)[0].lower()
+    return name.removeprefix("www.")
 
 
 # <link rel="canonical" href="…"> or <meta property="og:url" content="…">, in the page's head.

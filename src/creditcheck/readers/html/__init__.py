@@ -16,6 +16,7 @@ from creditcheck.model import BlockKind
 from creditcheck.readers import ReadResult
 from creditcheck.readers.html.metadata import read_metadata
 from creditcheck.readers.html.pictures import PictureJudge
+from creditcheck.readers.html.site import publisher_names
 from creditcheck.readers.html.source import SourceText
 from creditcheck.readers.html.walker import Walker
 
@@ -42,6 +43,7 @@ def read(path: str, text: str) -> ReadResult:
     result = ReadResult(walker.blocks, walker.images, None, [], None)
     result.suppressions = walker.suppressions
     read_metadata(root, result, pos)
+    result.publisher = publisher_names(root)
     return result
 
 

@@ -31,6 +31,7 @@ from creditcheck.readers.html.elements import (
     tail_line,
 )
 from creditcheck.readers.html.pictures import PictureJudge
+from creditcheck.readers.html.site import site_footer
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
 
@@ -172,11 +173,13 @@ class Walker:
             return UNREAD
         if child.keys():
             names = classes(child)  # read once for the tests below
-            if hidden(child) or chrome(child, names, self.judge.holds_story):
+            if hidden(child) or chrome(child, names, self.judge.holds_story) or site_footer(child, names):
                 return UNREAD
             if self.judge.other_story(child, names):
                 return UNREAD  # another story's teaser or a box of them: its credits are not ours
             child_kind = block_kind(child, names)
+        elif tag == "footer" and site_footer(child, ""):
+            return UNREAD  # the site's notice and imprint, not the story's
         else:
             # Most elements have no attribute at all: nothing hides them or names a kind.
             child_kind = BlockKind.CAPTION if tag == "figcaption" else None
