@@ -193,10 +193,11 @@ def test_html_menu_links_naming_agencies_are_navigation() -> None:
     text = (
         "<html><body><div id='drawer'><ul>\n<li><a href='/ap/'>Associated Press</a></li>\n"
         "<li><a href='/afp-jiji/'>AFP - Jiji</a></li>\n</ul></div>\n"
-        "<article><ul><li>Reuters</li></ul></article></body></html>\n"
+        "<article><ul><li>Jane Doe/Reuters</li><li>Reuters</li></ul></article></body></html>\n"
     )
-    # A list item that is only a link is a menu entry; one of plain text is still read.
-    assert inventory(text, "html") == [("Reuters", 5, 18, 5, 25)]
+    # A list item that is only a link is a menu entry; one of plain text is still read (a lone
+    # agency name in running text, no picture's, is no credit).
+    assert inventory(text, "html") == [("Jane Doe/Reuters", 5, 18, 5, 34)]
 
 
 def test_html_caption_credit_in_a_span_set_apart_by_a_line_break_or_in_small() -> None:

@@ -219,9 +219,10 @@ def _closest_form(
     """
     suffix = ct.suffix
     target = normalize(ct.proper if suffix else ct.core).casefold()
-    # Organisations no rule names are what a {collection} holds ("Gamma-Rapho").
+    # Organisations no rule names, and collections, are what a {collection} holds ("Gamma-Rapho").
     people = ", ".join(attribution.people)
-    values = {"photographer": people, "collection": "/".join(dict.fromkeys(attribution.unknown))}
+    held = [n.text for n in attribution.names if n.role in _HELD and n.rule is None]
+    values = {"photographer": people, "collection": "/".join(dict.fromkeys(held))}
     best_rule, best_form = current[0]
     best_key: tuple[int, float] | None = None
     for rule, form in current:
@@ -285,12 +286,16 @@ def _in_collection(name: Name, resolver: Resolver, extra: dict[str, str], accept
     return name
 
 
+# The names a credit's form must keep: sources, and the collections a distributor carries.
+_HELD = (NameRole.ORGANISATION, NameRole.COLLECTION)
+
+
 def _dropped(attribution: Attribution, expected: str, ruleset: RuleSet) -> tuple[str, ...]:
     """The organisations ``attribution`` names that ``expected`` no longer names, in order."""
     written = normalize(expected).casefold()
     out: list[str] = []
     for n in attribution.names:
-        if n.role != NameRole.ORGANISATION:
+        if n.role not in _HELD:
             continue
         spellings = [n.text] if n.rule is None else [n.text, *ruleset[n.rule].all_names]
         if not any(normalize(s).casefold() in written for s in spellings) and n.text not in out:

@@ -49,11 +49,39 @@ def extract(
     """
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
     out: list[Attribution] = []
+    web_page = doc.format == "html"
     for block in doc.blocks:
-        out.extend(extract_block(block, resolver, sources))
+        # A web page's running text, not tied to a picture, holds a credit only when it says so.
+        running = web_page and block.kind == BlockKind.TEXT and block.image is None
+        out.extend(extract_block(block, resolver, sources, running))
     if out and (doc.publisher or doc.url):
-        return own_attributions(doc, out)
-    return out
+        out = own_attributions(doc, out)
+    return without_short_repeats(out) if web_page else out
+
+
+def without_short_repeats(found: list[Attribution]) -> list[Attribution]:
+    """One picture's credits without a short form that repeats part of its full credit.
+
+    "(AP Photo/Matias Delacroix)" ends the caption and a credit element says "AP Photo": one
+    credit, not a second one that lacks the photographer.
+    """
+    by_image: dict[int, list[Attribution]] = {}
+    for a in found:
+        if a.kind is AttributionKind.PHOTO_CREDIT and a.image is not None:
+            by_image.setdefault(a.image, []).append(a)
+    drop = {
+        id(a)
+        for group in by_image.values()
+        if len(group) > 1
+        for a in group
+        if any(b is not a and len(b.names) > len(a.names) and _names_within(a, b) for b in group)
+    }
+    return [a for a in found if id(a) not in drop] if drop else found
+
+
+def _names_within(short: Attribution, full: Attribution) -> bool:
+    keys = {n.rule or n.text.casefold() for n in full.names}
+    return all((n.rule or n.text.casefold()) in keys for n in short.names)
 
 
 def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> list[Attribution]:
@@ -62,9 +90,13 @@ def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> li
 
 
 def extract_block(
-    block: Block, resolver: Resolver, picture_sources: frozenset[str] | None = None
+    block: Block, resolver: Resolver, picture_sources: frozenset[str] | None = None, running: bool = False
 ) -> list[Attribution]:
-    """The attributions in one block (credits and notices do not overlap)."""
+    """The attributions in one block (credits and notices do not overlap).
+
+    ``running``: the block is a web page's running text, tied to no picture; a credit there
+    needs a prefix, a bracket, a copyright mark or a separator and a known source.
+    """
     raw = block.text
     if not raw.strip() or block.kind == BlockKind.BYLINE:
         return []  # a byline element names the story's writer and agency, never a photo's
@@ -72,7 +104,7 @@ def extract_block(
     if block.kind == BlockKind.TEXT and not may_hold_attribution(text):
         return []
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
-    found = BlockExtractor(BlockText(block, text, resolver, sources)).run()
+    found = BlockExtractor(BlockText(block, text, resolver, sources, running)).run()
     if not found and block.kind == BlockKind.COPYRIGHT:
         # A rights field (IPTC dc:rights, a copyright element) is a notice whatever its wording.
         return [_field_notice(block)]

@@ -103,7 +103,8 @@ def _trailing_brackets(
     tail = re_
     trailing: list[tuple[int, int]] = []
     for open_, close in reversed(brackets):
-        if len(trailing) >= 4 or (close + 1 < tail and text[close + 1 : tail].strip(' .,;:*_"”’»')):
+        # "Suzanne Schulting (Niederlande/Short Track): …" labels what follows; it closes nothing.
+        if len(trailing) >= 4 or (close + 1 < tail and text[close + 1 : tail].strip(' .,;*_"”’»')):
             break
         inner = text[open_ + 1 : close].strip()
         tail = open_
@@ -143,9 +144,10 @@ def last_segment(
 ) -> Candidate | None:
     """An unprefixed credit closing the region, after a sentence end, a bar or a dash."""
     text = ctx.text
+    end = re_
     re_ = trim(text, rs, re_)[1]
-    if re_ <= rs:
-        return None
+    if re_ <= rs or (not trusted and ":" in text[re_:end]):
+        return None  # "Suzanne Schulting (Niederlande/Short Track):" labels what follows
     start = _last_start(text, rs, re_, cuts)
     candidates = [start]
     weak = [c.start for c in cuts if c.kind is CutKind.WEAK and start < c.start < re_]

@@ -16,12 +16,15 @@ class BlockText:
     ``text`` is the block's folded twin (same length): offsets into it are offsets into the
     block's own text, from which every span and every name is cut. ``picture_sources`` are the
     rule ids of picture agencies and distributors: a © before one of them opens a credit.
+    ``running`` marks a web page's running text that no picture owns (a paragraph, a table
+    cell, a menu): an unprefixed credit there must be written as one ("Jane Doe/AFP").
     """
 
     block: Block
     text: str
     resolver: Resolver
     picture_sources: frozenset[str]
+    running: bool = False  # a web page's running text, tied to no picture
 
     @property
     def kind(self) -> BlockKind:

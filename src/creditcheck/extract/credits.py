@@ -14,6 +14,7 @@ from creditcheck.extract.patterns import (
     COURTESY,
     DOMAIN,
     EDITOR_NOTE,
+    ELAPSED,
     GENERIC_LABEL,
     ID_COLON,
     LEAD_PREFIX,
@@ -27,7 +28,14 @@ from creditcheck.extract.patterns import (
     WORD_CHAR,
 )
 from creditcheck.extract.segmentation import ends_sentence
-from creditcheck.extract.vocabulary import MAX_CREDIT, MEDIA_WORDS, VERBS
+from creditcheck.extract.vocabulary import (
+    INSTITUTION_WORDS,
+    MAX_CREDIT,
+    MEDIA_WORDS,
+    NAME_WORDS,
+    POOL_WORDS,
+    VERBS,
+)
 from creditcheck.extract.words import (
     is_handle,
     is_stock,
@@ -35,6 +43,8 @@ from creditcheck.extract.words import (
     name_list_like,
     name_words,
     org_named,
+    other_contributor,
+    other_contributor_label,
     prose_words,
 )
 from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, NameRole
@@ -49,6 +59,7 @@ class _Peeled:
     prefixed: bool
     courtesy: bool  # "Courtesy of …": the first name is whom the picture came from
     explicit: bool  # "Credit:", "Photographer:": names follow even in lower case
+    labelled: bool = False  # a prefix, a mark or "Courtesy of" said a credit follows
 
 
 def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
@@ -65,9 +76,15 @@ def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
     tag = TAIL_TAG.search(text, start, end)
     if tag is not None and tag.start() > start:
         core_end = rstrip_at(text, start, tag.start())
+    if other_contributor_label(text, start) or other_contributor_label(
+        text, skip_space(text, cand.start, end)
+    ):
+        return None  # "Styling: Kate Phelan", "Make-up: Lucy Bridge": not the picture's credit
     names = split_names(ctx, start, core_end, peeled.courtesy)
-    if not names:
+    if not names or _others_only(names):
         return None
+    if not peeled.labelled and ctx.block.image is None and all(n.text.startswith("@") for n in names):
+        return None  # "@realdonaldtrump" under an embedded post: an account, not a picture's credit
     if not plausible(ctx, start, core_end, names, peeled.prefixed, cand, peeled.explicit):
         return None
     return Attribution(
@@ -79,10 +96,16 @@ def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
     )
 
 
+def _others_only(names: list[Name]) -> bool:
+    """Whether the names open with, or are only, titles of other contributors ("Autorin/Autor …")."""
+    first = names[0]
+    return first.role == NameRole.ROLE and other_contributor(first.text.casefold())
+
+
 def _peel(text: str, cand: Candidate) -> _Peeled | None:
     """Peel wrappers, marks and prefixes ("(© Foto: ", "Photo by Courtesy of ")."""
     start, end = cand.start, min(cand.end, cand.start + MAX_CREDIT + 200)
-    prefixed, courtesy, explicit = cand.prefixed, False, False
+    prefixed, courtesy, explicit, labelled = cand.prefixed, False, False, False
     for _ in range(6):
         start = skip_space(text, start, end)
         if start >= end:
@@ -96,7 +119,7 @@ def _peel(text: str, cand: Candidate) -> _Peeled | None:
         m = COURTESY.match(text, start)
         if m is not None:
             start = m.end()
-            prefixed = courtesy = True
+            prefixed = courtesy = labelled = True
             continue
         m = _prefix_match(text, start, cand, prefixed)
         if m is None or m.end() <= start:
@@ -104,20 +127,22 @@ def _peel(text: str, cand: Candidate) -> _Peeled | None:
         # "Credit:", "Photographer:" say outright that names follow, even in lower case.
         explicit = explicit or re.search(r"(?i)credit|photographer", m.group(0)) is not None
         start = m.end()
-        prefixed = True
+        prefixed = labelled = True
     by = BYLINE.match(text, start)
     if by is not None and prefixed and not cand.prefixed:
         start = by.end()  # "© By Jane Doe"
-    return _Peeled(start, end, prefixed, courtesy, explicit)
+    return _Peeled(start, end, prefixed, courtesy, explicit, labelled)
 
 
 def _wrapper_at(text: str, start: int, end: int) -> bool:
     """Whether text[start] wraps the credit: emphasis, a quote, a lead dash, a whole bracket."""
     ch = text[start]
     nxt = text[start + 1 : start + 2]
-    # "— Brian Cassella, …" loses its dash; "-/AFP via Getty Images" keeps its "-".
+    # "— Brian Cassella, …" loses its dash; "-/AFP via Getty Images" keeps its "-". "Photo by
+    # - /AFP via Getty Images" names no photographer: the credit starts after the slash.
     dash = ch in "-–—" and (not nxt or nxt.isspace())
-    return ch in "*_\"“„'>" or dash or (ch in "([" and closing_bracket(text, start, end) == end - 1)
+    slash = ch == "/" and nxt.isspace() is False and bool(nxt)
+    return ch in "*_\"“„'>" or dash or slash or (ch in "([" and closing_bracket(text, start, end) == end - 1)
 
 
 def _prefix_match(text: str, start: int, cand: Candidate, prefixed: bool) -> re.Match[str] | None:
@@ -157,24 +182,29 @@ def plausible(
     # Each form of markup holds one of these; a credit seldom does, which spares the scan.
     if ("<" in text or "/>" in text or '="' in text) and MARKUP.search(text):
         return False  # '<doc-id regsrc="AP" />': a tag of a file read as text
+    if ELAPSED.search(ctx.text, max(0, start - 40), end + 40):
+        return False  # "Reuters 13 mins ago", "05.09.2024 | 2:03 min": a list of stories or videos
     if cand.trusted:
-        return _element_plausible(text, len(words))
+        closes = ctx.text[end : end + 1] == "."
+        return _element_plausible(text, len(words), closes)
     if len(words) > 25:
         return False
     if prefixed:
         return _prefixed_plausible(text, names, explicit)
     if not _only_names(text, names, len(words)):
         return False
-    if any(is_handout_name(n) for n in names):
-        return True  # "(Sony/Handout)", "(Family handout)", "(Handout)": a picture's giver, credited
+    if any(is_handout_name(n) or " ".join(n.text.casefold().split()) in POOL_WORDS for n in names):
+        return True  # "(Sony/Handout)", "(Handout)", "（代表撮影）": a picture's giver, credited
     evidence = any(n.rule is not None or known_source(n.text) for n in names)
     separated = bool(SEPARATED.search(text))
     if cand.bracket:
-        return evidence or _bracket_credited(names, separated)
+        return evidence or (not ctx.running and _bracket_credited(names, separated, _picture_text(ctx)))
     if not separated and evidence and lone_comma_credit(ctx, start, end, names):
         return True
     if not evidence:
-        return _slashed_unknown(text, names)
+        return not ctx.running and _slashed_unknown(text, names)
+    if ctx.running:
+        return separated  # "AFP" closing a wire story is its source; "Jane Doe/AFP" is a credit
     return separated or len([n for n in names if n.role != NameRole.ROLE]) == 1
 
 
@@ -194,11 +224,17 @@ def _slashed_unknown(text: str, names: list[Name]) -> bool:
     return "/" in text and 2 <= len(names) <= 4 and people and sources
 
 
-def _element_plausible(text: str, word_count: int) -> bool:
-    """A credit element's text: any names will do, but not a sentence of legalese or URLs."""
+def _element_plausible(text: str, word_count: int, closes: bool = False) -> bool:
+    """A credit element's text: any names will do, but not a sentence of legalese or URLs.
+
+    ``closes``: a period follows the text. "Crowds at the Tokyo/Osaka line on Monday." is a
+    sentence: it ends in a period and holds lower-case words no name has.
+    """
     if word_count > 40 or "://" in text:
         return False
     if (len(prose_words(text, VERBS)) > 0 and word_count > 5) or len(prose_words(text)) > 2:
+        return False
+    if closes and len([w for w in PLAIN_WORD.findall(text) if w.islower() and w not in NAME_WORDS]) >= 2:
         return False
     return len(WORD_CHAR.findall(text)) >= 2
 
@@ -216,9 +252,19 @@ def _prefixed_plausible(text: str, names: list[Name], explicit: bool) -> bool:
     )
 
 
-def _bracket_credited(names: list[Name], separated: bool) -> bool:
-    """A bracket naming no known source: a media organisation, or a photographer and whom for."""
-    if any(n.role == NameRole.ORGANISATION and set(name_words(n.text)) & MEDIA_WORDS for n in names):
+def _picture_text(ctx: BlockText) -> bool:
+    """Whether the block is a picture's caption or credit, or text attached to a picture."""
+    return ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) or ctx.block.image is not None
+
+
+def _bracket_credited(names: list[Name], separated: bool, picture: bool = False) -> bool:
+    """A bracket naming no known source: a media organisation, or a photographer and whom for.
+
+    Closing a ``picture``'s caption, an institution is too: "(U.S. District Court, Eastern
+    District of New York)" gave the picture.
+    """
+    words = MEDIA_WORDS | INSTITUTION_WORDS if picture else MEDIA_WORDS
+    if any(n.role == NameRole.ORGANISATION and set(name_words(n.text)) & words for n in names):
         return True
     people = any(n.role == NameRole.PERSON for n in names)
     # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.

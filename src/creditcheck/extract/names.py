@@ -9,13 +9,17 @@ from creditcheck.extract.offsets import closing_bracket, corporate_follows, skip
 from creditcheck.extract.patterns import (
     BRAND_ENDINGS,
     COURTESY,
+    DATE_PIECE,
     DIGIT,
     DOMAIN,
+    EMAIL,
     HYPHEN,
     INITIALS_SURNAME,
     LETTER,
+    LICENCE,
     NAME_LABEL,
     NOT_IN_NAMES,
+    ORG_ENDING,
     PLACE,
     POSSESSIVE,
     RUN_TOGETHER,
@@ -33,9 +37,11 @@ from creditcheck.extract.words import (
     is_title,
     known_source,
     name_words,
+    other_contributor,
     uncased_role,
 )
 from creditcheck.model import Name, NameRole
+from creditcheck.ruleset import alias_key
 
 
 def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Name]:
@@ -44,12 +50,15 @@ def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Na
     pos, before = start, ""
     seps = list(SEPARATOR.finditer(text, start, end))
     skip_until = -1
-    for m in seps:
+    for i, m in enumerate(seps):
         if m.start() < skip_until:
             continue
         kind = m.lastgroup or ""
         if kind == "comma" and corporate_follows(text, m.end(), end):
             continue
+        after_end = seps[i + 1].start() if i + 1 < len(seps) else end
+        if kind == "and" and _one_institution(text[pos : m.start()], text[m.end() : after_end]):
+            continue  # "National Oceanic and Atmospheric Administration" is one name
         if kind == "stop" and not ends_sentence(ctx.text, m.start()):
             continue
         if kind == "bracket" and m.group(0).strip() == "(":
@@ -64,6 +73,7 @@ def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Na
         pos, before = m.end(), kind
     pieces.append((pos, end, before))
     names: list[Name] = []
+    joins: list[str] = []  # the separator before each name
     raw: list[tuple[int, int, str]] = []
     for piece_start, piece_end, sep in pieces:
         s, e = strip_name(text, piece_start, piece_end)
@@ -73,7 +83,41 @@ def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Na
         name = make_name(ctx, s, e, sep, raw, idx, courtesy and idx == 0)
         if name is not None:
             names.append(name)
-    return handout_givers(names)
+            joins.append(sep)
+    return handout_givers(distributor_collections(ctx, names, joins))
+
+
+def distributor_collections(ctx: BlockText, names: list[Name], joins: list[str]) -> list[Name]:
+    """Unknown names next to a distributor that credits collections take the role ``collection``.
+
+    "Getty Images/iStockphoto", "Bettmann Archive/Getty", "Steven Puetzer | The Image Bank |
+    Getty Images": a brand or collection the distributor's license carries, not an unknown source. The
+    distributor is a rule with a ``{collection}`` form; when the rule lists its collections, only
+    those are.
+    """
+    out = list(names)
+    for i, name in enumerate(names):
+        if name.role != NameRole.ORGANISATION or name.rule is not None:
+            continue
+        for j, join in ((i - 1, joins[i]), (i + 1, joins[i + 1] if i + 1 < len(joins) else "")):
+            if 0 <= j < len(names) and join in ("slash", "bar") and _takes_collection(ctx, names[j], name):
+                out[i] = replace(name, role=NameRole.COLLECTION)
+                break
+    return out
+
+
+def _takes_collection(ctx: BlockText, distributor: Name, name: Name) -> bool:
+    if distributor.rule is None:
+        return False
+    rule = ctx.resolver.ruleset[distributor.rule]
+    if not any("collection" in form.template.names for form in rule.credits):
+        return False
+    return not rule.collections or alias_key(name.text) in {alias_key(c) for c in rule.collections}
+
+
+def _one_institution(before: str, after: str) -> bool:
+    """Whether the words on both sides of an "and" name one organisation (no person on either)."""
+    return bool(set(name_words(before)) & ORG_WORDS) and bool(set(name_words(after)) & ORG_WORDS)
 
 
 def is_handout_name(name: Name) -> bool:
@@ -140,6 +184,8 @@ def make_name(
         s = m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
     if len(DIGIT.findall(text, s, e)) >= 5 or not LETTER.search(text, s, e):
         return None  # a picture or story id ("dpa:230428-99-483045"), not a name
+    if EMAIL.search(text, s, e) or DATE_PIECE.fullmatch(text.strip(), s, e):
+        return None  # "fmorales@example.com", "22.04.2020", "März 2017": nobody's name
     # A name never starts or ends in a space, whatever the separator left around it.
     while s < e and text[s].isspace():
         s += 1
@@ -151,8 +197,9 @@ def make_name(
     key = " ".join(YEAR_WORD.sub(" ", seg.casefold()).split())
     if sep == "for":
         return Name(original, span, NameRole.CLIENT)
-    # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist".
-    if key in ROLES or is_title(key):
+    # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist"; a
+    # licence ("CC BY-SA 3.0") or another contributor's title ("Haare & Make-up").
+    if key in ROLES or is_title(key) or LICENCE.fullmatch(seg) or other_contributor(key):
         return Name(original, span, NameRole.ROLE)
     if key.endswith(" handout") and key != "handout":
         return Name(original, span, NameRole.HANDOUT)  # "Family handout", "Sony handout"
@@ -167,6 +214,8 @@ def make_name(
 def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> NameRole:
     """Whether a name no rule knows is a person's or an organisation's."""
     tokens = seg.split()
+    if seg.startswith("@") and len(tokens) == 1:
+        return NameRole.PERSON  # a social media account ("@SubasTheOne/via REUTERS") is its user
     if _organisation_by_words(seg):
         return NameRole.ORGANISATION
     if not any(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
@@ -199,7 +248,7 @@ def _organisation_by_words(seg: str) -> bool:
     words = set(name_words(seg))
     if known_source(seg) or words & ORG_WORDS:
         return True
-    if ("." in seg and DOMAIN.search(seg)) or seg.startswith("@"):  # both forms hold a "."
+    if "." in seg and DOMAIN.search(seg):
         return True
     # "All About Space", "Jupiterimages", "ChinaFotoPress"
     return bool(words & NOT_IN_NAMES) or any(w.endswith(BRAND_ENDINGS) and len(w) > 7 for w in words)
@@ -219,7 +268,25 @@ def _one_word_role(
         return NameRole.PERSON
     if INITIALS_SURNAME.fullmatch(token):
         return NameRole.PERSON  # "R.Schmitt"
+    if idx == 0 and _surname_like(token) and _agency_after(ctx, pieces, idx):
+        return NameRole.PERSON  # "Kauer/DJV", "Bheki/ City of Johannesburg": the photographer first
     return NameRole.ORGANISATION
+
+
+def _surname_like(token: str) -> bool:
+    """A capitalised word of letters that no organisation's word or ending makes a brand."""
+    if not (token[:1].isupper() and token[1:].islower() and token.isalpha() and len(token) >= 3):
+        return False
+    return ORG_ENDING.search(token) is None
+
+
+def _agency_after(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:
+    """Whether the name after ``idx``, joined by a slash, is an organisation (an agency's acronym)."""
+    if idx + 1 >= len(pieces) or pieces[idx + 1][2] != "slash":
+        return False
+    s, e, _sep = pieces[idx + 1]
+    name = ctx.text[s:e].strip()
+    return next_to_agency(ctx, pieces, idx) or is_acronym(name) or _organisation_by_words(name)
 
 
 def next_to_agency(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:

@@ -134,6 +134,8 @@ def mark_ok(text: str, m: re.Match[str]) -> bool:
     if token.lower() == "(c)":
         if re.search(r"\([bB]\)", text[: m.start()]):
             return False  # "(a) …; (b) …; (c) The agency": a list, not a mark
+        if _CJK.match(after):
+            return True  # "石川（Ｃ）共同通信社": Japanese writes the mark between name and agency
         return bool(follows) or (at_boundary and bool(re.match(r"\s*[A-Z]", after)))
     if token == "copyright" and not follows:
         return False
@@ -153,11 +155,11 @@ def mark_credit(
 ) -> tuple[int, int] | None:
     """The region of a credit written with a mark ("© AFP / MARCO BERTORELLO"), if it is one."""
     if head_years:
-        return None
+        return _dated_picture_credit(ctx, body, limit)
     text = ctx.text
     seg_end = piece_end(text, body, limit)
     body_text = text[body:seg_end]
-    if not body_text.strip() or YEAR.search(body_text) or RESERVED.search(text, body, limit):
+    if not body_text.strip() or _notice_year(body_text) or RESERVED.search(text, body, limit):
         return None
     if re.search(r"\d", text[m.end() : body]):
         return None  # "© 0 Reuters": a broken year is still a year
@@ -165,6 +167,8 @@ def mark_credit(
     if ctx.kind == BlockKind.COPYRIGHT and not (slash or prefix_at(text, body, False)):
         return None
     end = _bar_names_end(text, seg_end, limit)
+    if _CJK.match(text, body) and (space := text.find(" ", body, end)) > 0:
+        end = space  # "（Ｃ）共同通信社 この記事の画像を見る": the credit ends at the space
     pieces = [p for p in re.split(r"\s*(?:/|\||\bv[ií]a\b|,)\s*", text[body:end].strip()) if p]
     if any(LEGAL_FORM.search(p) for p in pieces):
         return None  # "© Thomson Reuters Limited": a company's legal name makes a notice
@@ -174,6 +178,36 @@ def mark_credit(
         return None
     end = rstrip_at(text, body, end)
     return (body, end) if end > body else None
+
+
+# "Heimat- und Museumsverein Königs Wusterhausen 1990 e.V.": a year in an association's name.
+_NAME_YEAR = re.compile(r"\s*(?:e\.\s?V\b|gGmbH\b|GmbH\b|AG\b)")
+# Japanese and Chinese write a credit without spaces, and a space ends it.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _notice_year(text: str) -> bool:
+    """Whether ``text`` holds a year that dates a notice (not one inside an association's name)."""
+    return any(not _NAME_YEAR.match(text, m.end()) for m in YEAR.finditer(text))
+
+
+def _dated_picture_credit(ctx: BlockText, body: int, limit: int) -> tuple[int, int] | None:
+    """A picture's credit with a year ("© 2012 APA/AP"): picture agencies joined by a slash.
+
+    Under a picture one agency will do ("© 2012 Jane Doe/AP"); elsewhere every name must be one,
+    as a story's own notice names its holder alone.
+    """
+    picture = ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) or ctx.block.image is not None
+    text = ctx.text
+    end = rstrip_at(text, body, piece_end(text, body, limit))
+    piece = text[body:end]
+    if not SLASH.search(piece) or RESERVED.search(piece) or YEAR.search(piece):
+        return None
+    pieces = [p for p in re.split(r"\s*/\s*", piece.strip()) if p]
+    if any(LEGAL_FORM.search(p) for p in pieces) or not all(name_list_like(p) for p in pieces):
+        return None
+    agencies = [is_picture_source(ctx, p) for p in pieces]
+    return (body, end) if (all(agencies) or (picture and any(agencies))) else None
 
 
 def _bar_names_end(text: str, end: int, limit: int) -> int:

@@ -17,17 +17,22 @@ PREFIX = re.compile(
     + r"""(?:
         (?:©\s*)?photo\s+credit\s+should\s+read\b\s*:?\s*
       | mandatory\s+credit\b\s*:?\s*
-      | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?
+      | (?:(?:main|top|header|lead|cover|featured|hero|title|left|right|bottom|inset)\s+)?
+        (?:(?:text|texte|words)\s*(?:und|and|&|/|,|et|y)\s*)?
         (?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|bild(?:er)?|illustrations?|graphics?
            |videos?|screenshots?|screengrabs?)
         \s*(?:credits?|source|quelle|rechte)?
         \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:by\s*:?\s+)?
-      | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s*
+      | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s* | bildnachweis\s*[:：]\s*
       | (?:사진|写真|画像|提供)\s*[=:：／/]\s*
       | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?(?:photo\s+)?
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|animations?|montage)
         \s+(?:credits?\s+)?(?:by|via|von|par|por)\s*:?\s+
       | photographers?\s*[:：]\s*
+      | (?-i:FOTOS?|PHOTOS?|FOTOGRAF[ÍI]A)\s+(?=[A-Z])
+      | (?:image|photo|picture|bild|foto)\s+copyright\s*[:：]?\s+
+      | (?:archiv|symbol|presse|titel|beitrags|vorschau|header|aufmacher|teaser|profil)
+        (?:foto|bild)s?\s*[:：]\s*
       | (?:photo\s+|image\s+)?credits?\s*(?:[:：]|\s[-–—]\s|\.{2,4}|…)\s*(?:by\s+)?
       | (?:sources?|quelle|fuente|fonte|cr[ée]dits?|cr[ée]ditos?)\s*[:：]\s*
     )""",
@@ -140,6 +145,7 @@ HOLDER_CUT = re.compile(
     r"""\s+[|•·]\s* | \s*\|\s* | (?<!\d)\s[-–—]{1,2}\s(?!\d) | ,\s+an?\s | \s+or\s+its\s
       | \s+and\s+(?:its\s+)?affiliated\b | ,?\s*(?i:https?:|www\.) | \s*[()] | ,\s*(?=[A-Z]\w+\s+by\b)
       | ,\s*(?=[a-z]) | \s*/\s*(?=[a-z]) | \s*\.\s+(?=[a-z])
+      | \s*/\s*(?=(?i:photo(?:graph)?s?|fotos?|images?|pictures?|bild(?:er)?|credits?)\s*[:：])
       | [.,;]?\s*(?i:all\s+rights|alle\s+rechte|tous\s+droits|todos\s+os|derechos|all\s+times) | \s?\x00""",
     re.X,
 )
@@ -182,7 +188,8 @@ MARKUP = re.compile(r"</?[A-Za-z][\w.:-]*[\s>/]|/>|\w=\"")
 # characters a match can start with (see EDITOR_NOTE).
 BAR_CUT = re.compile(r"(?=[\s|])(?:\s*\|\s*|\s+[•·]\s+)")
 DASH_CUT = re.compile(r"(?=[\s—])(?:\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(]))")
-COLON_CUT = re.compile(r"[:,]\s+")
+COLON_CUT = re.compile(r"[:,]\s+|\s/\s+")
+LETTER_ABBREVIATION = re.compile(r"\s?[A-Za-z]\.")
 TOKEN_END = re.compile(r"([\w.’'-]+)$")
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 TAGS_NOTE = re.compile(r"\s-\s+Tags:")
@@ -224,3 +231,45 @@ WORD = re.compile(r"[^\W\d_][\w'’-]*\.?")
 
 
 ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+# A Creative Commons licence named in a credit: "CC BY 3.0", "CC BY-SA 3.0 de", "CC0".
+LICENCE = re.compile(
+    r"(?i)(?:cc0|cc|creative\s+commons)(?:[\s-]+(?:by|sa|nc|nd|zero|0|\d\.\d|[a-z]{2}|licen[cs]e|lizenz))*"
+)
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar[y]?|february|march|april|june|july"
+    r"|august|september|october|november|december|februar|märz|mai|juni|juli|oktober|dezember|janvier"
+    r"|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo"
+    r"|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?"
+)
+# A date, a time of day or a label with one, which a credit never names as a source:
+# "22.04.2020", "06:15", "März 2017", "27. September 2018", "Updated March 28", "Stand: 5".
+DATE_PIECE = re.compile(
+    r"(?i)(?:(?:updated|published|aktualisiert|veröffentlicht|stand|publicado|actualizado)\b[\s:]*)?"
+    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:uhr|h|am|pm))?"
+    r"|\d{1,2}\.?\s*" + _MONTHS + r"(?:\s*(?:19|20)\d{2})?"
+    r"|" + _MONTHS + r"\s*(?:\d{1,2}(?:,?\s*(?:19|20)\d{2})?|(?:19|20)\d{2})|\d{1,2}|(?:19|20)\d{2})"
+)
+# "32 mins ago", "Published 4 months ago", "vor 3 Stunden", "2:03 min": a teaser's time or a
+# video's length. A text holding one is a list of stories or videos, not a credit.
+ELAPSED = re.compile(
+    r"(?i)\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|\b\d{1,2}:\d{2}\s*(?:min|mins|minuten|minutes)\b"
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+# In a caption, a credit label after the caption's last word with no stop between ("Demut hinter
+# Masken Foto: Adobe Stock", "… de la alcaldía FOTO Archivo Particular"): the credit's start.
+CAPTION_LABEL = re.compile(
+    r"(?<=[^\W\d_]) (?=(?:Fotos?|Photos?|Bild(?:er)?|Image|Credits?|Quelle|Bildquelle|Source|Fuente"
+    r"|Cr[ée]dito?s?)\s*[:：]|(?:FOTOS?|PHOTOS?)\s+[A-Z])"
+)
+
+# Endings of German and Dutch compound words that name an organisation ("Bundesregierung").
+ORG_ENDING = re.compile(
+    r"(?i)(?:regierung|ministerium|verband|verein|amt|archiv|museum|agentur|verlag|zeitung|blatt|kammer"
+    r"|bank|werk|werke|gruppe|stiftung|institut|klinik|kliniken|zentrum|schule|partei|rat|bund|haus|kirche"
+    r"|polizei|wehr|dienst|gemeinde|stadt|press|media|news|foto|photo|pictures|images|tv|film|films)$"
+)

@@ -12,6 +12,7 @@ from creditcheck.model import Attribution, AttributionKind, Document, Name, Name
 from creditcheck.readers import host
 
 _WORD = re.compile(r"[^\W_]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # The labels of an address that say nothing of whose site it is: "www.", "co.uk", "com.au".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv"})
 _LONGEST_RUN = 6
@@ -37,9 +38,14 @@ class Publisher:
 
     def __init__(self, names: tuple[str, ...], url: str | None) -> None:
         self.compact: set[str] = set()
+        # "ON" for "Osthessen|News", "FMW" for "FinanzMarktWelt": the site's own short name.
+        self.initials: set[str] = set()
         labels = [_site_label(host(url))] if url else []
         for name in names:
             self.compact.add("".join(_words(name)))
+            parts = _words(_CAMEL.sub(" ", name))
+            if 2 <= len(parts) <= 5:
+                self.initials.add("".join(p[0] for p in parts))
             address = name.split("//", 1)[-1].split("/", 1)[0]
             if DOMAIN.fullmatch(address.strip()):
                 labels.append(_site_label(address.strip()))  # og:site_name "correctiv.org"
@@ -47,7 +53,7 @@ class Publisher:
         self.compact = {k for k in self.compact if len(k) >= 3}
 
     def __bool__(self) -> bool:
-        return bool(self.compact)
+        return bool(self.compact or self.initials)
 
     def names(self, text: str) -> bool:
         """Whether ``text`` names the publisher: its name or its site's, alone or among other words.
@@ -57,6 +63,8 @@ class Publisher:
         """
         words = _words(text)
         if "".join(words) in self.compact:
+            return True
+        if text.isupper() and text.isalpha() and text.casefold() in self.initials:
             return True
         for start in range(len(words)):
             for end in range(start + 1, min(len(words), start + _LONGEST_RUN) + 1):

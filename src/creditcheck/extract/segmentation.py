@@ -9,12 +9,14 @@ from creditcheck.extract.offsets import holds_any, inside, skip_space
 from creditcheck.extract.patterns import (
     BAR_CUT,
     BARE_PREFIX,
+    CAPTION_LABEL,
     COLON_CUT,
     COURTESY,
     DASH_CUT,
     DOTTED_INITIALS,
     GLUED_SENTENCE,
     LEAD_PREFIX,
+    LETTER_ABBREVIATION,
     PREFIX,
     SENTENCE,
     TOKEN_END,
@@ -34,8 +36,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_cuts(text: str, start: int, end: int, brackets: list[tuple[int, int]]) -> list[Cut]:
-    """The boundaries between the segments of text[start:end], outside brackets, in order."""
+    """The boundaries between the segments of text[start:end], outside brackets, in order.
+
+    A credit label after a word ("… Masken Foto: Adobe Stock") starts a segment too.
+    """
     cuts = _sentence_cuts(text, start, end)
+    cuts.extend(Cut(m.start(), m.end(), CutKind.COLON) for m in CAPTION_LABEL.finditer(text, start, end))
     # Bounds rather than a slice: these patterns look neither behind the start nor past the end.
     if holds_any(text, "|•·", start, end):
         cuts.extend(Cut(m.start(), m.end(), CutKind.BAR) for m in BAR_CUT.finditer(text, start, end))
@@ -44,7 +50,8 @@ def find_cuts(text: str, start: int, end: int, brackets: list[tuple[int, int]]) 
     for m in COLON_CUT.finditer(text, start, end):
         after = m.end()
         if PREFIX.match(text, after) or COURTESY.match(text, after):
-            cuts.append(Cut(m.start() + 1, after, CutKind.COLON))
+            # "… , Photo: Jane Doe", "NAME / 22.04.2020 / Foto: NAME": a credit after a label.
+            cuts.append(Cut(m.start() + (0 if text[m.start()].isspace() else 1), after, CutKind.COLON))
     for _open, close in brackets:
         nxt = skip_space(text, close + 1, end)
         if nxt < end:
@@ -76,13 +83,15 @@ def _sentence_cuts(text: str, start: int, end: int) -> list[Cut]:
 
 
 def ends_sentence(text: str, dot: int) -> bool:
-    """Whether the period at ``dot`` ends a sentence (not "J. Scott", "U.S.", "Inc.")."""
+    """Whether the period at ``dot`` ends a sentence (not "J. Scott", "U.S.", "Inc.", "e. V.")."""
     if text[dot] != ".":
         return True
     m = TOKEN_END.search(text, max(0, dot - 24), dot)
     token = m.group(1) if m else ""
     if len(token) == 1 and token.isalpha() and token.isupper():
         return False
+    if len(token) == 1 and token.isalpha() and LETTER_ABBREVIATION.match(text, dot + 1):
+        return False  # "e. V.", "u. a.", "z. B.": an abbreviation of single letters
     if token.casefold() in ABBREVIATIONS:
         return False
     return not DOTTED_INITIALS.fullmatch(token)

@@ -27,7 +27,9 @@ ROLES = vocab(
     foto fotos image images picture illustration composite montage screenshot screenshots
     screengrab still supplied provided courtesy symbolbild symbolfoto ausschnitt m twitter x
     instagram facebook youtube tiktok left right top bottom center centre above below inset main
-    background tpx"""
+    background tpx privat private privatfoto archivo arquivo cedida cedido cedidas cedidos cortesia
+    cortesía contributed submitted divulgação divulgacao reprodução reproducao gemeinfrei
+    bildschirmfoto pr 代表撮影 ausriss ilustrativa ilustración illustrativ"""
 ) | {
     "file photo",
     "files photo",
@@ -53,11 +55,42 @@ ROLES = vocab(
     "cc by-nd",
     "cc by-nc",
     "creative commons",
+    # "Foto: Privat", "FOTO Archivo Particular", "CONTRIBUTED IMAGE": whose picture it is, not a source.
+    "archivo particular",
+    "foto archivo",
+    "arquivo pessoal",
+    "captura de pantalla",
+    "capture d'écran",
+    "captures d'écran",
+    "contributed image",
+    "contributed photo",
+    "submitted photo",
+    "submitted image",
+    "private photo",
+    "photo supplied",
 }
+# Labels of contributors other than the photographer: "Styling: Kate Phelan", "Make-up: …",
+# "Autorin/Autor …". What follows them is no photo credit.
+OTHER_CONTRIBUTORS = vocab(
+    """styling stylist styled hair haare make-up makeup grooming casting production produktion
+    réalisation realisation regie director creative art text texte autor autorin author authors
+    redaktion interview musik music musique model models location props set design manicure
+    nails produced written"""
+)
 # Role words that say the picture was handed out by whoever the credit names with them: the
 # giver is not a source to license ("Sony/Handout"). "HO" (AFP's short form) is left out: alone
 # in brackets it is too often something else, and "HO/AFP" names its agency anyway.
 HANDOUT_WORDS = frozenset({"handout", "handout photo", "handout image", "handout picture"})
+# Institutions that give pictures of their own: a bracket naming one closes a caption as its
+# credit ("(U.S. District Court, Eastern District of New York)").
+INSTITUTION_WORDS = vocab(
+    """court courts tribunal police polizei department ministry ministerium government regierung
+    museum museo musée archive archives archiv library bibliothek university universität college
+    agency office army navy force council foundation institute institut hospital embassy
+    parliament commission authority administration nasa esa noaa"""
+)
+# A pool picture ("(Pool)", "（代表撮影）"): shot by one for all, credited as such.
+POOL_WORDS = frozenset({"pool", "pool photo", "代表撮影"})
 # Job titles that follow a name: "Karl Tate, Infographics Artist", "David Zalubowski, STF".
 TITLE_WORDS = vocab(
     """staff photographer photographers photojournalist artist infographics graphics graphic
@@ -114,7 +147,8 @@ ORG_WORDS = vocab(
     digital online feature features syndication world international int museum theatre theater
     productions house publishing publications interactive labs lab technologies systems research
     bank collector pics echo mail metro voice leader sentinel bee eagle ledger citizen mercury
-    beacon argus advertiser pioneer telegram today live gemeinde stadt kommune command robotics"""
+    beacon argus advertiser pioneer telegram today live gemeinde stadt kommune command robotics
+    court courts tribunal administration"""
 )
 ORG_PREFIX_WORDS = vocab("the el la le les los las il lo die der das de")
 MEDIA_WORDS = vocab(

@@ -28,6 +28,7 @@ from creditcheck.extract.vocabulary import (
     NAME_WORDS,
     ORG_PREFIX_WORDS,
     ORG_WORDS,
+    OTHER_CONTRIBUTORS,
     PARTICLES,
     PROSE,
     STOCK,
@@ -155,6 +156,46 @@ def is_name_token(token: str) -> bool:
 def is_title(key: str) -> bool:
     words = key.replace(",", " ").split()
     return bool(words) and all(w in TITLE_WORDS for w in words) and any(w in TITLE_CORE for w in words)
+
+
+_CONTRIBUTOR_JOINS = frozenset({"&", "and", "und", "et", "y", "for", "für", "pour", "by", "von", "de"})
+
+
+def other_contributor(key: str) -> bool:
+    """Whether a folded name is only the title of a contributor other than the photographer.
+
+    "Haare & Make-up", "Creative Director & Styling", "Autorin": credits of a shoot or a
+    story, not of a picture's source.
+    """
+    words = [w for w in re.split(r"[\s/,:+]+", key) if w and w not in _CONTRIBUTOR_JOINS]
+    if not words or not any(w in OTHER_CONTRIBUTORS for w in words):
+        return False
+    return all(w in OTHER_CONTRIBUTORS or w in TITLE_WORDS for w in words)
+
+
+# A label of one to four words before a colon or "by": "Styling:", "Haare & Make-up:", "Text und
+# Fotos:", "Styling by".
+_LABEL_RUN = re.compile(
+    r"([^\W\d_][\w'-]*(?:\s*(?:[/&+,]|\bund\b|\band\b)\s*[^\W\d_][\w'-]*){0,3})\s*(?:[:：]|\s+(?:by|von|par)\s)",
+    re.I,
+)
+_PHOTO_WORDS = frozenset(
+    {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "picture", "pictures"}
+)
+
+
+def other_contributor_label(text: str, pos: int) -> bool:
+    """Whether a label at ``pos`` names a contributor other than the photographer ("Styling:").
+
+    A label that also names the pictures ("Text und Fotos:") is the photographer's.
+    """
+    m = _LABEL_RUN.match(text, pos)
+    if m is None:
+        return False
+    words = [w for w in re.split(r"[\s/&+,]+", m.group(1).casefold()) if w and w not in _CONTRIBUTOR_JOINS]
+    return (
+        bool(words) and not _PHOTO_WORDS.intersection(words) and all(w in OTHER_CONTRIBUTORS for w in words)
+    )
 
 
 def uncased_role(seg: str) -> NameRole:

@@ -108,7 +108,12 @@ INLINE = frozenset(
         "img",
     }
 )
-CREDIT_CLASS = re.compile(r"credit|photographer|attribution|courtesy|image-?source|photo-?source", re.I)
+# "accreditation" holds a story's header, "message-attribution" a forum post's author and date.
+CREDIT_CLASS = re.compile(
+    r"(?<!ac)credit|photographer|(?<!message-)(?<!post-)(?<!comment-)attribution|courtesy"
+    r"|image-?source|photo-?source",
+    re.I,
+)
 # Page chrome that is not article content, even when it is not inside <nav> or <aside>.
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|social|share|sharing|related|"
@@ -241,14 +246,19 @@ def tail_line(child: lxml.html.HtmlElement, line: int) -> int:
     return last.sourceline or line
 
 
+def control(el: lxml.html.HtmlElement) -> bool:
+    """A javascript: link is a control ("View full size image"), like a button: not text."""
+    return el.tag == "a" and (el.get("href") or "").startswith("javascript:")
+
+
 def inline_text(el: lxml.html.HtmlElement) -> str:
-    if el.tag in SKIP:
+    if el.tag in SKIP or control(el):
         return ""
     if el.tag == "br":
         return " "
     parts = [el.text or ""]
     for child in el:
-        if isinstance(child.tag, str) and child.tag not in SKIP:
+        if isinstance(child.tag, str) and child.tag not in SKIP and not control(child):
             parts.append(inline_text(child))
         if child.tail:
             parts.append(child.tail)

@@ -10,6 +10,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.model import Block, BlockKind, Image, Span
+from creditcheck.readers.html.captions import caption_after, hidden_label, picture_kind, split_credit
 from creditcheck.readers.html.elements import (
     ALT_CREDIT,
     BLOCKS,
@@ -22,6 +23,7 @@ from creditcheck.readers.html.elements import (
     caption_credit,
     chrome,
     classes,
+    control,
     has_block,
     hidden,
     inline_text,
@@ -55,8 +57,12 @@ class Walker:
         self.blocks: list[Block] = []
         self.images: list[Image] = []
         self.suppressions: list[Suppression] = []
-        # Caption elements that follow a bare <img>, mapped to that image's index.
+        # Caption elements that follow a bare <img>, mapped to that image's index, and the kind
+        # they are read as when their class names none.
         self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
+        self.pending_kinds: dict[lxml.html.HtmlElement, BlockKind] = {}
+        # Where the last block stands in the page's visible text (to join a split credit to it).
+        self.last_stream: tuple[int, int] = (-1, -1)
         # Where each picture element's tag starts in the source, when that can be known exactly.
         self.img_offsets: dict[lxml.html.HtmlElement, int] = {}
         # The image each picture element became: a picture is one image, however it is reached
@@ -114,12 +120,29 @@ class Walker:
         if not text:
             return
         found = self.pos.find(text, line, self.cursor)
+        if found < 0 and "<" in text:
+            # "AP Photo/</" at the end of a broken page: lxml keeps a stray "</" as text, the
+            # source map reads it as a tag. The text before it can be traced.
+            head = text.split("<", 1)[0].rstrip()
+            found = self.pos.find(head, line, self.cursor) if head else -1
+            text = head if found >= 0 else text
         if found < 0:
             # Text lxml repaired (or split differently) cannot be traced: the element's line.
             self.blocks.append(Block(text, line, 1, kind, image))
+            self.last_stream = (-1, -1)
             return
-        self.cursor = found + len(text)
-        anchors = self.pos.anchors(found, len(text))
+        end = self.cursor = found + len(text)
+        start = found
+        if self.blocks and split_credit(
+            self.blocks[-1], self.last_stream, self.pos.stream, found, kind, image
+        ):
+            # "<span class=credit>Photo by X</span> /<span class=distributor>AFP via Getty
+            # Images</span>": one credit in two elements (or a label, then the credit).
+            start, kind = self.last_stream[0], BlockKind.CREDIT
+            self.blocks.pop()
+            text = self.pos.stream[start:end]
+        self.last_stream = (start, end)
+        anchors = self.pos.anchors(start, len(text))
         _, ln, col = anchors[0]
         self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:])))
 
@@ -140,7 +163,7 @@ class Walker:
             elif child.tag == "img":
                 if content:
                     self.add_img(child, image)
-            elif child_kind is not None or _is_block(child):
+            elif child_kind is not None or _is_block(child) or self._holds_caption(child, image, content):
                 if parts:  # most blocks follow a block, with no text between
                     self.emit(parts, line, kind, image)
                     parts = []
@@ -169,20 +192,29 @@ class Walker:
             if isinstance(child, lxml.etree._Comment):
                 self.add_suppression(child)
             return UNREAD
-        if tag in SKIP or child in self.judge.other_stories:
+        if tag in SKIP or control(child) or child in self.judge.other_stories:
             return UNREAD
         if child.keys():
             names = classes(child)  # read once for the tests below
-            if hidden(child) or chrome(child, names, self.judge.holds_story) or site_footer(child, names):
+            if (
+                hidden(child)
+                or chrome(child, names, self.judge.holds_story)
+                or site_footer(child, names)
+                or hidden_label(child, names)
+            ):
                 return UNREAD
             if self.judge.other_story(child, names):
                 return UNREAD  # another story's teaser or a box of them: its credits are not ours
-            child_kind = block_kind(child, names)
+            child_kind = picture_kind(child, names, kind, block_kind(child, names))
         elif tag == "footer" and site_footer(child, ""):
             return UNREAD  # the site's notice and imprint, not the story's
         else:
             # Most elements have no attribute at all: nothing hides them or names a kind.
             child_kind = BlockKind.CAPTION if tag == "figcaption" else None
+        if child_kind in (None, BlockKind.BYLINE) and child in self.pending_kinds:
+            # The caption or credit right after a picture: a block of its own (a byline there
+            # names the photographer).
+            return self.pending_kinds[child]
         if child_kind is None and kind == BlockKind.TEXT and tag in ("li", "dd", "dt") and only_link(child):
             return UNREAD  # "<li><a href=…>Reuters</a></li>": a menu entry naming an agency is navigation
         if child_kind is None and kind == BlockKind.CAPTION and caption_credit(child):
@@ -198,8 +230,23 @@ class Walker:
         """
         tag = child.tag
         child_image = self.add_figure(child) if tag == "figure" else image
+        if tag == "figure" and child_image is not None and kind is BlockKind.TEXT:
+            kind = BlockKind.CAPTION  # all a picture's figure says besides the picture is its caption
         content = content or tag in ("article", "main") or child.get("role") == "main"
         self.walk(child, kind, child_image, content)
+
+    def _holds_caption(self, child: lxml.html.HtmlElement, image: int | None, content: bool) -> bool:
+        """Whether an inline element holds a picture and the caption after it (then it is a block).
+
+        "<p><span class=image><img><span class=source>Wikimedia Commons</span></span> Text…": the
+        caption must be a block of its own to be the picture's.
+        """
+        if not content or image is not None or len(child) == 0 or not shows_picture(child):
+            return False
+        if next(child.iter("img"), None) is None:
+            return False
+        self._linked_pictures(child)
+        return any(d in self.pending_sibling for d in child.iterdescendants())
 
     def _linked_pictures(self, child: lxml.html.HtmlElement) -> None:
         """The pictures inside a link: "<a href=big.jpg><img src=small.jpg></a>" shows one."""
@@ -251,14 +298,12 @@ class Walker:
         index = self._new_image(img, None)
         self._attr_credits(img, index)
         holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
-        sibling = holder.getnext()
-        if (
-            sibling is not None
-            and isinstance(sibling.tag, str)
-            and block_kind(sibling) in (BlockKind.CREDIT, BlockKind.CAPTION)
-        ):
-            # The caption element right after a bare image is its caption.
-            self.pending_sibling[sibling] = index
+        following = caption_after(img)
+        if following:
+            # The caption elements right after a bare image (or its box) are its caption.
+            for sibling, kind in following:
+                self.pending_sibling[sibling] = index
+                self.pending_kinds[sibling] = kind
             return
         self._attr_caption(img, holder, index)
 

@@ -1,0 +1,147 @@
+"""Credits joined to their pictures on web pages (issue 9, "credit-not-connected")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from creditcheck.model import AttributionKind
+
+from .helpers import findings, scan_text
+
+DAY = dt.date(2024, 5, 3)
+HEAD = "<!doctype html><html><head><meta name='date' content='2024-05-03'></head><body><article>\n"
+TAIL = "\n</article></body></html>\n"
+
+
+def page(body: str) -> str:
+    return HEAD + body + TAIL
+
+
+def at(html: str, line: int, needle: str) -> int:
+    """The column where ``needle`` starts on ``line`` of the fixture (1-based)."""
+    return html.splitlines()[line - 1].index(needle) + 1
+
+
+def credits(html: str) -> list[tuple[str, int, int, int | None, list[tuple[str, str]]]]:
+    result = scan_text(html, "html", DAY)
+    return [
+        (a.text, a.span.line, a.span.column, a.image, [(n.text, n.role.value) for n in a.names])
+        for a in result.attributions
+        if a.kind is AttributionKind.PHOTO_CREDIT
+    ]
+
+
+def test_a_credit_split_over_two_elements_is_one_credit() -> None:
+    html = page(
+        "<figure><img src='a.jpg'><figcaption><span class=caption>Smoke over Poonch.</span> "
+        "<span class=credit>Photo by Punit Paranjpe</span> /<span class=distributor>AFP via Getty Images"
+        "</span></figcaption></figure>\n"
+        "<figure><img src='b.jpg'><figcaption><span class=credit>Photo by ipopba</span> /"
+        "<span class=distributor>Getty Images/iStockphoto</span></figcaption></figure>"
+    )
+    assert [c[:4] for c in credits(html)] == [
+        ("Punit Paranjpe /AFP via Getty Images", 2, at(html, 2, "Punit"), 0),
+        ("ipopba /Getty Images/iStockphoto", 3, at(html, 3, "ipopba"), 1),
+    ]
+    # Before: "AFP via Getty Images" alone, a missing-photographer. Now the first is AFP's form;
+    # the second names a Getty collection (iStockphoto), in another order than Getty's form.
+    assert findings(scan_text(html, "html", DAY)) == [
+        ("credit-format", 3, at(html, 3, "ipopba"), "ipopba/iStockphoto via Getty Images")
+    ]
+
+
+def test_an_empty_photographer_slot_is_still_missing() -> None:
+    html = page(
+        "<figure><img src='a.jpg'><figcaption><span class=credit>Photo by -</span> /"
+        "<span class=distributor>AFP via Getty Images</span></figcaption></figure>"
+    )
+    assert [c[0] for c in credits(html)] == ["AFP via Getty Images"]
+    assert [f[0] for f in findings(scan_text(html, "html", DAY))] == ["missing-photographer"]
+
+
+def test_the_caption_after_the_pictures_box_is_its_caption() -> None:
+    html = page(
+        "<div class='pull-right'><div><a class='lightbox' href='big.gif'><img src='a.gif'></a></div>\n"
+        "<div class='caption'><div class='credit'>Mashable</div>"
+        "<div class='caption-text'>Sea level rise in Boston.</div></div></div>\n"
+        "<table><tr><td><img src='b.jpg' alt='Zombies'></td></tr>\n"
+        "<tr><td>The zombies in the 1968 film.<br><span>Credit: Public Domain</span></td></tr></table>\n"
+        "<div class='position-relative'><picture><source srcset='c.webp'><img src='c.jpg'></picture>"
+        "<span class='teaser-copyright'>© Chris - stock.adobe.com</span></div>"
+    )
+    assert [c[:4] for c in credits(html)] == [
+        ("Mashable", 3, at(html, 3, "Mashable"), 0),
+        ("Public Domain", 5, at(html, 5, "Public"), 1),
+        ("Chris - stock.adobe.com", 6, at(html, 6, "Chris"), 2),
+    ]
+    assert [f for f in findings(scan_text(html, "html", DAY)) if f[0] == "missing-credit"] == []
+
+
+def test_a_caption_and_its_credit_after_a_picture() -> None:
+    html = page(
+        "<div><picture><img src='a.jpg'></picture><div class='sc-hz'>Chelsea beat Tottenham</div>"
+        "<div class='sc-fh'>Getty Images</div></div>"
+    )
+    assert [c[:4] for c in credits(html)] == [("Getty Images", 2, at(html, 2, "Getty"), 0)]
+
+
+def test_what_follows_a_picture_is_read_as_text_not_as_a_credit_element() -> None:
+    # The story's next paragraph, or a row of data, is not the picture's credit.
+    html = page(
+        "<p><img src='a.jpg'></p><p>Dies ist ein Test / Beispiel.</p>\n"
+        "<table><tr><td class='image up'><img src='arrow.png'></td>"
+        "<td><a class='qs-source-1' href='/dji'>DOW</a></td></tr></table>"
+    )
+    assert credits(html) == []
+
+
+def test_picture_parts_named_by_class_in_a_figure() -> None:
+    html = page(
+        "<figure><img src='a.jpg'><p class='copyright'>© PR</p></figure>\n"
+        "<figure><img src='b.jpg'><div class='cutline-byline'><span class='cutline-text'>"
+        "JOH reacts.</span> <span class='byline-image'>(Foto: Captura de pantalla)</span></div></figure>\n"
+        "<div class='img220'><a class='fancybox' href='x.jpg'><img src='c.jpg'></a>"
+        "<p class='img-text'>The editor on the vote. <cite>Archivfoto: Jane Doe</cite></p></div>"
+    )
+    assert credits(html) == [
+        ("PR", 2, at(html, 2, "PR"), 0, [("PR", "role")]),
+        ("Captura de pantalla", 3, at(html, 3, "Captura"), 1, [("Captura de pantalla", "role")]),
+        ("Jane Doe", 4, at(html, 4, "Jane"), 2, [("Jane Doe", "person")]),
+    ]
+    assert [f for f in findings(scan_text(html, "html", DAY)) if f[0] == "missing-credit"] == []
+
+
+def test_a_byline_is_a_writers_outside_pictures() -> None:
+    html = page(
+        "<p class='byline'>By Jane Doe, Associated Press</p>\n"
+        "<div class='comp mntl-attribution__item'><div class='author'>Learn about our editorial policies"
+        "</div></div>\n"
+        "<div class='image-author-license-fields'><span class='licensed-file'><img src='a.jpg'></span>"
+        "<span class='image-description'>A long description of the picture that says what it shows "
+        "and where it was taken, well beyond a credit.</span></div>"
+    )
+    assert credits(html) == []
+
+
+def test_visually_hidden_labels_are_no_part_of_the_caption() -> None:
+    html = page(
+        "<figure><img src='a.jpg'><figcaption><span class='visually-hidden'>Image</span>"
+        "Trucks at the border. <span class='sr-only'>Credit</span><span class='credit'>Jane Doe/Reuters"
+        "</span></figcaption></figure>\n"
+        "<figure><img src='b.jpg'><figcaption>Doctors at work. <span class='css-1u46'>Credit…</span>"
+        "<span>Doug Mills/The New York Times</span></figcaption></figure>"
+    )
+    result = scan_text(html, "html", DAY)
+    blocks = [a.text for a in result.attributions]
+    assert blocks == ["Jane Doe/Reuters", "Doug Mills/The New York Times"]
+
+
+def test_a_repeated_short_form_of_the_pictures_credit() -> None:
+    # Euronews: the caption ends in the full credit, a credit element repeats its agency.
+    html = page(
+        "<figure><img src='a.jpg'><figcaption><span class='caption-text'>The El Palito refinery. "
+        "(AP Photo/Matias Delacroix)</span> <span class='caption-credit'>AP Photo</span></figcaption>"
+        "</figure>"
+    )
+    assert [c[0] for c in credits(html)] == ["AP Photo/Matias Delacroix"]
+    assert [f[0] for f in findings(scan_text(html, "html", DAY))] == []

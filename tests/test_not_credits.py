@@ -1,0 +1,127 @@
+"""Text that is not a credit, and roles, licences and collections that are no source (issue 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from creditcheck.model import AttributionKind
+
+from .helpers import findings, parse, scan_text
+
+DAY = dt.date(2024, 5, 3)
+
+
+def names(text: str, kind: str = "credit") -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (a.text, [(n.text, n.role.value) for n in a.names])
+        for a in parse(text, kind)
+        if a.kind is AttributionKind.PHOTO_CREDIT
+    ]
+
+
+def page(body: str) -> str:
+    return (
+        "<!doctype html><html><head><meta name='date' content='2024-05-03'></head><body><article>\n"
+        + body
+        + "\n</article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "27. September 2018",  # a forum post's date in an "attribution" element
+        "Updated March 28, 2022",
+        "Reuters13 mins ago",  # a story list: source and time
+        "Published 4 months ago",
+        "05.09.2024 | 2:03 min",  # a video's date and length
+        "fmorales@elespectador.example",
+        "@realdonaldtrump",  # an embedded post's account
+        "Crowds at the Tokyo/Osaka line on Monday.",  # a caption sentence in a credit element
+        "Styling: Kate Phelan",
+        "Make-up: Lucy Bridge",
+        "Autorin/Autor Roman Goncharenko",
+        "CREATIVE DIRECTOR & STYLING",
+        "Styling by Ben Sturgill. Grooming by Martin Harper at Platform.",
+    ],
+)
+def test_dates_times_addresses_accounts_and_other_contributors_are_no_credits(text: str) -> None:
+    assert names(text) == []
+
+
+def test_roles_and_licences_name_no_source() -> None:
+    assert names("Foto: Privat") == [("Privat", [("Privat", "role")])]
+    assert names("FOTO Archivo Particular") == [("Archivo Particular", [("Archivo Particular", "role")])]
+    assert names("CONTRIBUTED IMAGE") == [("CONTRIBUTED IMAGE", [("CONTRIBUTED IMAGE", "role")])]
+    assert names("Foto: Archivo/Soy502") == [
+        ("Archivo/Soy502", [("Archivo", "role"), ("Soy502", "organisation")])
+    ]
+    assert names("Foto: Matthias Süßen [CC BY-SA 3.0], via Wikimedia Commons", "text") == [
+        (
+            "Matthias Süßen [CC BY-SA 3.0], via Wikimedia Commons",
+            [("Matthias Süßen", "person"), ("CC BY-SA 3.0", "role"), ("Wikimedia Commons", "organisation")],
+        )
+    ]
+    # "e. V." (a registered association) is part of the name, not a name "V".
+    assert names("(Siebengebirgsmuseum/Heimatverein Siebengebirge e. V.)") == [
+        (
+            "Siebengebirgsmuseum/Heimatverein Siebengebirge e. V",
+            [("Siebengebirgsmuseum", "organisation"), ("Heimatverein Siebengebirge e. V", "organisation")],
+        )
+    ]
+
+
+def test_a_distributors_collections_are_held_under_its_license() -> None:
+    assert names("Getty Images/iStockphoto") == [
+        ("Getty Images/iStockphoto", [("Getty Images", "organisation"), ("iStockphoto", "collection")])
+    ]
+    assert names("Bettmann Archive/Getty") == [
+        ("Bettmann Archive/Getty", [("Bettmann Archive", "collection"), ("Getty", "organisation")])
+    ]
+    # Beside a source with no {collection} form, an unknown name stays an unknown source.
+    assert names("Jane Doe/Haaretz/AP") == [
+        ("Jane Doe/Haaretz/AP", [("Jane Doe", "person"), ("Haaretz", "organisation"), ("AP", "organisation")])
+    ]
+
+
+def test_labels_before_a_credit() -> None:
+    assert names("Image copyright Reuters") == [("Reuters", [("Reuters", "organisation")])]
+    assert names("Archivfoto: Jane Doe") == [("Jane Doe", [("Jane Doe", "person")])]
+    assert names("Text und Fotos: Jane Doe") == [("Jane Doe", [("Jane Doe", "person")])]
+    assert names("Gunter Frank / 22.04.2020 / 06:15 / Foto: Jane Doe", "text") == [
+        ("Jane Doe", [("Jane Doe", "person")])
+    ]
+
+
+def test_a_notice_ends_before_a_photo_credit_after_a_slash() -> None:
+    # Left over from issue 11: the holder ran on into the credit and was unknown.
+    found = parse("Copyright 2024 Yonhap News Agency / Photo: Kim Lee", "text")
+    assert [(a.kind.value, a.text, a.holder) for a in found] == [
+        ("copyright", "Copyright 2024 Yonhap News Agency", "yonhap"),
+        ("photo-credit", "Kim Lee", None),
+    ]
+    assert (
+        findings(scan_text("Body.\n\nCopyright 2024 Yonhap News Agency / Photo: Kim Lee\n", "text", DAY))
+        == []
+    )
+
+
+def test_a_bracket_before_a_colon_labels_what_follows() -> None:
+    assert names("Suzanne Schulting (Niederlande/Short Track): Gold über 1000 m.", "caption") == []
+
+
+def test_running_text_of_a_web_page_holds_a_credit_only_when_it_says_so() -> None:
+    html = page(
+        "<p>Body of the wire story.</p><p><em><strong>AFP</strong></em></p>\n"
+        "<h3>Trending On Reuters</h3>\n"
+        "<table><tr><td>0.098 GB/s</td><td>Verfügbar / available</td></tr></table>\n"
+        "<ul><li>1. CVS/caremark</li><li>Clayton Aldern / Grist</li></ul>\n"
+        "<p>Jane Doe/AFP</p><p>Photo: Tomer Appelbaum/Haaretz</p>"
+    )
+    result = scan_text(html, "html", DAY)
+    assert [a.text for a in result.attributions] == ["Jane Doe/AFP", "Tomer Appelbaum/Haaretz"]
+    # In plain text a caption line is running text too, and a lone agency line is its credit.
+    assert [a.text for a in parse("Leaders meet in Tokyo.\nKYODO", "text")] == ["KYODO"]
+    assert [a.text for a in parse("Tomer Appelbaum/Haaretz", "text")] == ["Tomer Appelbaum/Haaretz"]
