@@ -145,3 +145,52 @@ def test_a_repeated_short_form_of_the_pictures_credit() -> None:
     )
     assert [c[0] for c in credits(html)] == ["AP Photo/Matias Delacroix"]
     assert [f[0] for f in findings(scan_text(html, "html", DAY))] == []
+
+
+def test_a_teasers_picture_credit_is_another_storys() -> None:
+    html = page(
+        "<div class='card'><a href='/other-story/'><img src='t.jpg'></a>"
+        "<div class='pictsrc'>dpa/Hannes P Albert</div><h3><a href='/other-story/'>Gallery Weekend</a></h3>"
+        "</div>\n"
+        "<div id='slideshow'><a href='/news/picture/story?slide=1'><img src='s.jpg'></a>"
+        "<div class='caption'><p>Rescuers in Jakarta.</p>"
+        "<p class='credit'>Credit: Reuters/Darren Whiteside</p></div></div>"
+    )
+    # The card with its headline is another story's teaser; the slideshow's picture is this one's.
+    assert [c[0] for c in credits(html)] == ["Reuters/Darren Whiteside"]
+
+
+def test_a_figure_of_nothing_but_its_picture_takes_the_caption_after_it() -> None:
+    html = page(
+        "<figure><img src='a.jpg' alt='Johnson'><div class='toolbar'><button>Fullscreen</button></div>"
+        "</figure>\n<div class='text-content'><div class='caption'><p>Defeat for Johnson.</p></div>"
+        "<div class='single-image-origin'><div class='a-text-block-credit'>AFP</div></div></div>"
+    )
+    assert [c[:4] for c in credits(html)] == [("AFP", 3, at(html, 3, "AFP"), 0)]
+    assert [f for f in findings(scan_text(html, "html", DAY)) if f[0] == "missing-credit"] == []
+
+
+def test_a_quotes_figcaption_names_its_speaker_not_a_source() -> None:
+    html = page(
+        "<figure><blockquote><p>Using this search box does not mean AI answers only.</p><figcaption>"
+        "<cite>Google</cite></figcaption></blockquote></figure>"
+    )
+    assert credits(html) == []
+
+
+def test_a_credit_element_inside_an_inline_box() -> None:
+    html = page(
+        "<div><span class='licensed-file'><img src='a.jpg'><div class='license-info'>"
+        "<span class='author-name'><a class='license-author' href='https://commons.example/x'>Lord Belbury"
+        "</a></span></div></span><span class='image-description'>Clickbait sites lure readers.</span></div>"
+    )
+    assert [c[0] for c in credits(html)] == ["Lord Belbury"]
+
+
+def test_the_same_credit_twice_on_one_picture_is_listed_once() -> None:
+    html = page(
+        "<figure><img src='a.jpg'><figcaption>Trump at a news conference. (AP Photo) "
+        "<span class='caption-credit'>AP Photo</span></figcaption></figure>"
+    )
+    assert [c[0] for c in credits(html)] == ["AP Photo"]
+    assert [f[0] for f in findings(scan_text(html, "html", DAY))] == ["missing-photographer"]

@@ -125,3 +125,76 @@ def test_running_text_of_a_web_page_holds_a_credit_only_when_it_says_so() -> Non
     # In plain text a caption line is running text too, and a lone agency line is its credit.
     assert [a.text for a in parse("Leaders meet in Tokyo.\nKYODO", "text")] == ["KYODO"]
     assert [a.text for a in parse("Tomer Appelbaum/Haaretz", "text")] == ["Tomer Appelbaum/Haaretz"]
+
+
+def test_people_written_as_organisations_before() -> None:
+    assert names("© Kathrin Führes", "text") == [("Kathrin Führes", [("Kathrin Führes", "person")])]
+    assert names("Airman 1st Class Ariel Leighty") == [
+        ("Airman 1st Class Ariel Leighty", [("Airman 1st Class Ariel Leighty", "person")])
+    ]
+    assert names("Kauer/DJV") == [("Kauer/DJV", [("Kauer", "person"), ("DJV", "organisation")])]
+    assert names("Foto: BBKurt [CC BY-SA 3.0], via Wikimedia Commons", "text") == [
+        (
+            "BBKurt [CC BY-SA 3.0], via Wikimedia Commons",
+            [("BBKurt", "person"), ("CC BY-SA 3.0", "role"), ("Wikimedia Commons", "organisation")],
+        )
+    ]
+    # "Von" is the German "by"; an address names nobody.
+    assert names(
+        "Monorail. Foto: Von Joschi71, CC BY-SA 3.0, https://commons.example/w/x?id=1", "caption"
+    ) == [
+        (
+            "Joschi71, CC BY-SA 3.0, https://commons.example/w/x?id=1",
+            [("Joschi71", "person"), ("CC BY-SA 3.0", "role")],
+        )
+    ]
+    assert names("Left Image: National Oceanic and Atmospheric Administration, Right Image: Jo Roe") == [
+        (
+            "National Oceanic and Atmospheric Administration",
+            [("National Oceanic and Atmospheric Administration", "organisation")],
+        ),
+        ("Jo Roe", [("Jo Roe", "person")]),
+    ]
+
+
+def test_a_credit_ends_before_its_terms_of_use_and_a_translation_is_no_credit() -> None:
+    assert names("© SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB im engen Zusammenhang") == [
+        ("SWR/Hugo Jehle", [("SWR", "organisation"), ("Hugo Jehle", "person")])
+    ]
+    assert names("Übersetzt ins (en) von Flavia Minaya") == []
+
+
+def test_credits_closing_a_caption() -> None:
+    assert names("Delegates meet. (FUENTE EXTERNA)", "caption") == [
+        ("FUENTE EXTERNA", [("FUENTE EXTERNA", "role")])
+    ]
+    assert names("気象庁で開かれた評価検討会＝１３日（代表撮影）", "caption") == [
+        ("代表撮影", [("代表撮影", "role")])
+    ]
+    assert names("日本代表の石川（Ｃ）共同通信社 この記事の画像を見る(2枚)", "caption") == [
+        ("共同通信社", [("共同通信社", "organisation")])
+    ]
+    assert names(
+        "Two residents were arrested. (U.S. District Court, Eastern District of New York)", "caption"
+    ) == [
+        (
+            "U.S. District Court, Eastern District of New York",
+            [("U.S. District Court", "organisation"), ("Eastern District of New York", "organisation")],
+        )
+    ]
+    # Under a picture a dated mark before agencies is the picture's credit, not a story's notice.
+    assert names("© 2012 APA/AP", "caption") == [
+        ("APA/AP", [("APA", "organisation"), ("AP", "organisation")])
+    ]
+    assert names("© Heimat- und Museumsverein Königs Wusterhausen 1990 e.V.", "caption") == [
+        (
+            "Heimat- und Museumsverein Königs Wusterhausen 1990 e.V",
+            [("Heimat- und Museumsverein Königs Wusterhausen 1990 e.V", "organisation")],
+        )
+    ]
+    assert names("Demut hinter Masken Foto: Adobe Stock", "caption") == [
+        ("Adobe Stock", [("Adobe Stock", "organisation")])
+    ]
+    assert names("El alcalde en la alcaldía FOTO Archivo Particular", "caption") == [
+        ("Archivo Particular", [("Archivo Particular", "role")])
+    ]

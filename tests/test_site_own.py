@@ -128,3 +128,21 @@ def test_a_source_meta_holding_the_pages_own_address_is_no_source() -> None:
 
 def test_the_publisher_role_is_public() -> None:
     assert NameRole.PUBLISHER.value == "publisher"
+
+
+def test_short_names_of_the_publisher() -> None:
+    # Initials of the site's name ("Osthessen|News"), and a name its address shortens (5min.at).
+    meta = "<meta property='og:site_name' content='Osthessen|News'>"
+    html = page(
+        "<article><figure><img src='a.jpg'><figcaption>The mayor. Archivfoto: ON</figcaption>"
+        "</figure></article>",
+        meta,
+    )
+    assert attributions(html) == [("photo-credit", "ON", [("ON", "publisher")])]
+    five = HEAD.replace("www.riverside-herald.example", "www.5min.example").format(meta="")
+    html = (
+        five
+        + "<body><article><figure><img src='a.jpg'><figcaption>©5 Minuten</figcaption></figure>"
+        + "</article></body></html>"
+    )
+    assert attributions(html) == [("photo-credit", "5 Minuten", [("5 Minuten", "publisher")])]

@@ -60,10 +60,10 @@ def extract(
 
 
 def without_short_repeats(found: list[Attribution]) -> list[Attribution]:
-    """One picture's credits without a short form that repeats part of its full credit.
+    """One picture's credits without a short form that repeats part of its full credit, or all of it.
 
     "(AP Photo/Matias Delacroix)" ends the caption and a credit element says "AP Photo": one
-    credit, not a second one that lacks the photographer.
+    credit, not a second one that lacks the photographer. The same credit twice is listed once.
     """
     by_image: dict[int, list[Attribution]] = {}
     for a in found:
@@ -73,10 +73,17 @@ def without_short_repeats(found: list[Attribution]) -> list[Attribution]:
         id(a)
         for group in by_image.values()
         if len(group) > 1
-        for a in group
-        if any(b is not a and len(b.names) > len(a.names) and _names_within(a, b) for b in group)
+        for i, a in enumerate(group)
+        if any(_repeats(a, b, i < j) for j, b in enumerate(group) if b is not a)
     }
     return [a for a in found if id(a) not in drop] if drop else found
+
+
+def _repeats(short: Attribution, full: Attribution, earlier: bool) -> bool:
+    """Whether ``short`` repeats ``full``: fewer names, all in it, or the same names later on."""
+    if not _names_within(short, full):
+        return False
+    return len(full.names) > len(short.names) or (len(full.names) == len(short.names) and not earlier)
 
 
 def _names_within(short: Attribution, full: Attribution) -> bool:

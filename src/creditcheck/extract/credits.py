@@ -24,6 +24,8 @@ from creditcheck.extract.patterns import (
     PREFIX,
     SEPARATED,
     TAIL_TAG,
+    TRANSLATION,
+    USAGE_TAIL,
     VIA,
     WORD_CHAR,
 )
@@ -80,6 +82,8 @@ def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
         text, skip_space(text, cand.start, end)
     ):
         return None  # "Styling: Kate Phelan", "Make-up: Lucy Bridge": not the picture's credit
+    if TRANSLATION.search(text, cand.start, end):
+        return None  # "Übersetzt ins (en) von NAME": a translation's credit
     names = split_names(ctx, start, core_end, peeled.courtesy)
     if not names or _others_only(names):
         return None
@@ -161,6 +165,9 @@ def _credit_end(text: str, start: int, end: int) -> int:
     note = editor_note(text, start, end)
     if note is not None and note.start() > start:
         end = note.start()
+    terms = USAGE_TAIL.search(text, start, end)
+    if terms is not None and terms.start() > start:
+        end = terms.start()  # "…/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …"
     end = rstrip_at(text, start, end)
     while end > start and text[end - 1] in ")]" and opening_bracket(text, start, end - 1) is None:
         end = rstrip_at(text, start, end - 1)

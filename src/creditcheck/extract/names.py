@@ -22,8 +22,10 @@ from creditcheck.extract.patterns import (
     ORG_ENDING,
     PLACE,
     POSSESSIVE,
+    RANK,
     RUN_TOGETHER,
     SEPARATOR,
+    URL,
     VIA_OR_YEAR,
     YEAR_WORD,
 )
@@ -48,7 +50,9 @@ def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Na
     text = ctx.text
     pieces: list[tuple[int, int, str]] = []  # (start, end, separator kind before it)
     pos, before = start, ""
-    seps = list(SEPARATOR.finditer(text, start, end))
+    # A web address names nobody and its slashes split nothing: "…, https://commons.wikimedia.org/…".
+    urls = [(u.start(), u.end()) for u in URL.finditer(text, start, end)] if "://" in text[start:end] else []
+    seps = [m for m in SEPARATOR.finditer(text, start, end) if not any(a <= m.start() < b for a, b in urls)]
     skip_until = -1
     for i, m in enumerate(seps):
         if m.start() < skip_until:
@@ -184,8 +188,8 @@ def make_name(
         s = m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
     if len(DIGIT.findall(text, s, e)) >= 5 or not LETTER.search(text, s, e):
         return None  # a picture or story id ("dpa:230428-99-483045"), not a name
-    if EMAIL.search(text, s, e) or DATE_PIECE.fullmatch(text.strip(), s, e):
-        return None  # "fmorales@example.com", "22.04.2020", "März 2017": nobody's name
+    if EMAIL.search(text, s, e) or DATE_PIECE.fullmatch(text.strip(), s, e) or URL.search(text, s, e):
+        return None  # "fmorales@example.com", "22.04.2020", "März 2017", an address: nobody's name
     # A name never starts or ends in a space, whatever the separator left around it.
     while s < e and text[s].isspace():
         s += 1
@@ -213,6 +217,9 @@ def make_name(
 
 def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> NameRole:
     """Whether a name no rule knows is a person's or an organisation's."""
+    rank = RANK.match(seg)
+    if rank is not None and all(is_name_token(t) for t in seg[rank.end() :].split()):
+        return NameRole.PERSON  # "Airman 1st Class Ariel Leighty": a rank and a name
     tokens = seg.split()
     if seg.startswith("@") and len(tokens) == 1:
         return NameRole.PERSON  # a social media account ("@SubasTheOne/via REUTERS") is its user
@@ -270,6 +277,8 @@ def _one_word_role(
         return NameRole.PERSON  # "R.Schmitt"
     if idx == 0 and _surname_like(token) and _agency_after(ctx, pieces, idx):
         return NameRole.PERSON  # "Kauer/DJV", "Bheki/ City of Johannesburg": the photographer first
+    if idx + 1 < len(pieces) and LICENCE.fullmatch(ctx.text[pieces[idx + 1][0] : pieces[idx + 1][1]].strip()):
+        return NameRole.PERSON  # "BBKurt [CC BY-SA 3.0], via Wikimedia Commons": the licensing author
     return NameRole.ORGANISATION
 
 

@@ -24,8 +24,16 @@ from creditcheck.extract.patterns import (
     may_reserve,
 )
 from creditcheck.extract.segmentation import ends_sentence, prefix_at
-from creditcheck.extract.vocabulary import CORPORATE, MAX_MARKS, MAX_NOTICE, PROSE, VERBS
-from creditcheck.extract.words import clean_holder, known_source, name_list_like, prose_words, years_in
+from creditcheck.extract.vocabulary import CORPORATE, MAX_MARKS, MAX_NOTICE, ORG_WORDS, PROSE, VERBS
+from creditcheck.extract.words import (
+    clean_holder,
+    is_name_token,
+    known_source,
+    name_list_like,
+    name_words,
+    prose_words,
+    years_in,
+)
 from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, NameRole
 from creditcheck.resolve import Resolution
 
@@ -238,6 +246,18 @@ def _pictureish(ctx: BlockText, m: re.Match[str], body: int, pieces: list[str]) 
         or prefix_at(text, body, bracket=False)
         or (ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) and not worded)
         or any(is_picture_source(ctx, p) for p in pieces)
+        # "© Kathrin Führes" without a year: a person holds no story's notice; a photographer's credit.
+        or (not worded and all(_person_like(p) for p in pieces))
+    )
+
+
+def _person_like(piece: str) -> bool:
+    """A person's name: two to four capitalised words, none an organisation's."""
+    words = piece.split()
+    return (
+        2 <= len(words) <= 4
+        and all(is_name_token(w) for w in words)
+        and not (set(name_words(piece)) & ORG_WORDS)
     )
 
 

@@ -22,7 +22,7 @@ PREFIX = re.compile(
         (?:photo(?:graph)?s?|images?|pictures?|pics?|fotos?|bild(?:er)?|illustrations?|graphics?
            |videos?|screenshots?|screengrabs?)
         \s*(?:credits?|source|quelle|rechte)?
-        \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:by\s*:?\s+)?
+        \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:(?:by|von|par|por|door)\s*:?\s+)?
       | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s* | bildnachweis\s*[:：]\s*
       | (?:사진|写真|画像|提供)\s*[=:：／/]\s*
       | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?(?:photo\s+)?
@@ -273,3 +273,23 @@ ORG_ENDING = re.compile(
     r"|bank|werk|werke|gruppe|stiftung|institut|klinik|kliniken|zentrum|schule|partei|rat|bund|haus|kirche"
     r"|polizei|wehr|dienst|gemeinde|stadt|press|media|news|foto|photo|pictures|images|tv|film|films)$"
 )
+
+# A rank before a military photographer's name: "Airman 1st Class", "Staff Sgt.", "Petty Officer
+# 2nd Class", "Mass Communication Specialist 3rd Class", "Lance Cpl.".
+RANK = re.compile(
+    r"(?:(?:senior|staff|master|technical|tech\.?|chief|first|1st|lance|command|sgt\.?|petty|mass"
+    r"\s+communication|army|navy|air\s+force|u\.?s\.?)\s+)*"
+    r"(?:airman|sergeant|sgt\.?|corporal|cpl\.?|private|pvt\.?|pfc\.?|specialist|spc\.?|seaman|officer"
+    r"|lieutenant|lt\.?|captain|capt\.?|major|maj\.?|colonel|col\.?|ensign)"
+    r"(?:\s+(?:1st|2nd|3rd|first|second|third)\s+class)?\s+(?=[A-Z])",
+    re.I,
+)
+# Terms of use after a credit ("© SWR/Hugo Jehle, honorarfrei - Verwendung gemäß der AGB …").
+USAGE_TAIL = re.compile(
+    r"(?i)(?=[hrfvne])\b(?:honorarfrei|royalty[- ]free|free\s+for\s+editorial"
+    r"|verwendung\s+(?:nur|gemäß|gemaess)|nur\s+(?:zur|für)\s+(?:redaktionelle|die)|for\s+editorial\s+use"
+    r"|editorial\s+use)\b"
+)
+# A translation's credit, not a picture's: "Übersetzt ins (en) von", "Translated by".
+TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b")
+URL = re.compile(r"https?://\S+")

@@ -49,7 +49,8 @@ class Publisher:
             address = name.split("//", 1)[-1].split("/", 1)[0]
             if DOMAIN.fullmatch(address.strip()):
                 labels.append(_site_label(address.strip()))  # og:site_name "correctiv.org"
-        self.compact.update(label.replace("-", "") for label in labels)
+        self.labels = {label.replace("-", "") for label in labels if label}
+        self.compact.update(self.labels)
         self.compact = {k for k in self.compact if len(k) >= 3}
 
     def __bool__(self) -> bool:
@@ -62,7 +63,11 @@ class Publisher:
         the site only when it is the whole name.
         """
         words = _words(text)
-        if "".join(words) in self.compact:
+        whole = "".join(words)
+        if whole in self.compact:
+            return True
+        # "5 Minuten" on 5min.at: the address shortens the name.
+        if any(len(k) >= 4 and k not in ORG_WORDS and whole.startswith(k) for k in self.labels):
             return True
         if text.isupper() and text.isalpha() and text.casefold() in self.initials:
             return True

@@ -68,6 +68,7 @@ ROLES = vocab(
     "submitted image",
     "private photo",
     "photo supplied",
+    "fuente externa",
 }
 # Labels of contributors other than the photographer: "Styling: Kate Phelan", "Make-up: …",
 # "Autorin/Autor …". What follows them is no photo credit.
@@ -80,7 +81,9 @@ OTHER_CONTRIBUTORS = vocab(
 # Role words that say the picture was handed out by whoever the credit names with them: the
 # giver is not a source to license ("Sony/Handout"). "HO" (AFP's short form) is left out: alone
 # in brackets it is too often something else, and "HO/AFP" names its agency anyway.
-HANDOUT_WORDS = frozenset({"handout", "handout photo", "handout image", "handout picture"})
+HANDOUT_WORDS = frozenset(
+    {"handout", "handout photo", "handout image", "handout picture", "fuente externa", "cortesía", "cortesia"}
+)
 # Institutions that give pictures of their own: a bracket naming one closes a caption as its
 # credit ("(U.S. District Court, Eastern District of New York)").
 INSTITUTION_WORDS = vocab(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import lxml.etree
 import lxml.html
 
 from creditcheck.model import Block, BlockKind
@@ -206,3 +207,13 @@ def split_credit(
         or last.text.endswith(("/", "|", " via"))
         or _JOIN_LEAD.match(stream, found) is not None
     )
+
+
+# An inline element that holds an element named as a credit ("credit", "license-author",
+# "copyright"): walked as a block, so the credit is a block of its own.
+HOLDS_CREDIT = lxml.etree.XPath(
+    "boolean(.//*[contains(translate(@class, 'CREDITLS', 'creditls'), 'credit')"
+    " or contains(@class, 'license-author') or contains(@class, 'copyright')])"
+)
+
+_HEADLINE = lxml.etree.XPath("boolean(.//h2 | .//h3 | .//h4 | .//h5 | .//h6)")

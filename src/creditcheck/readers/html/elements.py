@@ -186,6 +186,8 @@ def shows_picture(el: lxml.html.HtmlElement) -> bool:
     href = el.get("href") or ""
     if not href or PICTURE_HREF.search(href) or LIGHTBOX_CLASS.search(classes(el)):
         return True
+    if "lightbox" in href.lower():
+        return True  # ".../content/view/lightboxBildernew/415206": the picture, enlarged
     return any(el.get(attr) for attr in CAPTION_ATTRS)
 
 

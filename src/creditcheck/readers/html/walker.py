@@ -10,7 +10,13 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.model import Block, BlockKind, Image, Span
-from creditcheck.readers.html.captions import caption_after, hidden_label, picture_kind, split_credit
+from creditcheck.readers.html.captions import (
+    HOLDS_CREDIT,
+    caption_after,
+    hidden_label,
+    picture_kind,
+    split_credit,
+)
 from creditcheck.readers.html.elements import (
     ALT_CREDIT,
     BLOCKS,
@@ -61,6 +67,8 @@ class Walker:
         # they are read as when their class names none.
         self.pending_sibling: dict[lxml.html.HtmlElement, int] = {}
         self.pending_kinds: dict[lxml.html.HtmlElement, BlockKind] = {}
+        # Figures without a picture (quotes, embeds).
+        self.pictureless: set[lxml.html.HtmlElement] = set()
         # Where the last block stands in the page's visible text (to join a split credit to it).
         self.last_stream: tuple[int, int] = (-1, -1)
         # Where each picture element's tag starts in the source, when that can be known exactly.
@@ -210,7 +218,7 @@ class Walker:
             return UNREAD  # the site's notice and imprint, not the story's
         else:
             # Most elements have no attribute at all: nothing hides them or names a kind.
-            child_kind = BlockKind.CAPTION if tag == "figcaption" else None
+            child_kind = BlockKind.CAPTION if tag == "figcaption" and not self._quoted(child) else None
         if child_kind in (None, BlockKind.BYLINE) and child in self.pending_kinds:
             # The caption or credit right after a picture: a block of its own (a byline there
             # names the photographer).
@@ -232,16 +240,27 @@ class Walker:
         child_image = self.add_figure(child) if tag == "figure" else image
         if tag == "figure" and child_image is not None and kind is BlockKind.TEXT:
             kind = BlockKind.CAPTION  # all a picture's figure says besides the picture is its caption
+        elif tag == "figure" and child_image is None:
+            self.pictureless.add(child)  # a quote's figure: its <figcaption> names the speaker
         content = content or tag in ("article", "main") or child.get("role") == "main"
         self.walk(child, kind, child_image, content)
 
-    def _holds_caption(self, child: lxml.html.HtmlElement, image: int | None, content: bool) -> bool:
-        """Whether an inline element holds a picture and the caption after it (then it is a block).
+    def _quoted(self, figcaption: lxml.html.HtmlElement) -> bool:
+        """Whether a <figcaption> captions a figure with no picture (a quote: it names the speaker)."""
+        figures = figcaption.iterancestors("figure")
+        return bool(self.pictureless) and any(a in self.pictureless for a in figures)
 
-        "<p><span class=image><img><span class=source>Wikimedia Commons</span></span> Text…": the
-        caption must be a block of its own to be the picture's.
+    def _holds_caption(self, child: lxml.html.HtmlElement, image: int | None, content: bool) -> bool:
+        """Whether an inline element holds a credit element, or a picture and the caption after it.
+
+        Then it is a block: "<p><span class=image><img><span class=source>Wikimedia Commons</span>
+        </span> Text…": the caption must be a block of its own to be the picture's.
         """
-        if not content or image is not None or len(child) == 0 or not shows_picture(child):
+        if len(child) == 0:
+            return False
+        if (child.tag != "a" or shows_picture(child)) and HOLDS_CREDIT(child):
+            return True  # "<span class=licensed-file><img>…<a class=license-author>NAME</a></span>"
+        if not content or image is not None or not shows_picture(child):
             return False
         if next(child.iter("img"), None) is None:
             return False
@@ -290,7 +309,17 @@ class Walker:
             return self.image_of[first]
         index = self._new_image(first, fig.sourceline)
         self._attr_credits(first, index)
+        if not inline_text(fig).strip():
+            # A figure of nothing but its picture: the caption and credit follow it.
+            self._pend(caption_after(fig), index)
         return index
+
+    def _pend(self, following: list[tuple[lxml.html.HtmlElement, BlockKind]], index: int) -> bool:
+        """Mark the elements after a picture as its caption (when they are walked)."""
+        for sibling, kind in following:
+            self.pending_sibling[sibling] = index
+            self.pending_kinds[sibling] = kind
+        return bool(following)
 
     def add_img(self, img: lxml.html.HtmlElement, image: int | None) -> None:
         if image is not None or img in self.image_of or not self.judge.needs_credit(img):
@@ -298,13 +327,8 @@ class Walker:
         index = self._new_image(img, None)
         self._attr_credits(img, index)
         holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
-        following = caption_after(img)
-        if following:
-            # The caption elements right after a bare image (or its box) are its caption.
-            for sibling, kind in following:
-                self.pending_sibling[sibling] = index
-                self.pending_kinds[sibling] = kind
-            return
+        if self._pend(caption_after(img), index):
+            return  # the caption elements right after a bare image (or its box) are its caption
         self._attr_caption(img, holder, index)
 
     def _new_image(self, el: lxml.html.HtmlElement, line: int | None) -> int:
