@@ -194,3 +194,20 @@ def test_the_same_credit_twice_on_one_picture_is_listed_once() -> None:
     )
     assert [c[0] for c in credits(html)] == ["AP Photo"]
     assert [f[0] for f in findings(scan_text(html, "html", DAY))] == ["missing-photographer"]
+
+
+def test_controls_beside_a_picture_are_neither_caption_nor_content() -> None:
+    html = page(
+        "<div class='img'><a class='lightbox' href='big.jpg'><span>click to enlarge</span> "
+        "<img src='a.jpg'></a>"
+        "<div class='fdn-caption-block'><div class='fdn-image-credit'>Mezcal Mexican Bar</div>"
+        "<div class='fdn-image-caption'>A seafood tower.</div></div></div>\n"
+        "<div><a href='full.jpg'><img src='b.jpg' alt='Drosten © picture alliance/dpa Foto: Jo Roe'></a>"
+        "<div class='zoomtt'>Bild vergrößern</div></div>"
+    )
+    # The credit after the enlarge link is the first picture's; the second's alt text holds its
+    # credit, and "Bild vergrößern" after it is no caption.
+    assert [c[:4] for c in credits(html)] == [
+        ("Mezcal Mexican Bar", 2, at(html, 2, "Mezcal"), 0),
+        ("picture alliance/dpa Foto: Jo Roe", 3, at(html, 3, "picture"), 1),
+    ]

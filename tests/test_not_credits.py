@@ -198,3 +198,14 @@ def test_credits_closing_a_caption() -> None:
     assert names("El alcalde en la alcaldía FOTO Archivo Particular", "caption") == [
         ("Archivo Particular", [("Archivo Particular", "role")])
     ]
+
+
+def test_an_institution_named_by_a_compound_closes_a_caption() -> None:
+    assert names(
+        "Holzfloß bei Bonn, 1796 (Siebengebirgsmuseum/Heimatverein Siebengebirge e. V.).", "caption"
+    ) == [
+        (
+            "Siebengebirgsmuseum/Heimatverein Siebengebirge e. V",
+            [("Siebengebirgsmuseum", "organisation"), ("Heimatverein Siebengebirge e. V", "organisation")],
+        )
+    ]

@@ -17,6 +17,7 @@ from creditcheck.extract.patterns import (
     ELAPSED,
     GENERIC_LABEL,
     ID_COLON,
+    INSTITUTION_ENDING,
     LEAD_PREFIX,
     MARK_LEAD,
     MARKUP,
@@ -273,6 +274,8 @@ def _bracket_credited(names: list[Name], separated: bool, picture: bool = False)
     words = MEDIA_WORDS | INSTITUTION_WORDS if picture else MEDIA_WORDS
     if any(n.role == NameRole.ORGANISATION and set(name_words(n.text)) & words for n in names):
         return True
+    if picture and any(n.role == NameRole.ORGANISATION and INSTITUTION_ENDING.search(n.text) for n in names):
+        return True  # "(Siebengebirgsmuseum/Heimatverein …)": a German compound names the institution
     people = any(n.role == NameRole.PERSON for n in names)
     # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
     credited = people and any(n.role in (NameRole.ORGANISATION, NameRole.ROLE) for n in names)

@@ -290,12 +290,18 @@ def _surname_like(token: str) -> bool:
 
 
 def _agency_after(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:
-    """Whether the name after ``idx``, joined by a slash, is an organisation (an agency's acronym)."""
-    if idx + 1 >= len(pieces) or pieces[idx + 1][2] != "slash":
-        return False
-    s, e, _sep = pieces[idx + 1]
-    name = ctx.text[s:e].strip()
-    return next_to_agency(ctx, pieces, idx) or is_acronym(name) or _organisation_by_words(name)
+    """Whether a name after ``idx``, slash after slash, is an organisation (an agency, an acronym).
+
+    "Kauer/DJV", "Bheki/ Informal Traders/ City of Johannesburg".
+    """
+    for j in range(idx + 1, len(pieces)):
+        s, e, sep = pieces[j]
+        if sep != "slash":
+            return False
+        name = ctx.text[s:e].strip()
+        if ctx.resolver.resolve(name) is not None or is_acronym(name) or _organisation_by_words(name):
+            return True
+    return False
 
 
 def next_to_agency(ctx: BlockText, pieces: list[tuple[int, int, str]], idx: int) -> bool:

@@ -244,7 +244,7 @@ def _pictureish(ctx: BlockText, m: re.Match[str], body: int, pieces: list[str]) 
     return (
         prefixed is not None
         or prefix_at(text, body, bracket=False)
-        or (ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) and not worded)
+        or ((ctx.kind in (BlockKind.CAPTION, BlockKind.CREDIT) or ctx.block.image is not None) and not worded)
         or any(is_picture_source(ctx, p) for p in pieces)
         # "© Kathrin Führes" without a year: a person holds no story's notice; a photographer's credit.
         or (not worded and all(_person_like(p) for p in pieces))

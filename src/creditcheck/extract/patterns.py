@@ -293,3 +293,5 @@ USAGE_TAIL = re.compile(
 # A translation's credit, not a picture's: "Übersetzt ins (en) von", "Translated by".
 TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b")
 URL = re.compile(r"https?://\S+")
+# The end of a German compound that names an institution: "Siebengebirgsmuseum", "Stadtarchiv".
+INSTITUTION_ENDING = re.compile(r"(?i)(?:museum|archiv|bibliothek|ministerium|verein|amt|institut|polizei)\b")

@@ -55,6 +55,8 @@ def clean_holder(raw: str, offset: int) -> tuple[str, int]:
         if raw.count("“", start, end) + raw.count('"', start, end - 1):
             break
         end -= 1
+        while end > start and raw[end - 1].isspace():
+            end -= 1  # "© A \"": the space before the stray quote is no part of the name
     body = raw[start:end]
     if not re.search(r"[^\W\d_]", body):
         return "", offset

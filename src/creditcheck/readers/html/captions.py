@@ -33,6 +33,12 @@ HIDDEN_LABEL = re.compile(
     r"(?i)\s*(?:image|photo|photograph|picture|credit|credits|foto|bild|copyright|caption|source|expand"
     r"|enlarge|vergrößern|open|close|schließen|image\s+credit|photo\s+credit)\s*[.:…]*\s*"
 )
+# A picture's controls: "click to enlarge", "Bild vergrößern", "Fullscreen". Neither caption
+# nor anything that stops a picture's box from holding only the picture.
+UI_LABEL = re.compile(
+    r"(?i)\s*(?:click\s+to\s+enlarge|enlarge|zoom|(?:bild\s+)?vergrößern|view\s+(?:full\s+size|larger)"
+    r"(?:\s+image)?|open\s+gallery|full\s*screen|vollbild|ampliar|agrandir|\d+\s*/\s*\d+)\s*"
+)
 # Elements that never hold the caption of the picture before them.
 _NOT_CAPTION = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "form", "nav", "header"})
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "source", "br", "meta", "link"})
@@ -116,14 +122,13 @@ def caption_after(img: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElemen
 
 
 def _next_visible(el: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The next sibling that shows something (not a script, a <source> or an empty element)."""
+    """The next sibling that shows something (not a script, a <source>, a control or an empty element).
+
+    A box holding only a picture without an address (a lightbox's empty popup) shows nothing.
+    """
     nxt = el.getnext()
     while nxt is not None:
-        if (
-            isinstance(nxt.tag, str)
-            and nxt.tag not in _INVISIBLE
-            and (inline_text(nxt).strip() or _has_img(nxt))
-        ):
+        if isinstance(nxt.tag, str) and nxt.tag not in _INVISIBLE and _shows(nxt):
             return nxt
         if (nxt.tail or "").strip():
             return None
@@ -140,9 +145,19 @@ def _holds_only(parent: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bo
             if child is not box and (child.tail or "").strip():
                 return False
             continue
-        if inline_text(child).strip() or _has_img(child) or (child.tail or "").strip():
+        if _shows(child) or (child.tail or "").strip():
             return False
     return True
+
+
+def _shows(el: lxml.html.HtmlElement) -> bool:
+    """Whether an element shows text or a picture (a control's label shows neither)."""
+    text = inline_text(el)
+    if text.strip() and not UI_LABEL.fullmatch(text):
+        return True
+    return any(
+        i.get("src") or i.get("data-src") or i.tag != "img" for i in el.iter("img", "picture", "video")
+    )
 
 
 def _has_img(el: lxml.html.HtmlElement) -> bool:
@@ -215,5 +230,3 @@ HOLDS_CREDIT = lxml.etree.XPath(
     "boolean(.//*[contains(translate(@class, 'CREDITLS', 'creditls'), 'credit')"
     " or contains(@class, 'license-author') or contains(@class, 'copyright')])"
 )
-
-_HEADLINE = lxml.etree.XPath("boolean(.//h2 | .//h3 | .//h4 | .//h5 | .//h6)")

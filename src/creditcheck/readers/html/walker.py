@@ -327,9 +327,10 @@ class Walker:
         index = self._new_image(img, None)
         self._attr_credits(img, index)
         holder = img.getparent() if img.getparent() is not None and img.getparent().tag == "a" else img
-        if self._pend(caption_after(img), index):
-            return  # the caption elements right after a bare image (or its box) are its caption
-        self._attr_caption(img, holder, index)
+        following = caption_after(img)
+        self._pend(following, index)  # the elements right after a bare image (or its box) are its caption
+        if all(kind is BlockKind.TEXT for _el, kind in following):
+            self._attr_caption(img, holder, index)  # unless they say so, the alt text may hold the credit
 
     def _new_image(self, el: lxml.html.HtmlElement, line: int | None) -> int:
         """Record a picture element as the next image; its index."""
