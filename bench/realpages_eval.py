@@ -149,14 +149,25 @@ def match_labels(
 
     Matching on text rather than position keeps a label valid when a reader change moves its
     finding by a line or two. A page may raise the same text many times (an image without a
-    ``src``, a repeated credit), so each finding takes at most one label.
+    ``src``, a repeated credit), so each finding takes at most one label. A label at a finding's
+    exact place takes it first: a stale label (its finding fixed) would otherwise take the
+    nearest finding of the same text in the file's order, away from the label written for it.
     """
     groups: dict[tuple[str, str, str], list[FindingKey]] = defaultdict(list)
     for keys in by_check.values():
         for key in keys:
             groups[key[:3]].append(key)
     out: dict[FindingKey, dict[str, object]] = {}
+    raised = {key for keys in groups.values() for key in keys}
+    nearest = []
     for row in rows:
+        line, column = int(str(row.get("line", 0))), int(str(row.get("column", 0)))
+        exact: FindingKey = (str(row["page"]), str(row["check"]), str(row["text"]), line, column)
+        if exact in raised and exact not in out:
+            out[exact] = row
+        else:
+            nearest.append(row)
+    for row in nearest:
         candidates = [
             k for k in groups.get((str(row["page"]), str(row["check"]), str(row["text"])), []) if k not in out
         ]
