@@ -211,3 +211,22 @@ def test_controls_beside_a_picture_are_neither_caption_nor_content() -> None:
         ("Mezcal Mexican Bar", 2, at(html, 2, "Mezcal"), 0),
         ("picture alliance/dpa Foto: Jo Roe", 3, at(html, 3, "picture"), 1),
     ]
+
+
+def test_a_korean_caption_ends_in_its_photo_source() -> None:
+    # "[사진 출처 = …]" (photo source), "[사진제공=…]" (photo provided by), "[출처: …]" (source).
+    html = page(
+        "<figure><img src='a.png'><figcaption>졸업식에서 기념 촬영을 하는 당선인. "
+        "[사진 출처 = 더불어민주당 캠프]</figcaption></figure>\n"
+        "<figure><img src='b.png'><figcaption>강연을 하는 당선인 [사진제공=홍길동]</figcaption></figure>\n"
+        "<figure><img src='c.png'><figcaption>강연 [출처: 국회사진기자단]</figcaption></figure>"
+    )
+    assert [(c[0], c[1], c[3], c[4]) for c in credits(html)] == [
+        ("더불어민주당 캠프", 2, 0, [("더불어민주당 캠프", "organisation")]),
+        ("홍길동", 3, 1, [("홍길동", "person")]),
+        ("국회사진기자단", 4, 2, [("국회사진기자단", "organisation")]),
+    ]
+    assert findings(scan_text(html, "html", DAY)) == [
+        ("unknown-source", 2, at(html, 2, "더불어민주당"), None),
+        ("unknown-source", 4, at(html, 4, "국회사진기자단"), None),
+    ]

@@ -209,3 +209,19 @@ def test_an_institution_named_by_a_compound_closes_a_caption() -> None:
             [("Siebengebirgsmuseum", "organisation"), ("Heimatverein Siebengebirge e. V", "organisation")],
         )
     ]
+
+
+def test_a_posts_topic_class_names_no_credit_element() -> None:
+    # WordPress puts a post's tags on its <article>: "tag-creditshelf" is a topic, not a credit.
+    html = (
+        "<!doctype html><html><head><meta name='date' content='2024-05-03'></head><body>\n"
+        "<article class='post type-post tag-creditshelf category-fintech'><div class='entry-content'>"
+        "<p>Creditshelf plans an acquisition.</p>\n<ul class='buttons'><li><a href='/feed/'>"
+        "<span class='btn-text'>RSS-feed</span></a></li><li><a href='mailto:?body=x'>"
+        "<span class='btn-text'>E-Mail</span></a></li></ul>\n"
+        "<figure><img src='a.jpg'><figcaption><span class='credit'>Foto: Anna Lutz/Creditshelf"
+        "</span></figcaption></figure></div></article></body></html>\n"
+    )
+    result = scan_text(html, "html", dt.date(2024, 5, 3))
+    assert [(a.text, a.span.line, a.image) for a in result.attributions] == [("Anna Lutz/Creditshelf", 4, 0)]
+    assert findings(result) == [("unknown-source", 4, html.splitlines()[3].index("Creditshelf") + 1, None)]

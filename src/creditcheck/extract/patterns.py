@@ -24,7 +24,7 @@ PREFIX = re.compile(
         \s*(?:credits?|source|quelle|rechte)?
         \s*(?:[:：]|\s[-–—]\s?|,(?=\S))\s*(?:(?:by|von|par|por|door)\s*:?\s+)?
       | bildquelle\s*[:：]\s* | bildrechte\s*[:：]\s* | bildnachweis\s*[:：]\s*
-      | (?:사진|写真|画像|提供)\s*[=:：／/]\s*
+      | (?:사진\s*(?:출처|제공)?|출처|写真|画像|提供)\s*[=:：／/]\s*
       | (?:(?:main|top|header|lead|cover|featured|hero|title)\s+)?(?:photo\s+)?
         (?:photo(?:graph)?s?|images?|pictures?|illustrations?|videos?|graphics?|animations?|montage)
         \s+(?:credits?\s+)?(?:by|via|von|par|por)\s*:?\s+

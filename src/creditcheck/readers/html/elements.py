@@ -148,13 +148,23 @@ def classes(el: lxml.html.HtmlElement) -> str:
     return " ".join([v for v in (cls, ident, prop) if v])
 
 
+# A post's topics as classes ("tag-creditshelf", "category-credit-cards" on a WordPress
+# <article>): they name what the story is about, not what an element is.
+TOPIC_CLASS = re.compile(r"(?<!\S)(?:tag|category|categories|topic|topics|rubrik|ressort)-\S*", re.I)
+
+
+def _topic_only(names: str) -> bool:
+    """Whether the only credit class in ``names`` is a topic's ("tag-creditshelf")."""
+    return "-" in names and CREDIT_CLASS.search(TOPIC_CLASS.sub(" ", names)) is None
+
+
 def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> BlockKind | None:
     """The element's block kind from its class names (``names``: its classes, when known)."""
     if names is None:
         names = classes(el)
     if not names:
         return BlockKind.CAPTION if el.tag == "figcaption" else None
-    if CREDIT_CLASS.search(names):
+    if CREDIT_CLASS.search(names) and not _topic_only(names):
         return BlockKind.CREDIT
     if el.tag == "figcaption" or CAPTION_CLASS.search(names):
         return BlockKind.CAPTION
