@@ -225,3 +225,30 @@ def test_a_posts_topic_class_names_no_credit_element() -> None:
     result = scan_text(html, "html", dt.date(2024, 5, 3))
     assert [(a.text, a.span.line, a.image) for a in result.attributions] == [("Anna Lutz/Creditshelf", 4, 0)]
     assert findings(result) == [("unknown-source", 4, html.splitlines()[3].index("Creditshelf") + 1, None)]
+
+
+def test_a_stock_contributors_web_address_is_the_contributor_not_a_source() -> None:
+    # Adobe Stock's credit form "© contributor - stock.adobe.com": the contributor often sells
+    # under a web address; the library is the source.
+    assert names("©BillionPhotos.com - stock.adobe.com") == [
+        (
+            "BillionPhotos.com - stock.adobe.com",
+            [("BillionPhotos.com", "person"), ("stock.adobe.com", "organisation")],
+        )
+    ]
+    # A known source stays a source, a library alone stays the library.
+    assert names("Foto: Reuters.com/Shutterstock") == [
+        ("Reuters.com/Shutterstock", [("Reuters.com", "organisation"), ("Shutterstock", "organisation")])
+    ]
+
+
+def test_a_symbol_graphics_label_before_a_mark_makes_a_credit_not_a_notice() -> None:
+    # "Symbolgrafik:© NAME - stock.adobe.com" under a story credits its picture.
+    found = parse("Der Antrag wurde abgelehnt. Symbolgrafik:© Butch - stock.adobe.com", "text")
+    assert [(a.kind.value, a.text, [(n.text, n.role.value) for n in a.names]) for a in found] == [
+        (
+            "photo-credit",
+            "Butch - stock.adobe.com",
+            [("Butch", "person"), ("stock.adobe.com", "organisation")],
+        )
+    ]

@@ -223,6 +223,8 @@ def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], 
     tokens = seg.split()
     if seg.startswith("@") and len(tokens) == 1:
         return NameRole.PERSON  # a social media account ("@SubasTheOne/via REUTERS") is its user
+    if _contributor_site(ctx, seg, pieces, idx):
+        return NameRole.PERSON  # "©BillionPhotos.com - stock.adobe.com": the library's contributor
     if _organisation_by_words(seg):
         return NameRole.ORGANISATION
     if not any(c.isalpha() and (c.isupper() or c.islower()) for c in seg):
@@ -235,6 +237,17 @@ def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], 
     if len(tokens) == 1:
         return _one_word_role(ctx, tokens[0], pieces, idx, stock_neighbour)
     return _words_role(tokens, stock_neighbour)
+
+
+def _contributor_site(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> bool:
+    """A web address standing where a stock library puts its contributor's name.
+
+    Stock libraries credit their contributors by the name they sell under, often their own
+    site's address: "©BillionPhotos.com - stock.adobe.com". A known source stays a source.
+    """
+    if " " in seg or "." not in seg or DOMAIN.search(seg) is None or is_stock(seg) or known_source(seg):
+        return False
+    return next_to_stock(ctx, pieces, idx)
 
 
 def _words_role(tokens: list[str], stock_neighbour: bool) -> NameRole:

@@ -237,7 +237,7 @@ def _pictureish(ctx: BlockText, m: re.Match[str], body: int, pieces: list[str]) 
     # "(Image: © HandyGames)", "Foto: © Hanohiki": a prefix just before the mark.
     prefixed = re.search(
         r"(?i:photo(?:graph)?s?|images?|pictures?|fotos?|bild(?:er)?|credits?|quelle|bildquelle"
-        r"|source|illustration)\s*[:：]\s*$",
+        r"|source|illustration|grafik|graphics?)\s*[:：]\s*$",
         text[max(0, m.start() - 24) : m.start()],
     )
     worded = "opyright" in text[m.start() : body] or "OPYRIGHT" in text[m.start() : body]

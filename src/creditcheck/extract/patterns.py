@@ -32,7 +32,7 @@ PREFIX = re.compile(
       | (?-i:FOTOS?|PHOTOS?|FOTOGRAF[ÍI]A)\s+(?=[A-Z])
       | (?:image|photo|picture|bild|foto)\s+copyright\s*[:：]?\s+
       | (?:archiv|symbol|presse|titel|beitrags|vorschau|header|aufmacher|teaser|profil)
-        (?:foto|bild)s?\s*[:：]\s*
+        (?:foto|bild|grafik)s?\s*[:：]\s*
       | (?:photo\s+|image\s+)?credits?\s*(?:[:：]|\s[-–—]\s|\.{2,4}|…)\s*(?:by\s+)?
       | (?:sources?|quelle|fuente|fonte|cr[ée]dits?|cr[ée]ditos?)\s*[:：]\s*
     )""",
