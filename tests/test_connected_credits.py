@@ -230,3 +230,17 @@ def test_a_korean_caption_ends_in_its_photo_source() -> None:
         ("unknown-source", 2, at(html, 2, "더불어민주당"), None),
         ("unknown-source", 4, at(html, 4, "국회사진기자단"), None),
     ]
+
+
+def test_a_picture_linking_to_its_lightbox_page_keeps_the_credit_after_it() -> None:
+    # The link opens the picture enlarged ("…/lightboxBildernew/415206"): not another story.
+    html = page(
+        "<div class='box'><div class='head'><span>14. Februar 2012</span></div>"
+        "<div id='contentImagesContainer'>\n"
+        "<a href='/content/view/lightboxBildernew/415206/bild' class='SportInBild'>"
+        "<img alt='' src='/images/berlusconi.jpg'></a>\n"
+        "<span>&copy; 2012 APA/AP</span></div><p>Rom. Der frühere Regierungschef ist zurück.</p></div>"
+    )
+    assert credits(html) == [
+        ("APA/AP", 4, at(html, 4, "APA"), 0, [("APA", "organisation"), ("AP", "organisation")])
+    ]

@@ -328,6 +328,8 @@ class PictureJudge:
     def _page_of(self, href: str) -> str | None:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")) or _PICTURE_LINK.search(href):
             return None
+        if "lightbox" in href.lower():
+            return None  # ".../content/view/lightboxBildernew/415206": the picture, enlarged
         address = self._page_address()
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
