@@ -244,3 +244,18 @@ def test_a_picture_linking_to_its_lightbox_page_keeps_the_credit_after_it() -> N
     assert credits(html) == [
         ("APA/AP", 4, at(html, 4, "APA"), 0, [("APA", "organisation"), ("AP", "organisation")])
     ]
+
+
+def test_a_chinese_caption_ends_in_the_photographer_and_shot() -> None:
+    # "NAME 摄" ("shot by NAME") in the centred paragraph after a picture, or in its caption.
+    html = page(
+        "<p class='p_image'><img src='a.jpg'></p>\n"
+        "<p style='text-align: center;'><span>安化县一块花生地里正录制视频 李尕 摄</span></p>\n"
+        "<figure><img src='b.jpg'><figcaption>图为游客游览（新华社记者 王鹏 摄）</figcaption></figure>\n"
+        "<p>他去年开始学习摄影。</p>"
+    )
+    assert credits(html) == [
+        ("李尕", 3, at(html, 3, "李尕"), 0, [("李尕", "person")]),
+        ("王鹏", 4, at(html, 4, "王鹏"), 1, [("王鹏", "person")]),
+    ]
+    assert [f for f in findings(scan_text(html, "html", DAY)) if f[0] == "missing-credit"] == []

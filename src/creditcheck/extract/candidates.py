@@ -20,6 +20,7 @@ from creditcheck.extract.patterns import (
     BYLINE,
     DATELINE,
     GENERIC_LABEL,
+    SHOT_BY,
     SLASH,
     TAGS_NOTE,
     VIA_WORD,
@@ -40,6 +41,9 @@ def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: boo
     brackets = bracket_groups(text, rs, re_)
     cuts = find_cuts(text, rs, re_, brackets)
     out = _prefixed_candidates(text, rs, re_, brackets, cuts, trusted)
+    shot = _shot_by(ctx, rs, re_)
+    if shot is not None:
+        out.append(shot)
     head = _names_before_prefixed(text, rs, out) if trusted else None
     if head is not None:
         out.append(head)
@@ -58,6 +62,20 @@ def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: boo
     if trusted and not out:
         out.append(Candidate(rs, re_, prefixed=True, trusted=True))
     return out
+
+
+def _shot_by(ctx: BlockText, rs: int, re_: int) -> Candidate | None:
+    """A picture's caption ending in the photographer's name and 摄 ("shot"): the name."""
+    text = ctx.text
+    if "摄" not in text[max(rs, re_ - 6) : re_]:
+        return None
+    if ctx.kind not in (BlockKind.CAPTION, BlockKind.CREDIT) and ctx.block.image is None:
+        return None  # in running text, "… 摄" may be part of a sentence
+    start = max(rs, re_ - 60)
+    m = SHOT_BY.search(text[start:re_])
+    if m is None:
+        return None
+    return Candidate(start + m.start(1), start + m.end(1), prefixed=True)
 
 
 def _prefixed_candidates(

@@ -295,3 +295,10 @@ TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc
 URL = re.compile(r"https?://\S+")
 # The end of a German compound that names an institution: "Siebengebirgsmuseum", "Stadtarchiv".
 INSTITUTION_ENDING = re.compile(r"(?i)(?:museum|archiv|bibliothek|ministerium|verein|amt|institut|polizei)\b")
+
+# Chinese names the photographer, then 摄 ("shot"), at a caption's end: "正录制视频 李尕 摄",
+# "（新华社记者 王鹏 摄）", "记者李贺摄". The name stands after a space, a bracket or 记者 (reporter).
+SHOT_BY = re.compile(
+    r"(?:(?<=记者)|(?<![\u4e00-\u9fff]))(?!记者)([\u4e00-\u9fff·]{2,4}(?:\s*[、，,]\s*[\u4e00-\u9fff·]{2,4}){0,3})"
+    r"\s*摄(?:影)?\s*[）)]?\s*[。.]?\s*$"
+)

@@ -94,6 +94,7 @@ CUE_WORDS = (
     "tns",
     "handout",
     "pool",
+    "摄",
 )
 # Whether the text holds "\b(?:ap|pa|str|via)\b" (only that is asked, not where). A pattern that
 # opens with "\b" is tried at every position; one whose alternatives open with a letter lets the
