@@ -155,9 +155,23 @@ def _shows(el: lxml.html.HtmlElement) -> bool:
     text = inline_text(el)
     if text.strip() and not UI_LABEL.fullmatch(text):
         return True
+    if _zoom_control(el):
+        return False
     return any(
         i.get("src") or i.get("data-src") or i.tag != "img" for i in el.iter("img", "picture", "video")
     )
+
+
+# A zoom button beside a picture: "<a class="loupe" href="big.jpg"><img src="lightbox_lupe.png"></a>".
+_ZOOM = re.compile(r"lupe|loupe|zoom|magnif|enlarge|vergr", re.I)
+
+
+def _zoom_control(el: lxml.html.HtmlElement) -> bool:
+    """A link with no text whose class or icon names a zoom (a magnifier): a control, not a picture."""
+    if el.tag != "a":
+        return False
+    icons = [i.get("src") or "" for i in el.iter("img")]
+    return len(icons) <= 1 and _ZOOM.search(" ".join([classes(el), *icons])) is not None
 
 
 def _has_img(el: lxml.html.HtmlElement) -> bool:
