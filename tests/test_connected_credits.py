@@ -265,7 +265,7 @@ def test_a_zoom_button_between_a_picture_and_its_caption_is_a_control() -> None:
     # "<a class=loupe href=big.jpg><img src=lightbox_lupe.png></a>" after the picture: a control.
     html = page(
         "<p class='picture'><span class='wrapper'><img src='/bilder/cover.jpg' alt='Cover'>"
-        "<a class='loupe' href='/bilder/cover.jpg?__blob=panorama'><img src='/static/lightbox_lupe.png' alt=''>"
+        "<a class='loupe' href='/bilder/cover.jpg?__blob=panorama'><img src='/lightbox_lupe.png'>"
         "</a></span><span class='caption'>Quelle:&nbsp;<cite>THW</cite></span></p>"
     )
     assert [c[:4] for c in credits(html)] == [("THW", 2, at(html, 2, "THW"), 0)]
