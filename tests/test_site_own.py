@@ -146,3 +146,24 @@ def test_short_names_of_the_publisher() -> None:
         + "</article></body></html>"
     )
     assert attributions(html) == [("photo-credit", "5 Minuten", [("5 Minuten", "publisher")])]
+
+
+def test_the_site_name_is_also_read_from_the_title() -> None:
+    # A small site names itself only in its <title>: alone, or as the title's last part.
+    html = page(
+        "<article><p>Wir drehen Filme.</p>\n"
+        "<p>Lightbox2 licensed under CC BY 2.5. Copyright 2019 by bumm film GmbH</p>\n"
+        "<p>© 2024 Nikkei Asia</p></article>",
+        "<title>bumm film GmbH</title>",
+    )
+    assert findings(scan_text(html, "html", DAY)) == [("unknown-source", 5, 11, None)]
+    titled = page(
+        "<article><p>Body.</p><p>© 2024 Riverside Media AG</p></article>",
+        "<title>A flood | Riverside Media</title>",
+    )
+    assert findings(scan_text(titled, "html", DAY)) == []
+    # A title's first part is the headline, not the site.
+    headline = page(
+        "<article><p>Body.</p><p>© 2024 Nikkei Asia</p></article>", "<title>Nikkei Asia - Riverside</title>"
+    )
+    assert findings(scan_text(headline, "html", DAY)) == [("unknown-source", 3, 32, None)]

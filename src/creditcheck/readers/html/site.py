@@ -73,6 +73,9 @@ def publisher_names(root: lxml.html.HtmlElement) -> list[str]:
         for name in _ld_publishers(data):
             if name not in names:
                 names.append(name)
+    site = _title_site(root)
+    if site and site not in names:
+        names.append(site)
     return names
 
 
@@ -102,3 +105,25 @@ def _ld_publishers(data: object) -> list[str]:
                 if isinstance(name, str) and name.strip():
                     out.append(name.strip())
     return [n for n in out if n]
+
+
+# "Headline | Site", "Headline - Site", "Site :: Über uns": a title's parts.
+_TITLE_PARTS = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
+_MAX_SITE_WORDS = 4
+
+
+def _title_site(root: lxml.html.HtmlElement) -> str | None:
+    """The site's name from the page's ``<title>``: its last part, or a short title of one part.
+
+    Small sites name themselves nowhere else ("<title>bumm film GmbH</title>"). The last part
+    of a title of several is the site's by convention; the headline comes first.
+    """
+    title = root.find(".//title")
+    text = " ".join((title.text_content() if title is not None else "").split())
+    if not text:
+        return None
+    parts = [p for p in _TITLE_PARTS.split(text) if p]
+    last = parts[-1] if parts else ""
+    if not last or len(last.split()) > _MAX_SITE_WORDS:
+        return None
+    return last
