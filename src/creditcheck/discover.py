@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import stat
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from creditcheck.compressed import SUFFIX, strip_suffix
 from creditcheck.readers import BINARY_FORMATS, FORMATS, SNIFFED
+from creditcheck.safetext import shown
 
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
 # Text formats may be stored gzip-compressed (page.html.gz); pictures never are.
@@ -29,8 +32,9 @@ class Target:
 def display_path(path: str, cwd: str | None = None) -> str:
     r"""A POSIX path relative to the working directory when the file is under it.
 
-    Bytes of the name that are not UTF-8 and control characters (a newline in a file name)
-    are shown as escapes (``caf\xe9.txt``), so reports stay one valid line per finding.
+    Bytes of the name that are not UTF-8 and control characters (a newline in a file name, a
+    bidirectional override) are shown as escapes (``caf\xe9.txt``), so reports stay one valid
+    line per finding.
     """
     absolute = os.path.abspath(path)
     base = os.path.abspath(cwd or os.getcwd())
@@ -45,9 +49,12 @@ def display_path(path: str, cwd: str | None = None) -> str:
 
 def _printable(name: str) -> str:
     name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(
+    name = "".join(
         ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) == "Cc" else ch for ch in name
     )
+    # What the report model would escape as well (line separators, bidirectional controls): the
+    # display path is then the report's path, and the scan's order the report's order.
+    return shown(name)
 
 
 def discover(
@@ -58,40 +65,195 @@ def discover(
 ) -> list[Target]:
     """Files named directly (any extension) and files under folders with a known extension.
 
-    Every file is listed once however many ways it is reached.  A folder that cannot be
+    Every file is listed once however many ways it is reached (the first way found wins:
+    the paths in the order given, each folder searched in order).  A folder that cannot be
     listed is itself a target, so the scan reports why instead of skipping it in silence.
     With ``changed`` (real paths, from ``--changed-since``) only those files are listed, and
     folders are not walked: each changed file is kept when the walk would have found it. A
     symbolic link found in a folder that leads out of it is followed only with ``follow_links``.
+    The list is sorted by display path.
     """
-    seen: set[str] = set()
-    out: list[Target] = []
+    return list(iter_targets(paths, extensions, changed, follow_links))
 
-    def add(p: str, missing: bool = False) -> None:
-        real = os.path.realpath(p)
-        if real in seen:
-            return
-        seen.add(real)
-        out.append(Target(p, display_path(p), missing))
 
-    for raw in paths:  # "-" is a path like any other: standard input is --stdin-filename's
+def iter_targets(
+    paths: list[str],
+    extensions: tuple[str, ...] = DEFAULT_EXTENSIONS,
+    changed: set[str] | None = None,
+    follow_links: bool = False,
+) -> Iterator[Target]:
+    """``discover`` as a stream: the same targets in the same order, each as soon as it is known.
+
+    The folders are searched in the same order as ever (which decides the name a file
+    reached twice is listed under); a target is handed on once nothing still to be searched
+    can sort before it, so checking starts while the search goes on.
+    """
+    walk = _Walk(tuple(e.lower() for e in extensions), follow_links)
+    floors = [_arg_floor(raw) for raw in paths]
+    # later[i]: the least display path a target of paths[i:] can have.
+    later = [*floors, None]
+    for i in range(len(floors) - 1, -1, -1):
+        later[i] = _least(floors[i], later[i + 1])
+    for i, raw in enumerate(paths):  # "-" is a path like any other: standard input is --stdin-filename's
+        rest = later[i + 1]
         if os.path.isdir(raw):
-            files = (
-                _walk(raw, extensions, follow_links)
-                if changed is None
-                else _changed_in(raw, changed, extensions)
-            )
-            for file in files:
-                add(file)
+            if changed is None:
+                yield from walk.folder(raw, rest)
+            else:
+                for file in _changed_in(raw, changed, extensions):
+                    walk.add(file)
         elif changed is not None:
             if os.path.realpath(raw) in changed:
-                add(raw)
+                walk.add(raw)
         elif os.path.exists(raw) or os.path.islink(raw):
-            add(raw)
+            walk.add(raw)
         else:
-            add(raw, missing=True)
-    out.sort(key=lambda t: t.display)
-    return out
+            walk.add(raw, missing=True)
+        yield from walk.release(rest)
+    yield from walk.release(None)
+
+
+def _least(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    return a if b is None else min(a, b)
+
+
+def _arg_floor(path: str) -> str:
+    """The least display path a target found from ``path`` can have."""
+    if not os.path.isdir(path):
+        return display_path(path)
+    return _folder_floor(path, display_path(path))
+
+
+def _folder_floor(folder: str, display: str) -> str:
+    # Below the working directory paths are shown relative to it, so a folder that is (or holds)
+    # the working directory can yield any display path at all.
+    here = os.path.abspath(os.getcwd())
+    absolute = os.path.abspath(folder)
+    if here == absolute or here.startswith(absolute.rstrip(os.sep) + os.sep):
+        return ""
+    return display
+
+
+def _join_display(folder: str, name: str) -> str:
+    """The display path of ``name`` in a folder shown as ``folder`` (``display_path`` of the join)."""
+    if folder == ".":
+        return name
+    return folder + name if folder.endswith("/") else f"{folder}/{name}"
+
+
+def _printable_name(name: str) -> str:
+    return name if name.isprintable() else _printable(name)
+
+
+class _Walk:
+    """The folder search of ``discover``: every file once, folders never entered twice, sorted out."""
+
+    def __init__(self, lowered: tuple[str, ...], follow_links: bool) -> None:
+        self.lowered = lowered
+        self.follow_links = follow_links
+        self.seen: set[str] = set()
+        self.ready: list[tuple[str, int, Target]] = []
+        self.count = 0
+
+    def add(
+        self, path: str, missing: bool = False, display: str | None = None, real: str | None = None
+    ) -> None:
+        real = real or os.path.realpath(path)
+        if real in self.seen:
+            return
+        self.seen.add(real)
+        shown = display if display is not None else display_path(path)
+        self.count += 1
+        heapq.heappush(self.ready, (shown, self.count, Target(path, shown, missing)))
+
+    def release(self, floor: str | None) -> Iterator[Target]:
+        """The targets no later one can sort before (all of them when ``floor`` is None)."""
+        ready = self.ready
+        while ready and (floor is None or ready[0][0] <= floor):
+            yield heapq.heappop(ready)[2]
+
+    def folder(self, root: str, rest: str | None) -> Iterator[Target]:
+        """Search ``root`` in the order ``os.walk`` takes (files, then each sub-folder, by name).
+
+        A symlink that leads out of ``root`` (a link to /etc in a contributor's pull request)
+        is not followed unless ``follow_links``. Pipes, sockets and devices are skipped (reading
+        one can block forever); a dangling symlink is kept so that the scan reports it.
+        """
+        inside = os.path.realpath(root)
+        # Per search, not per run: a folder searched again from a wider root may hold files a
+        # symlink led out of the narrower one to.
+        visited: set[tuple[int, int]] = set()
+        stack: list[tuple[str, str, str]] = [(root, display_path(root), _arg_floor(root))]
+        while stack:
+            top, shown, _ = stack.pop()
+            try:
+                with os.scandir(top) as listing:
+                    entries = list(listing)
+            except OSError as error:
+                self.add(error.filename if isinstance(error.filename, str) else root)
+                continue
+            try:
+                st = os.stat(top)
+            except OSError:
+                continue
+            key = (st.st_dev, st.st_ino)
+            if key in visited:
+                continue
+            visited.add(key)
+            real_top = os.path.realpath(top)
+            folders = []
+            for entry in sorted(entries, key=lambda e: e.name):
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                link = _is_link(entry)
+                if link and not self.follow_links and not _stays(entry.path, inside):
+                    continue
+                if _is_dir(entry):
+                    if name not in _SKIP_DIRS:
+                        folders.append(entry.path)
+                elif name.lower().endswith(self.lowered) and self._wanted(entry, link):
+                    real = os.path.realpath(entry.path) if link else os.path.join(real_top, name)
+                    self.add(entry.path, display=_join_display(shown, _printable_name(name)), real=real)
+            for path in reversed(folders):
+                folder_display = display_path(path)
+                stack.append((path, folder_display, _folder_floor(path, folder_display)))
+            floor = rest
+            for _, _, pending in stack:
+                floor = _least(pending, floor)
+            yield from self.release(floor)
+
+    def _wanted(self, entry: os.DirEntry[str], link: bool) -> bool:
+        if link:
+            regular = _regular_or_dangling(entry.path)
+        else:
+            try:
+                regular = entry.is_file(follow_symlinks=False)
+            except OSError:
+                regular = True
+        sniffed = strip_suffix(entry.name.lower()).endswith(SNIFFED)
+        return regular and (not sniffed or _is_article(entry.path))
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _stays(path: str, inside: str) -> bool:
+    real = os.path.realpath(path)
+    return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +262,52 @@ class Selection:
 
     targets: list[Target]
     found: int
+
+
+class Selecting:
+    """The files to check as a stream (see ``select``); ``found`` and ``selected`` count as it goes."""
+
+    def __init__(
+        self,
+        paths: list[str],
+        root: str,
+        include: tuple[str, ...],
+        exclude: tuple[str, ...],
+        changed: set[str] | None = None,
+        force_exclude: bool = False,
+        follow_links: bool = False,
+    ) -> None:
+        self.paths = paths
+        self.root = root
+        self.include = include
+        self.exclude = exclude
+        self.changed = changed
+        self.force_exclude = force_exclude
+        self.follow_links = follow_links
+        self.found = 0
+        self.selected = 0
+
+    def __iter__(self) -> Iterator[Target]:
+        from creditcheck.settings import path_selected
+
+        explicit = {os.path.realpath(p) for p in self.paths if os.path.isfile(p)}
+        base = os.path.realpath(self.root)
+        filtered = bool(self.include or self.exclude)
+        for t in iter_targets(self.paths, changed=self.changed, follow_links=self.follow_links):
+            self.found += 1
+            if explicit or filtered:
+                real = os.path.realpath(t.path)
+                if real in explicit:
+                    if self.force_exclude and not named_selected(
+                        t.path, self.root, self.include, self.exclude
+                    ):
+                        continue
+                elif not t.missing and not path_selected(
+                    os.path.relpath(real, base), self.include, self.exclude
+                ):
+                    continue
+            self.selected += 1
+            yield t
 
 
 def select(
@@ -117,20 +325,9 @@ def select(
     (as pre-commit needs, since it names every staged file): then it is kept only if a folder
     search from the project root would have found it and include/exclude let it through.
     """
-    from creditcheck.settings import path_selected
-
-    explicit = {os.path.realpath(p) for p in paths if os.path.isfile(p)}
-    base = os.path.realpath(root)
-    found = discover(paths, changed=changed, follow_links=follow_links)
-    targets = []
-    for t in found:
-        real = os.path.realpath(t.path)
-        if real in explicit:
-            if not force_exclude or named_selected(t.path, root, include, exclude):
-                targets.append(t)
-        elif t.missing or path_selected(os.path.relpath(real, base), include, exclude):
-            targets.append(t)
-    return Selection(targets, len(found))
+    selecting = Selecting(paths, root, include, exclude, changed, force_exclude, follow_links)
+    targets = list(selecting)
+    return Selection(targets, selecting.found)
 
 
 def named_selected(path: str, root: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
@@ -193,48 +390,6 @@ def _is_article(path: str) -> bool:
     except (OSError, EOFError):
         return True  # let the scan report why it cannot be read (a broken .gz raises OSError)
     return sniff(head.decode("utf-8", "replace")) in ("nitf", "newsml", "ninjs")
-
-
-def _walk(root: str, extensions: tuple[str, ...], follow_links: bool = False) -> list[str]:
-    """Files under ``root``, following symlinks but never entering a folder twice (loops).
-
-    A symlink that leads out of ``root`` (a link to /etc in a contributor's pull request) is
-    not followed unless ``follow_links``. Pipes, sockets and devices are skipped (reading one
-    can block forever); a dangling symlink is kept so that the scan reports it.
-    """
-    found: list[str] = []
-    visited: set[tuple[int, int]] = set()
-    lowered = tuple(e.lower() for e in extensions)
-    inside = os.path.realpath(root)
-
-    def stays(folder: str, name: str) -> bool:
-        path = os.path.join(folder, name)
-        if follow_links or not os.path.islink(path):
-            return True
-        real = os.path.realpath(path)
-        return real == inside or real.startswith(inside.rstrip(os.sep) + os.sep)
-
-    def unlisted(error: OSError) -> None:
-        found.append(error.filename if isinstance(error.filename, str) else root)
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=True):
-        try:
-            st = os.stat(dirpath)
-        except OSError:
-            dirnames[:] = []
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in visited:
-            dirnames[:] = []
-            continue
-        visited.add(key)
-        dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and d not in _SKIP_DIRS and stays(dirpath, d)
-        )
-        for name in sorted(filenames):
-            if stays(dirpath, name) and _wanted(dirpath, name, lowered):
-                found.append(os.path.join(dirpath, name))
-    return found
 
 
 def _regular_or_dangling(path: str) -> bool:
