@@ -22,12 +22,25 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` as the module docstring describes; OSError when it cannot."""
     payload = data.encode(encoding) if isinstance(data, str) else data
+    with open_atomic(path) as fh:
+        fh.write(payload)
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes replace ``path`` as ``write_atomic`` does, once the block ends.
+
+    The file is opened (or refused) at once, so a report that cannot be written fails before a
+    long run rather than after it. An exception inside the block leaves ``path`` untouched.
+    """
     try:
         st: os.stat_result | None = os.stat(path)  # through symbolic links
     except FileNotFoundError:
@@ -36,11 +49,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str 
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
         # /dev/stdout resolves to a pipe that has no name: opened by the name given.
-        _write_into(Path(path), payload, truncate=False)
+        with _open_into(Path(path), truncate=False) as fh:
+            yield fh
         return
     target = Path(os.path.realpath(path))  # through symbolic links, to the file they name
     if st is not None and st.st_nlink > 1:
-        _write_into(target, payload, truncate=True)
+        with _open_into(target, truncate=True) as fh:
+            yield fh
         return
     folder = target.parent
     if not folder.is_dir():
@@ -48,7 +63,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str 
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if st is not None:
@@ -66,10 +81,11 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, encoding: str 
         raise
 
 
-def _write_into(target: Path, payload: bytes, truncate: bool) -> None:
-    """Write into the existing file itself: a pipe or device, or a file with hard links."""
+@contextlib.contextmanager
+def _open_into(target: Path, truncate: bool) -> Iterator[BinaryIO]:
+    """The existing file itself, for writing: a pipe or device, or a file with hard links."""
     flags = os.O_WRONLY | (os.O_TRUNC if truncate else 0)
     fd = os.open(target, flags)
     with os.fdopen(fd, "wb") as fh:
-        fh.write(payload)
+        yield fh
         fh.flush()

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from typing import TextIO
 
-from creditcheck.model import RunResult
+from creditcheck.model import FileResult, Finding, RunResult
+from creditcheck.reporters import render_with
 from creditcheck.safetext import csv_cell
 
 COLUMNS = (
@@ -40,9 +42,24 @@ def _cell(value: object) -> object:
     return csv_cell(value) if isinstance(value, str) else value
 
 
+class Writer:
+    """The header row at once, then each finding's row as it arrives."""
+
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+        self.out = out
+        out.write(csv_row(COLUMNS))
+
+    def add(self, files: Sequence[FileResult], findings: Sequence[Finding]) -> None:
+        rows = []
+        for f in findings:
+            data = f.to_json()
+            rows.append(csv_row([_cell(data[c]) for c in COLUMNS]))
+        if rows:
+            self.out.write("".join(rows))
+
+    def close(self) -> None:
+        pass
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
-    rows = [csv_row(COLUMNS)]
-    for f in result.findings:
-        data = f.to_json()
-        rows.append(csv_row([_cell(data[c]) for c in COLUMNS]))
-    return "".join(rows)
+    return render_with(Writer, result, color)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from creditcheck.model import Finding, RunResult, Severity
+from collections.abc import Sequence
+from typing import TextIO
+
+from creditcheck.model import FileResult, Finding, RunResult, Severity
+from creditcheck.reporters import render_with
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -31,5 +35,19 @@ def command(f: Finding) -> str:
     return f"::{COMMANDS[f.severity]} {joined}::{escape_data(message)}"
 
 
+class Writer:
+    """Each finding's command as it arrives."""
+
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+        self.out = out
+
+    def add(self, files: Sequence[FileResult], findings: Sequence[Finding]) -> None:
+        if findings:
+            self.out.write("".join(command(f) + "\n" for f in findings))
+
+    def close(self) -> None:
+        pass
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
-    return "".join(command(f) + "\n" for f in result.findings)
+    return render_with(Writer, result, color)

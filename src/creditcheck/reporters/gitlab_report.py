@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
 
 from creditcheck.baseline import fingerprint
-from creditcheck.model import Finding, RunResult, Severity
+from creditcheck.jsontext import Array
+from creditcheck.model import FileResult, Finding, RunResult, Severity
+from creditcheck.reporters import render_with
 
 # GitLab's scale is info, minor, major, critical, blocker; an error blocks the merge as a
 # failing job does, not the widget, so it is "major" (blocker/critical are for outages).
@@ -32,11 +35,30 @@ def issue(f: Finding, occurrence: int) -> dict[str, object]:
     }
 
 
+class Writer:
+    """The array of issues, each written as its finding arrives."""
+
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+        self.out = out
+        # Occurrences are counted per path: a fingerprint names its path, and paths arrive in order.
+        self._seen: Counter[str] = Counter()
+        self._path: str | None = None
+        out.write("[")
+        self._issues = Array(out.write, 0)
+
+    def add(self, files: Sequence[FileResult], findings: Sequence[Finding]) -> None:
+        for f in findings:
+            if f.path != self._path:
+                self._seen.clear()
+                self._path = f.path
+            key = fingerprint(f)
+            self._issues.add(issue(f, self._seen[key]))
+            self._seen[key] += 1
+
+    def close(self) -> None:
+        self._issues.close()
+        self.out.write("\n")
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
-    seen: Counter[str] = Counter()
-    issues = []
-    for f in result.findings:
-        key = fingerprint(f)
-        issues.append(issue(f, seen[key]))
-        seen[key] += 1
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, result, color)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Sequence
+from typing import TextIO
 from urllib.parse import quote
 
 from creditcheck import __version__
 from creditcheck.baseline import fingerprint
 from creditcheck.checks import ALL_CHECKS, Check
-from creditcheck.model import Finding, RunResult, Severity, Span
+from creditcheck.jsontext import Array, indented
+from creditcheck.model import FileResult, Finding, RunResult, Severity, Span
+from creditcheck.reporters import render_with
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -86,18 +89,45 @@ def result_object(f: Finding, rule_index: dict[str, int]) -> dict[str, object]:
 
 
 def document(result: RunResult) -> dict[str, object]:
+    rule_index = {c.name: i for i, c in enumerate(ALL_CHECKS)}
+    return _document([result_object(f, rule_index) for f in result.findings])
+
+
+def _document(results: list[dict[str, object]]) -> dict[str, object]:
     driver: dict[str, object] = {"name": TOOL, "version": __version__}
     if INFORMATION_URI is not None:
         driver["informationUri"] = INFORMATION_URI
     driver["rules"] = [rule(c) for c in ALL_CHECKS]
-    rule_index = {c.name: i for i, c in enumerate(ALL_CHECKS)}
-    run = {
-        "tool": {"driver": driver},
-        "columnKind": "unicodeCodePoints",
-        "results": [result_object(f, rule_index) for f in result.findings],
-    }
+    # "results" stays the run's last member and the run the only one: the writer relies on it.
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
     return {"$schema": SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+# The depth of the objects in runs[0].results.
+_RESULT_LEVEL = 4
+
+
+class Writer:
+    """The document up to ``"results": [`` at once, each result as it arrives, the rest at ``close``."""
+
+    def __init__(self, out: TextIO, *, color: bool = False) -> None:
+        self.out = out
+        self._rule_index = {c.name: i for i, c in enumerate(ALL_CHECKS)}
+        empty = indented(_document([]))
+        marker = '"results": []'
+        cut = empty.index(marker) + len(marker) - 1
+        self._tail = empty[cut + 1 :] + "\n"
+        out.write(empty[:cut])
+        self._results = Array(out.write, _RESULT_LEVEL - 1)
+
+    def add(self, files: Sequence[FileResult], findings: Sequence[Finding]) -> None:
+        for f in findings:
+            self._results.add(result_object(f, self._rule_index))
+
+    def close(self) -> None:
+        self._results.close()
+        self.out.write(self._tail)
+
+
 def render(result: RunResult, *, color: bool = False) -> str:
-    return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"
+    return render_with(Writer, result, color)
