@@ -75,10 +75,10 @@ def test_a_bug_outside_the_scan_is_exit_3_with_one_line(
     article(tmp_path)
     from creditcheck.reporters import json_report
 
-    def broken(*args: object, **kw: object) -> str:
+    def broken(*args: object, **kw: object) -> None:
         raise RuntimeError("reporter broke")
 
-    monkeypatch.setattr(json_report, "render", broken)
+    monkeypatch.setattr(json_report.Writer, "add", broken)
     monkeypatch.delenv("CREDITCHECK_DEBUG", raising=False)
     code, out, err = run("check", "--rules", str(RULES), "--format", "json", str(tmp_path))
     assert (code, out) == (3, "")

@@ -10,11 +10,12 @@ import hashlib
 import json
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
 from creditcheck.errors import ConfigError
-from creditcheck.model import Finding, RunResult
+from creditcheck.model import FileResult, Finding, RunResult
 from creditcheck.safetext import excerpt, excerpt_error
 from creditcheck.templates import normalize
 
@@ -103,22 +104,59 @@ def apply(
     An entry is stale when it matched nothing in a file that was checked; entries for files
     this run did not check (``--changed-since``) are not counted as stale.
     """
-    remaining = Counter(baseline)
-    kept: list[Finding] = []
-    absorbed = 0
-    for f in findings:
-        key = fingerprint(f)
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            absorbed += 1
-        else:
-            kept.append(f)
-    stale = sum(
-        1
-        for key, count in remaining.items()
-        if count == baseline[key] and count > 0 and entries_paths.get(key) in checked
-    )
-    return BaselineResult(tuple(kept), absorbed, stale)
+    applier = Applier("", baseline, entries_paths)
+    kept = applier.filter((), list(findings))
+    applier.checked.update(p for p in checked if p in applier.entry_paths)
+    return BaselineResult(tuple(kept), applier.absorbed, applier.stale())
+
+
+class Applier:
+    """``apply`` as findings arrive: what it keeps in memory is the baseline, not the run."""
+
+    def __init__(self, path: str, baseline: Counter[str], entries_paths: dict[str, str]) -> None:
+        self.path = path
+        self.baseline = baseline
+        self.entries_paths = entries_paths
+        self.entry_paths = set(entries_paths.values())
+        self.remaining = Counter(baseline)
+        self.absorbed = 0
+        self.checked: set[str] = set()  # the checked files that baseline entries name
+
+    def filter(self, files: Sequence[FileResult], findings: list[Finding]) -> list[Finding]:
+        """The findings the baseline does not cover; ``files`` are the files they come from."""
+        self.checked.update(r.path for r in files if r.path in self.entry_paths)
+        if not self.remaining:
+            return findings
+        kept: list[Finding] = []
+        remaining = self.remaining
+        for f in findings:
+            key = fingerprint(f)
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                self.absorbed += 1
+            else:
+                kept.append(f)
+        return kept
+
+    def stale(self) -> int:
+        baseline = self.baseline
+        return sum(
+            1
+            for key, count in self.remaining.items()
+            if count == baseline[key] and count > 0 and self.entries_paths.get(key) in self.checked
+        )
+
+    def notes(self) -> list[str]:
+        """What to tell the user, only news: a baseline that hid nothing and has nothing stale is quiet."""
+        notes = []
+        if self.absorbed:
+            plural = "s" if self.absorbed != 1 else ""
+            notes.append(f"{self.absorbed} finding{plural} in the baseline {self.path} not shown")
+        stale = self.stale()
+        if stale:
+            entries = "entries no longer match" if stale != 1 else "entry no longer matches"
+            notes.append(f"{stale} baseline {entries} anything: refresh it with `creditcheck baseline`")
+        return notes
 
 
 def exists(path: str | None) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -16,13 +16,14 @@ import click
 
 from creditcheck import __version__
 from creditcheck.errors import CreditcheckError, RuleFileError
-from creditcheck.model import ExitCode, FileResult, RunResult, Severity
+from creditcheck.model import ExitCode, FileResult, Finding, RunResult, Severity
 from creditcheck.reporters import OutputFormat
 from creditcheck.safetext import shown
 
 if TYPE_CHECKING:
+    from creditcheck.baseline import Applier
     from creditcheck.decode import Decoded
-    from creditcheck.discover import Target
+    from creditcheck.discover import Selecting, Target
     from creditcheck.ruleset import RuleSet
     from creditcheck.settings import Settings
 
@@ -108,11 +109,22 @@ class _Run:
 
     settings: Settings
     ruleset: RuleSet
-    targets: list[Target]
+    # A stream when folders are searched: read once, while the files are checked.
+    targets: Iterable[Target]
     published: dt.date | None
     stdin: bool = False  # the one target's text comes from standard input (--stdin-filename)
     stdin_name: str | None = None
     stdin_text: Decoded | None = None  # what standard input held, once read
+    selecting: Selecting | None = None
+    searched: Sequence[str] = ()
+
+    def warn_if_nothing(self) -> None:
+        """Once the targets are read: say so when the search selected none (not for --changed-since)."""
+        sel = self.selecting
+        if sel is not None and sel.selected == 0 and sel.changed is None:
+            # A typo in `include` must not quietly turn the gate into "0 files, no problems".
+            message = _nothing_selected(self.searched, self.settings, sel.found)
+            click.echo(f"creditcheck: warning: {message}", err=True)
 
 
 def _scan_options(f: F) -> F:
@@ -249,7 +261,7 @@ def _scan_option_list() -> list[Callable[[F], F]]:
 
 def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     from creditcheck.changes import changed_files
-    from creditcheck.discover import Target, display_path, named_selected, select
+    from creditcheck.discover import Selecting, Target, display_path, named_selected
     from creditcheck.ruleset import load_rules
     from creditcheck.settings import resolve_settings
 
@@ -289,7 +301,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
     ref = kw.get("changed_since")
     # Asking git first means a pull request's few files are checked without walking the tree.
     changed = changed_files(ref) if ref is not None else None
-    selection = select(
+    selecting = Selecting(
         list(paths),
         settings.root,
         settings.include,
@@ -298,10 +310,7 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         force_exclude=bool(kw.get("force_exclude")),
         follow_links=bool(kw.get("follow_links")),
     )
-    if not selection.targets and changed is None:
-        # A typo in `include` must not quietly turn the gate into "0 files, no problems".
-        click.echo(f"creditcheck: warning: {_nothing_selected(paths, settings, selection.found)}", err=True)
-    return _Run(settings, ruleset, selection.targets, kw.get("published"))
+    return _Run(settings, ruleset, selecting, kw.get("published"), selecting=selecting, searched=paths)
 
 
 def _nothing_selected(paths: Sequence[str], settings: Settings, found: int) -> str:
@@ -341,7 +350,17 @@ def _check_rules_folders(settings: Settings) -> None:
 def _execute(
     run: _Run, keep_attributions: bool = True, progress: Callable[[int, int], None] | None = None
 ) -> list[FileResult]:
-    from creditcheck.scan import Scanner, ScanOptions, scan_targets
+    """Every file's result, in the order of the targets (sorted by path)."""
+    results = [r for _, r in _stream(run, keep_attributions, progress)]
+    run.warn_if_nothing()
+    return results
+
+
+def _stream(
+    run: _Run, keep_attributions: bool = True, progress: Callable[[int, int], None] | None = None
+) -> Iterator[tuple[Target, FileResult]]:
+    """Each target with its result as the scan produces them, in the targets' order."""
+    from creditcheck.scan import Scanner, ScanOptions, iter_scan
 
     _stage("checking the files")
     s = run.settings
@@ -364,9 +383,37 @@ def _execute(
         try:
             run.stdin_text = decode(data)
         except UndecodableError as exc:
-            return [scanner.unreadable(t, str(exc)) for t in run.targets]
-        return [scanner.scan_text(t, run.stdin_text.text) for t in run.targets]
-    return scan_targets(run.targets, run.ruleset, options, s.jobs or None, progress)
+            yield from ((t, scanner.unreadable(t, str(exc))) for t in run.targets)
+            return
+        yield from ((t, scanner.scan_text(t, run.stdin_text.text)) for t in run.targets)
+        return
+    yield from iter_scan(run.targets, run.ruleset, options, s.jobs or None, progress)
+
+
+def _by_path(
+    stream: Iterable[tuple[Target, FileResult]],
+) -> Iterator[tuple[list[Target], list[FileResult], list[Finding]]]:
+    """Results grouped by report path, with their findings in report order.
+
+    Targets arrive sorted by path, so this is ``RunResult.merge``'s order a group at a time;
+    two files only share a path when their names differ in what the report escapes.
+    """
+    group: list[tuple[Target, FileResult]] = []
+    for item in stream:
+        if group and item[1].path != group[0][1].path:
+            yield _group(group)
+            group = []
+        group.append(item)
+    if group:
+        yield _group(group)
+
+
+def _group(group: list[tuple[Target, FileResult]]) -> tuple[list[Target], list[FileResult], list[Finding]]:
+    results = [r for _, r in group]
+    findings = (
+        list(results[0].findings) if len(results) == 1 else sorted(f for r in results for f in r.findings)
+    )
+    return [t for t, _ in group], results, findings
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -465,38 +512,17 @@ def check(
     """
     from creditcheck.progress import ProgressBar, in_ci
 
+    notes: list[str] = []
+    internal: list[FileResult] = []
+    failed = False
     with _errors():
         run = _prepare(paths, kw)
+        threshold = Severity.parse(run.settings.fail_on)
+        applier = _baseline(run, kw.get("baseline") is not None)
+        fixer = _Fixer(run, write=fix and not show_diff) if fix or show_diff else None
         bar = ProgressBar(sys.stderr, "creditcheck: checking", delay=CHECK_PROGRESS_DELAY)
         wanted = show_progress if show_progress is not None else not in_ci()
         bar.enabled = bar.enabled and wanted
-        try:
-            results = _execute(run, keep_attributions=False, progress=bar)
-        finally:
-            bar.close()
-        result = RunResult.merge(results)
-        if fix or show_diff:
-            result = _apply_fixes(run, result, write=fix and not show_diff)
-        notes: list[str] = []
-        base_path = run.settings.baseline
-        explicit_baseline = kw.get("baseline") is not None
-        if base_path is not None and (explicit_baseline or os.path.isfile(base_path)):
-            from creditcheck import baseline as baseline_mod
-
-            counts, entry_paths = baseline_mod.load(base_path)
-            applied = baseline_mod.apply(result.findings, counts, entry_paths, {r.path for r in result.files})
-            result = RunResult(result.files, applied.findings)
-            # Said only when it is news: a baseline that hid nothing and holds nothing stale is quiet.
-            if applied.baselined:
-                notes.append(
-                    f"{applied.baselined} finding{'s' if applied.baselined != 1 else ''} "
-                    f"in the baseline {base_path} not shown"
-                )
-            if applied.stale:
-                entries = "entries no longer match" if applied.stale != 1 else "entry no longer matches"
-                notes.append(
-                    f"{applied.stale} baseline {entries} anything: refresh it with `creditcheck baseline`"
-                )
         out_format = OutputFormat(fmt)
         color = (
             out_format is OutputFormat.TEXT
@@ -504,46 +530,171 @@ def check(
             and sys.stdout.isatty()
             and "NO_COLOR" not in os.environ
         )
-        if not show_diff:
-            report = out_format.reporter()(result, color=color)
-            if run.stdin and fix and output is None:
-                # Standard output carries the fixed text (an editor replaces its buffer with it).
-                click.echo(report, nl=False, err=True)
-            else:
-                _emit(report, output)
+        # Standard output carries the fixed text of standard input (an editor replaces its
+        # buffer with it), so the report goes to standard error.
+        to_stderr = run.stdin and fix and output is None
+        try:
+            with _report_sink(None if show_diff else output, to_stderr, bar) as sink:
+                writer = None if show_diff else out_format.writer()(sink, color=color)
+                for targets, files, found in _by_path(_stream(run, keep_attributions=False, progress=bar)):
+                    internal.extend(r for r in files if r.internal_error is not None)
+                    findings = fixer.apply(targets, files, found) if fixer is not None else found
+                    if applier is not None:
+                        findings = applier.filter(files, findings)
+                    failed = failed or any(f.severity >= threshold for f in findings)
+                    if writer is not None:
+                        writer.add(files, findings)
+                if fixer is not None:
+                    fixer.finish()
+                if writer is not None:
+                    _stage(f"writing the report to {output or 'standard output'}")
+                    writer.close()
+        finally:
+            bar.close()
+        run.warn_if_nothing()
+        if applier is not None:
+            notes.extend(applier.notes())
     for note in notes:
         click.echo(f"creditcheck: {note}", err=True)
-    if _report_internal(results):
+    if _report_internal(internal):
         sys.exit(ExitCode.INTERNAL)
-    threshold = Severity.parse(run.settings.fail_on)
-    failed = any(f.severity >= threshold for f in result.findings)
     sys.exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
 
 
-def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
-    """Make (or, for --diff, show) every fix; say which could not be made and why."""
-    from creditcheck.fix import FileFix, fix_decoded, fix_file
+def _baseline(run: _Run, explicit: bool) -> Applier | None:
+    """The baseline the run subtracts, when one is named or the default file exists."""
+    base_path = run.settings.baseline
+    if base_path is None or not (explicit or os.path.isfile(base_path)):
+        return None
+    from creditcheck import baseline as baseline_mod
 
-    by_path: dict[str, list[Any]] = {}
-    for f in result.findings:
-        if f.fix is not None:
-            by_path.setdefault(f.path, []).append(f)
-    paths = {t.display: t.path for t in run.targets}
-    formats = {r.path: r.format for r in result.files}
-    fixed_ids: set[int] = set()
-    files = 0
-    not_applied = 0
-    stdin_outcome: FileFix | None = None
-    for display, findings in sorted(by_path.items()):
+    counts, entry_paths = baseline_mod.load(base_path)
+    return baseline_mod.Applier(base_path, counts, entry_paths)
+
+
+class _Echo:
+    """A text stream onto standard output or error through click, in pieces of a few kilobytes.
+
+    On a terminal the progress bar is erased before each piece, and pieces are written as soon
+    as a file's findings are, so a person sees them at once.
+    """
+
+    def __init__(self, err: bool, bar: Callable[[int, int], None] | None) -> None:
+        self.err = err
+        self.bar = bar
+        self.parts: list[str] = []
+        self.size = 0
+        stream = sys.stderr if err else sys.stdout
+        self.limit = 1 if _isatty(stream) else 64 * 1024
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= self.limit:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        close = getattr(self.bar, "close", None)
+        if close is not None:
+            close()
+        text = "".join(self.parts)
+        self.parts.clear()
+        self.size = 0
+        click.echo(text, nl=False, err=self.err)
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _FileSink:
+    """A text stream into an atomic write; a failure to write is a one-line error."""
+
+    def __init__(self, fh: Any, output: str) -> None:
+        import io
+
+        self.output = output
+        self.text = io.TextIOWrapper(fh, encoding="utf-8", newline="")
+
+    def write(self, text: str) -> int:
+        try:
+            return self.text.write(text)
+        except OSError as exc:
+            raise CreditcheckError(f"cannot write {self.output}: {exc.strerror or exc}") from None
+
+    def flush(self) -> None:
+        try:
+            self.text.flush()
+        except OSError as exc:
+            raise CreditcheckError(f"cannot write {self.output}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def _report_sink(output: str | None, to_stderr: bool, bar: Any) -> Iterator[Any]:
+    """Where the report goes: ``output`` (written atomically when the block ends), else a stream."""
+    if output is None:
+        echo = _Echo(to_stderr, bar)
+        yield echo
+        echo.flush()
+        return
+    from creditcheck.atomic import open_atomic
+
+    try:
+        opened = open_atomic(output)
+        fh = opened.__enter__()
+    except OSError as exc:
+        raise CreditcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+    sink = _FileSink(fh, output)
+    try:
+        yield sink
+        sink.flush()
+        sink.text.detach()
+    except BaseException:
+        if not opened.__exit__(*sys.exc_info()):
+            raise
+        return
+    try:
+        opened.__exit__(None, None, None)
+    except OSError as exc:
+        raise CreditcheckError(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+class _Fixer:
+    """Makes (or, for --diff, shows) each file's fixes as its findings arrive; says which were not made."""
+
+    def __init__(self, run: _Run, write: bool) -> None:
+        self.run = run
+        self.write = write
+        self.fixed = 0
+        self.files = 0
+        self.not_applied = 0
+        self.stdin_outcome: Any = None
+
+    def apply(self, targets: list[Target], files: list[FileResult], findings: list[Finding]) -> list[Finding]:
+        """The findings left to report: those whose fix was made are gone (with --fix)."""
+        from creditcheck.fix import fix_decoded, fix_file
+
+        fixable = [f for f in findings if f.fix is not None]
+        if not fixable:
+            return findings
+        run = self.run
+        display = fixable[0].path
+        paths = {t.display: t.path for t in targets}
         if display not in paths:
-            continue
-        fmt = formats.get(display, "text")
+            return findings
+        fmt = next((r.format for r in files if r.path == display), "text")
         if run.stdin:
             if run.stdin_text is None:
-                continue
-            outcome = stdin_outcome = fix_decoded("-", run.stdin_text, fmt, findings)
+                return findings
+            outcome = self.stdin_outcome = fix_decoded("-", run.stdin_text, fmt, fixable)
         else:
-            outcome = fix_file(paths[display], fmt, findings, write)
+            outcome = fix_file(paths[display], fmt, fixable, self.write)
         for skipped in outcome.skipped:
             f = skipped.finding
             click.echo(
@@ -551,28 +702,33 @@ def _apply_fixes(run: _Run, result: RunResult, write: bool) -> RunResult:
                 f"fix not applied: {skipped.reason}",
                 err=True,
             )
-        not_applied += len(outcome.skipped)
+        self.not_applied += len(outcome.skipped)
         if not outcome.changed:
-            continue
-        files += 1
-        fixed_ids.update(id(f) for f in outcome.applied)
-        if not write:
+            return findings
+        self.files += 1
+        applied = {id(f) for f in outcome.applied}
+        self.fixed += len(applied)
+        if not self.write:
             click.echo(outcome.diff(display), nl=False)
-    if run.stdin and write and run.stdin_text is not None:
-        fixed = stdin_outcome.fixed if stdin_outcome is not None else run.stdin_text.text
-        sys.stdout.buffer.write(run.stdin_text.encode(fixed))
-        sys.stdout.buffer.flush()
-    if write and (fixed_ids or not_applied):
-        summary = (
-            f"creditcheck: fixed {len(fixed_ids)} problem{'s' if len(fixed_ids) != 1 else ''} "
-            f"in {files} file{'s' if files != 1 else ''}"
-        )
-        if not_applied:
-            summary += f"; {not_applied} fix{'es' if not_applied != 1 else ''} could not be applied"
-        click.echo(summary, err=True)
-    if not write:
-        return result
-    return RunResult(result.files, tuple(f for f in result.findings if id(f) not in fixed_ids))
+            return findings
+        return [f for f in findings if id(f) not in applied]
+
+    def finish(self) -> None:
+        run = self.run
+        if run.stdin and self.write and run.stdin_text is not None:
+            fixed = self.stdin_outcome.fixed if self.stdin_outcome is not None else run.stdin_text.text
+            sys.stdout.buffer.write(run.stdin_text.encode(fixed))
+            sys.stdout.buffer.flush()
+        if self.write and (self.fixed or self.not_applied):
+            summary = (
+                f"creditcheck: fixed {self.fixed} problem{'s' if self.fixed != 1 else ''} "
+                f"in {self.files} file{'s' if self.files != 1 else ''}"
+            )
+            if self.not_applied:
+                summary += (
+                    f"; {self.not_applied} fix{'es' if self.not_applied != 1 else ''} could not be applied"
+                )
+            click.echo(summary, err=True)
 
 
 @main.command()

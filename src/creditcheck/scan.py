@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from creditcheck import suppress
 from creditcheck.analysis import CreditJudgement, mark_collections
@@ -35,7 +36,6 @@ from creditcheck.safetext import excerpt_error
 from creditcheck.undated import judge_undated
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-# Below this many files per worker a pool costs more to start than it saves.
 _MIN_FILES_PER_JOB = 16
 
 
@@ -306,9 +306,9 @@ def _init_worker(ruleset: RuleSet, options: ScanOptions) -> None:
     _WORKER = Scanner(ruleset, options)
 
 
-def _scan_in_worker(target: Target) -> FileResult:
+def _scan_chunk(targets: list[Target]) -> list[FileResult]:
     assert _WORKER is not None
-    return _WORKER.scan(target)
+    return [_WORKER.scan(t) for t in targets]
 
 
 def default_jobs() -> int:
@@ -330,28 +330,94 @@ def scan_targets(
     ``progress(done, total)`` is called after each file, in the calling process.
     """
     items = list(targets)
+    return [r for _, r in iter_scan(items, ruleset, options, jobs, progress, total=len(items))]
+
+
+# Chunks sent to a worker start small, so both workers have work at once, and double up to this.
+_MAX_CHUNK = 64
+# Chunks in flight per worker: enough that none waits for the parent, few enough to keep memory flat.
+_AHEAD = 4
+
+
+def iter_scan(
+    targets: Iterable[Target],
+    ruleset: RuleSet,
+    options: ScanOptions,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    total: int | None = None,
+) -> Iterator[tuple[Target, FileResult]]:
+    """Each target with its result, in the targets' order, as soon as it is scanned.
+
+    ``targets`` may be a stream (discovery still under way): it is read only as far as the
+    workers need. ``progress(done, total)`` is called after each file; without ``total`` it is
+    the number of targets read so far. With fewer than 16 files per worker, one process scans.
+    """
+    it = iter(targets)
     jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
-    jobs = min(jobs, max(1, len(items) // _MIN_FILES_PER_JOB))
-    results: list[FileResult] = []
+    head = list(islice(it, jobs * _MIN_FILES_PER_JOB))
+    if len(head) < jobs * _MIN_FILES_PER_JOB:
+        # Below this many files per worker a pool costs more to start than it saves.
+        jobs = min(jobs, max(1, len(head) // _MIN_FILES_PER_JOB))
+    read = len(head)
+
+    def counted() -> Iterator[Target]:
+        nonlocal read
+        yield from head
+        for t in it:
+            read += 1
+            yield t
+
+    done = 0
     if jobs <= 1:
         scanner = Scanner(ruleset, options)
-        for t in items:
-            results.append(scanner.scan(t))
+        for t in counted():
+            result = scanner.scan(t)
+            done += 1
             if progress is not None:
-                progress(len(results), len(items))
-        return results
+                progress(done, total if total is not None else read)
+            yield t, result
+        return
+    for chunk, results in _pooled(counted(), ruleset, options, jobs):
+        for t, result in zip(chunk, results, strict=True):
+            done += 1
+            if progress is not None:
+                progress(done, total if total is not None else read)
+            yield t, result
+
+
+def _pooled(
+    targets: Iterator[Target], ruleset: RuleSet, options: ScanOptions, jobs: int
+) -> Iterator[tuple[list[Target], list[FileResult]]]:
+    """Chunks of targets and their results from a process pool, in order, a few chunks ahead."""
     # Imported here: a one-file run (an editor's) should not pay for the pool machinery.
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunk = max(1, min(64, len(items) // (jobs * 8)))
-    with ProcessPoolExecutor(
-        jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options)
-    ) as pool:
-        for result in pool.map(_scan_in_worker, items, chunksize=chunk):
-            results.append(result)
-            if progress is not None:
-                progress(len(results), len(items))
-    return results
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(ruleset, options))
+    pending: deque[tuple[list[Target], Future[list[FileResult]]]] = deque()
+    size = 4
+
+    def submit() -> bool:
+        nonlocal size
+        chunk = list(islice(targets, size))
+        if not chunk:
+            return False
+        pending.append((chunk, pool.submit(_scan_chunk, chunk)))
+        size = min(_MAX_CHUNK, size * 2)
+        return True
+
+    try:
+        for _ in range(jobs * _AHEAD):
+            if not submit():
+                break
+        while pending:
+            chunk, future = pending.popleft()
+            results = future.result()
+            submit()
+            yield chunk, results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
