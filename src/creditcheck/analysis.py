@@ -11,8 +11,6 @@ import enum
 import re
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
-
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
 from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
 from creditcheck.resolve import Resolver
@@ -223,6 +221,8 @@ def _closest_form(
     people = ", ".join(attribution.people)
     held = [n.text for n in attribution.names if n.role in _HELD and n.rule is None]
     values = {"photographer": people, "collection": "/".join(dict.fromkeys(held))}
+    from rapidfuzz import fuzz
+
     best_rule, best_form = current[0]
     best_key: tuple[int, float] | None = None
     for rule, form in current:

@@ -260,7 +260,6 @@ def _scan_option_list() -> list[Callable[[F], F]]:
 
 
 def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
-    from creditcheck.changes import changed_files
     from creditcheck.discover import Selecting, Target, display_path, named_selected
     from creditcheck.ruleset import load_rules
     from creditcheck.settings import resolve_settings
@@ -300,7 +299,11 @@ def _prepare(paths: Sequence[str], kw: dict[str, Any]) -> _Run:
         paths = [settings.root]
     ref = kw.get("changed_since")
     # Asking git first means a pull request's few files are checked without walking the tree.
-    changed = changed_files(ref) if ref is not None else None
+    changed = None
+    if ref is not None:
+        from creditcheck.changes import changed_files  # runs git: only with --changed-since
+
+        changed = changed_files(ref)
     selecting = Selecting(
         list(paths),
         settings.root,

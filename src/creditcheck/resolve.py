@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
-
 from creditcheck.ruleset import RuleSet, alias_key
 from creditcheck.templates import normalize
 
@@ -162,6 +159,9 @@ class Resolver:
     def _fuzzy(self, key: str) -> tuple[str, float] | None:
         if len(key) < _MIN_FUZZY_LEN or not self._fuzzy_keys:
             return None
+        # Imported at the first near miss: most runs of one article never look one up.
+        from rapidfuzz import fuzz, process
+
         best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold)
         if best is None:
             return None
@@ -185,6 +185,9 @@ class Resolver:
         fuzzy threshold for names of five or more characters and by one swap of neighbouring
         letters for shorter ones. An exact name is not a miss (None).
         """
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
         key = alias_key(name)
         candidates = dict(self.ruleset.alias_index)
         spellings: dict[str, str] = {}
