@@ -87,12 +87,22 @@ class Scanner:
         try:
             return self._scan(target)
         except Exception as exc:
-            if self.options.strict:
-                raise
-            # A bug, not a property of the file: reported on the file and by exit status 3.
-            error = f"{type(exc).__name__}: {excerpt_error(exc)}"
-            result = self.unreadable(target, f"internal error ({error}); please report it")
-            return replace(result, internal_error=error)
+            return self._internal(target, exc)
+
+    def scan_bytes_safely(self, target: Target, data: bytes) -> FileResult:
+        """``scan_bytes``, with a bug reported on the file (``internal_error``) as ``scan`` does."""
+        try:
+            return self.scan_bytes(target, data)
+        except Exception as exc:
+            return self._internal(target, exc)
+
+    def _internal(self, target: Target, exc: Exception) -> FileResult:
+        if self.options.strict:
+            raise exc
+        # A bug, not a property of the file: reported on the file and by exit status 3.
+        error = f"{type(exc).__name__}: {excerpt_error(exc)}"
+        result = self.unreadable(target, f"internal error ({error}); please report it")
+        return replace(result, internal_error=error)
 
     def scan_text(self, target: Target, text: str) -> FileResult:
         """Check text that did not come from the file system (standard input)."""
