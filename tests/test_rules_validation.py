@@ -19,7 +19,8 @@ from click.testing import CliRunner
 
 from creditcheck.cli import main
 from creditcheck.errors import RuleFileError
-from creditcheck.ruleset import _LICENSE, _TOP, lint_rules, load_rules
+from creditcheck.rulefiles import _LICENSE, _TOP
+from creditcheck.ruleset import lint_rules, load_rules
 from tests.helpers import FIXTURES, PATHOLOGICAL
 
 CLEAN = str(FIXTURES / "clean")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 _MONTHS = {
@@ -167,28 +168,37 @@ for _number, _names in enumerate(
 _WMONTH = r"(?P<month>" + "|".join(sorted(map(re.escape, _WRITTEN_MONTHS), key=len, reverse=True)) + r")\.?"
 # A year a page can have been published in: no byline is dated before the web.
 _YEAR = r"(?P<year>(?:19[89]\d|20\d\d))(?!\d)"
-_WRITTEN = (
-    # 2011-08-24, 2011/08/24, 2011.08.24 and the Korean 2011. 8. 24.
-    re.compile(
-        r"(?<![\d.])" + _YEAR + r"(?P<sep>[-/.])\s?(?P<nmonth>\d{1,2})(?P=sep)\s?(?P<day>\d{1,2})(?!\d)"
-    ),
-    # 24.08.2011, 24. 8. 2011: day first wherever dots separate the parts.
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?" + _YEAR + r"(?!\d)"),
-    # 08/24/2011 or 24/08/2011, 24-08-2011: the page's language decides when both could be.
-    re.compile(r"(?<![\d/-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)" + _YEAR + r"(?!\d)"),
-    # 24 August 2011, 24. August 2011, 24 de agosto de 2011, 1er mai 2011, 24th Aug, 2011
-    re.compile(
-        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?"
-        + _WMONTH
-        + r",?\s+(?:de\s+)?"
-        + _YEAR,
-        re.I,
-    ),
-    # August 24, 2011, Aug. 24th 2011
-    re.compile(r"\b" + _WMONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
-    # 2011年8月24日 (Japanese, Chinese), 2011년 8월 24일 (Korean)
-    re.compile(_YEAR + r"\s*[年년]\s*(?P<nmonth>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
-)
+
+
+@functools.cache
+def _written() -> tuple[re.Pattern[str], ...]:
+    """The written-out date forms, compiled the first time a byline or a page's text needs them."""
+    return (
+        # 2011-08-24, 2011/08/24, 2011.08.24 and the Korean 2011. 8. 24.
+        re.compile(
+            r"(?<![\d.])" + _YEAR + r"(?P<sep>[-/.])\s?(?P<nmonth>\d{1,2})(?P=sep)\s?(?P<day>\d{1,2})(?!\d)"
+        ),
+        # 24.08.2011, 24. 8. 2011: day first wherever dots separate the parts.
+        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?" + _YEAR + r"(?!\d)"),
+        # 08/24/2011 or 24/08/2011, 24-08-2011: the page's language decides when both could be.
+        re.compile(
+            r"(?<![\d/-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)" + _YEAR + r"(?!\d)"
+        ),
+        # 24 August 2011, 24. August 2011, 24 de agosto de 2011, 1er mai 2011, 24th Aug, 2011
+        re.compile(
+            r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?"
+            + _WMONTH
+            + r",?\s+(?:de\s+)?"
+            + _YEAR,
+            re.I,
+        ),
+        # August 24, 2011, Aug. 24th 2011
+        re.compile(r"\b" + _WMONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+        # 2011年8月24日 (Japanese, Chinese), 2011년 8월 24일 (Korean)
+        re.compile(_YEAR + r"\s*[年년]\s*(?P<nmonth>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
+    )
+
+
 # Languages that write the month first in 08/24/2011.
 _MONTH_FIRST = ("en-us", "en_us", "en")
 
@@ -214,7 +224,7 @@ def written_dates(
     """
     if not any(ch.isdigit() for ch in text):
         return []
-    patterns = (*_WRITTEN, _SHORT_YEAR) if short_year else _WRITTEN
+    patterns = (*_written(), _short_year()) if short_year else _written()
     found: dict[int, tuple[int, int, dt.date]] = {}
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -224,8 +234,10 @@ def written_dates(
     return [found[k] for k in sorted(found)]
 
 
-# 28.01.22: only where the page says the text is its date.
-_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<short>\d{2})(?![\d.])")
+@functools.cache
+def _short_year() -> re.Pattern[str]:
+    # 28.01.22: only where the page says the text is its date.
+    return re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<short>\d{2})(?![\d.])")
 
 
 def _written_day(m: re.Match[str], lang: str | None) -> dt.date | None:

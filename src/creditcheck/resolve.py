@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -108,6 +110,7 @@ class Resolver:
                 if name not in spellings:
                     spellings.append(name)
         self._fuzzy_keys = [k for k in ruleset.alias_index if len(k) >= _MIN_FUZZY_LEN]
+        self._fuzzy_counts: list[tuple[int, Counter[str]]] | None = None
         self._cache: dict[tuple[str, bool], Resolution | None] = {}
         # The same spelling comes back in article after article; its key and "The" take two
         # Unicode normalisations to work out, a lookup by the name itself takes none.
@@ -159,13 +162,36 @@ class Resolver:
     def _fuzzy(self, key: str) -> tuple[str, float] | None:
         if len(key) < _MIN_FUZZY_LEN or not self._fuzzy_keys:
             return None
-        # Imported at the first near miss: most runs of one article never look one up.
+        if "rapidfuzz" not in sys.modules and not self._could_be_near(key):
+            return None
+        # Imported at the first name that could be a near miss: an article whose names are
+        # all known or far from every alias (most of them) never needs it.
         from rapidfuzz import fuzz, process
 
         best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=self.threshold)
         if best is None:
             return None
         return best[0], float(best[1])
+
+    def _could_be_near(self, key: str) -> bool:
+        """Whether some alias might score ``threshold`` against ``key`` (never False when one does).
+
+        ``fuzz.ratio`` is 200 × LCS / (len a + len b), and the longest common subsequence is at
+        most the characters the two strings have in common, counted with repeats.
+        """
+        if self._fuzzy_counts is None:
+            self._fuzzy_counts = [(len(k), Counter(k)) for k in self._fuzzy_keys]
+        wanted = self.threshold - 1e-6  # rounding never hides a match
+        size = len(key)
+        counts = Counter(key).items()
+        for length, alias in self._fuzzy_counts:
+            total = size + length
+            if 200 * min(size, length) < wanted * total:
+                continue
+            common = sum(min(n, alias[ch]) for ch, n in counts)
+            if 200 * common >= wanted * total:
+                return True
+        return False
 
     def _exact(self, key: str) -> tuple[str, float] | None:
         """The alias key ``key`` is, directly or once agency qualifiers are stripped."""

@@ -9,17 +9,13 @@ from __future__ import annotations
 import math
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from creditcheck.errors import ConfigError
 from creditcheck.safetext import excerpt, shown, unsurrogate
-from creditcheck.yamlsafe import load_yaml
 
 CONFIG_NAMES = ("creditcheck.yaml", ".creditcheck.yaml", "creditcheck.yml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
@@ -86,6 +82,8 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     if path.name == "pyproject.toml":
+        import tomllib  # imported only for the files that need it: start-up time is a feature
+
         try:
             tool = tomllib.loads(text).get("tool", {})
             data = tool.get("creditcheck", {}) if isinstance(tool, dict) else {}
@@ -95,6 +93,10 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
             raise ConfigError(f"{path}: [tool.creditcheck] must be a table of keys to values")
         lines = _toml_key_lines(text)
         return dict(data), lines
+    import yaml
+
+    from creditcheck.yamlsafe import load_yaml
+
     root, data = load_yaml(text, shown, ConfigError)
     if root is None:
         return {}, {}
