@@ -404,100 +404,122 @@ def build_audit(
     fingerprint it lacks are new. ``previous_run`` is the last run of this same period: its
     findings that are gone now, from articles still in the period, are resolved.
     """
-    if end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
-    selected: list[FileResult] = []
-    undated: list[str] = []
-    unreadable: list[tuple[str, str]] = []
-    outside = 0
+    builder = AuditBuilder(ruleset, start, end)
     for r in sorted(results, key=lambda r: r.path):
+        builder.add(r)
+    return builder.finish(expiring_days, previous_period, previous_run, generated)
+
+
+class AuditBuilder:
+    """``build_audit`` as results arrive (in path order): it keeps the audit's counts, never the results."""
+
+    def __init__(self, ruleset: RuleSet, start: dt.date, end: dt.date) -> None:
+        if end < start:
+            raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        self.ruleset = ruleset
+        self.start = start
+        self.end = end
+        self.files = 0
+        self.articles: list[str] = []
+        self.undated: list[str] = []
+        self.unreadable: list[tuple[str, str]] = []
+        self.outside = 0
+        self.violations: list[Violation] = []
+        self.tally = _Tally(ruleset)
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
         reason = next((f.message for f in r.findings if f.check == UNREADABLE_CHECK), None)
         if reason is not None:
-            unreadable.append((r.path, reason))
+            self.unreadable.append((r.path, reason))
         elif is_undated(r):
-            undated.append(r.path)
-        elif r.published is not None and start <= r.published <= end:
-            selected.append(r)
+            self.undated.append(r.path)
+        elif r.published is not None and self.start <= r.published <= self.end:
+            self.articles.append(r.path)
+            self.tally.add(r)
+            self.violations.extend(Violation(f, r.title, r.published, fingerprint(f)) for f in r.findings)
         else:
-            outside += 1
+            self.outside += 1
 
-    tally = _Tally(ruleset)
-    for r in selected:
-        tally.add(r)
-    months = _months(start, end)
+    def finish(
+        self,
+        expiring_days: int = DEFAULT_EXPIRING_DAYS,
+        previous_period: PastRun | None = None,
+        previous_run: PastRun | None = None,
+        generated: dt.datetime | None = None,
+    ) -> Audit:
+        ruleset, start, end, tally = self.ruleset, self.start, self.end, self.tally
+        months = _months(start, end)
 
-    usage: list[Usage] = []
-    cap_findings: list[Violation] = []
-    costs: list[Cost] = []
-    for rule in ruleset:
-        per_month = tuple(tally.month_usage(rule, m) for m in months)
-        usage.append(
-            Usage(
-                rule.id,
-                rule.name,
-                len(tally.articles.get(rule.id, ())),
-                tally.photos[rule.id],
-                rule.license.monthly_cap,
-                per_month,
-                tally.stories[rule.id],
-                rule.license.story_cap,
+        usage: list[Usage] = []
+        cap_findings: list[Violation] = []
+        costs: list[Cost] = []
+        for rule in ruleset:
+            per_month = tuple(tally.month_usage(rule, m) for m in months)
+            usage.append(
+                Usage(
+                    rule.id,
+                    rule.name,
+                    len(tally.articles.get(rule.id, ())),
+                    tally.photos[rule.id],
+                    rule.license.monthly_cap,
+                    per_month,
+                    tally.stories[rule.id],
+                    rule.license.story_cap,
+                )
             )
+            cap_findings.extend(_cap_findings(rule, per_month))
+            if rule.contract.has_rates:
+                costs.append(_cost(rule, per_month))
+
+        violations = [*self.violations, *cap_findings]
+        violations.sort(key=lambda v: (v.finding.check, v.finding.path, v.finding.span, v.finding.message))
+
+        licenses = tuple(_license_status(ruleset, rule.id, end, expiring_days) for rule in ruleset)
+
+        current = {v.fingerprint: v for v in violations}
+        new_items: tuple[Change, ...] = ()
+        if previous_period is not None:
+            before = {c.fingerprint for c in previous_period.findings}
+            new_items = tuple(Change.of(v) for key, v in current.items() if key not in before)
+        resolved_items: tuple[Change, ...] = ()
+        if previous_run is not None:
+            # Only a finding gone from an article that is still audited has been fixed; one whose
+            # article left the period (or a rule file no longer capped) has just gone out of view.
+            in_scope = set(self.articles) | {rule.path for rule in ruleset}
+            resolved_items = tuple(
+                c for c in previous_run.findings if c.fingerprint not in current and c.path in in_scope
+            )
+        order = _change_order
+        trail = Trail(
+            generated or _now(),
+            previous_run=previous_run.run if previous_run is not None else None,
+            previous_period_run=previous_period.run if previous_period is not None else None,
         )
-        cap_findings.extend(_cap_findings(rule, per_month))
-        if rule.contract.has_rates:
-            costs.append(_cost(rule, per_month))
-
-    violations: list[Violation] = [
-        Violation(f, r.title, r.published, fingerprint(f)) for r in selected for f in r.findings
-    ]
-    violations.extend(cap_findings)
-    violations.sort(key=lambda v: (v.finding.check, v.finding.path, v.finding.span, v.finding.message))
-
-    licenses = tuple(_license_status(ruleset, rule.id, end, expiring_days) for rule in ruleset)
-
-    current = {v.fingerprint: v for v in violations}
-    new_items: tuple[Change, ...] = ()
-    if previous_period is not None:
-        before = {c.fingerprint for c in previous_period.findings}
-        new_items = tuple(Change.of(v) for key, v in current.items() if key not in before)
-    resolved_items: tuple[Change, ...] = ()
-    if previous_run is not None:
-        # Only a finding gone from an article that is still audited has been fixed; one whose
-        # article left the period (or a rule file no longer capped) has just gone out of view.
-        in_scope = {r.path for r in selected} | {rule.path for rule in ruleset}
-        resolved_items = tuple(
-            c for c in previous_run.findings if c.fingerprint not in current and c.path in in_scope
+        return Audit(
+            start=start,
+            end=end,
+            expiring_days=expiring_days,
+            rules_digest=ruleset.digest,
+            files=self.files,
+            articles=tuple(self.articles),
+            outside=self.outside,
+            photos=tally.total_photos,
+            usage=tuple(usage),
+            violations=tuple(violations),
+            licenses=licenses,
+            unknown=tally.unknown(),
+            undated=tuple(self.undated),
+            unreadable=tuple(self.unreadable),
+            new_items=tuple(sorted(new_items, key=order)),
+            resolved_items=tuple(sorted(resolved_items, key=order)),
+            compared=previous_period is not None,
+            trail=trail,
+            stories=tally.total_stories,
+            items=tally.items(),
+            costs=tuple(costs),
+            compared_same_period=previous_run is not None,
         )
-    order = _change_order
-    trail = Trail(
-        generated or _now(),
-        previous_run=previous_run.run if previous_run is not None else None,
-        previous_period_run=previous_period.run if previous_period is not None else None,
-    )
-    return Audit(
-        start=start,
-        end=end,
-        expiring_days=expiring_days,
-        rules_digest=ruleset.digest,
-        files=len(results),
-        articles=tuple(r.path for r in selected),
-        outside=outside,
-        photos=tally.total_photos,
-        usage=tuple(usage),
-        violations=tuple(violations),
-        licenses=licenses,
-        unknown=tally.unknown(),
-        undated=tuple(undated),
-        unreadable=tuple(unreadable),
-        new_items=tuple(sorted(new_items, key=order)),
-        resolved_items=tuple(sorted(resolved_items, key=order)),
-        compared=previous_period is not None,
-        trail=trail,
-        stories=tally.total_stories,
-        items=tally.items(),
-        costs=tuple(costs),
-        compared_same_period=previous_run is not None,
-    )
 
 
 def _change_order(c: Change) -> tuple[str, str, int, str]:

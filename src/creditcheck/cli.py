@@ -982,7 +982,7 @@ def audit_run(
     from dataclasses import replace
 
     from creditcheck import ledger
-    from creditcheck.audit import build_audit, month_bounds
+    from creditcheck.audit import AuditBuilder, month_bounds
     from creditcheck.progress import ProgressBar
     from creditcheck.reporters.audit_report import summary_line
 
@@ -1006,14 +1006,21 @@ def audit_run(
         run = _prepare(paths, kw)
         bar = ProgressBar(sys.stderr, "creditcheck: scanning")
         bar.enabled = bar.enabled and show_progress
+        builder = AuditBuilder(run.ruleset, start, end)
+        internal: list[FileResult] = []
         try:
-            results = _execute(run, keep_attributions=True, progress=bar)
+            # Each result is counted as it arrives; the audit keeps its tallies, not the results.
+            for _, result in _stream(run, keep_attributions=True, progress=bar):
+                builder.add(result)
+                if result.internal_error is not None:
+                    internal.append(result)
         finally:
             bar.close()
+        run.warn_if_nothing()
         led = _ledger_file(ledger_path, kw, run.settings.root)
         previous_period = ledger.previous_period_run(led, start, end)
         previous_run = ledger.same_period_run(led, start, end)
-        report = build_audit(results, run.ruleset, start, end, expiring_days, previous_period, previous_run)
+        report = builder.finish(expiring_days, previous_period, previous_run)
         run_id = ledger.record(led, report, run.ruleset.digest)
         report = replace(report, trail=replace(report.trail, run=run_id))
         _write_reports(report, formats, output, output_dir, led)
@@ -1023,7 +1030,7 @@ def audit_run(
     click.echo(
         f"creditcheck: {summary_line(report)}; ledger run #{run_id}{superseded} in {shown(led)}", err=True
     )
-    if _report_internal(results):
+    if _report_internal(internal):
         sys.exit(ExitCode.INTERNAL)
 
 
