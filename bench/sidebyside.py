@@ -1,7 +1,7 @@
 """Two or more checkouts of creditcheck timed side by side, interleaved, on the same inputs.
 
-Usage: python bench/sidebyside.py [--side NAME=REV ...] [--runs 5] [--corpus DIR] [--count 10000]
-                                  [--big-corpus DIR] [--big-count 50000] [--rss-runs 1]
+Usage: python bench/sidebyside.py [--side NAME=REV ...] [--runs 5] [--page-runs N] [--corpus DIR]
+                                  [--count 10000] [--big-corpus DIR] [--big-count 50000] [--rss-runs 1]
                                   [--mirror GITDIR ...] [--jobs 2] [--only TASK ...] [--json FILE]
 
 Each side is the commit REV exported with ``git archive REV src rules`` into a temporary
@@ -178,15 +178,22 @@ def _median(values: list[float]) -> float:
 
 
 def verdict(task: Task) -> tuple[bool, list[str]]:
-    """Whether every report of the task is the same bytes; the first differences when not."""
-    reports = [(name, s.report) for name, samples in task.samples.items() for s in samples]
-    if not reports:
+    """Whether every report of the task is the same bytes; which side differs, and how, when not.
+
+    Each side's runs are compared with each other, and each side with the last one (the new side).
+    """
+    sides = [(name, samples) for name, samples in task.samples.items() if samples]
+    if not sides:
         return True, []
-    first_name, first = reports[0]
-    for name, report in reports[1:]:
-        if report != first:
-            return False, [f"{first_name} vs {name}:", *COMPARE._first_differences(first, report)]
-    return True, []
+    last_name, last = sides[-1][0], sides[-1][1][0].report
+    notes: list[str] = []
+    for name, samples in sides:
+        if any(s.report != samples[0].report for s in samples):
+            notes.append(f"{name}: its own runs differ")
+        if name != last_name and samples[0].report != last:
+            notes.append(f"{name} differs from {last_name}:")
+            notes.extend(COMPARE._first_differences(samples[0].report, last))
+    return not notes, notes
 
 
 def summarise(tasks: list[Task], bare: list[float]) -> dict[str, object]:
@@ -256,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         help="a checkout to run (REV . is the working tree); default: main=main and new=.",
     )
     parser.add_argument("--runs", type=int, default=5, help="measured runs per side and task (default 5)")
+    parser.add_argument("--page-runs", type=int, help="measured runs of the pages task (default --runs)")
     parser.add_argument("--start-runs", type=int, default=21, help="runs of the one-article start (21)")
     parser.add_argument("--corpus", type=Path, help="folder of the generated corpus (made if missing)")
     parser.add_argument("--count", type=int, default=10_000)
@@ -309,7 +317,8 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 folder = work / "pages"
                 task.items, task.megabytes = pages_folder(args.mirror, folder)
-                task.samples = interleaved(sides, args.runs, 1, measured(folder, args.jobs), "pages")
+                runs = args.page_runs or args.runs
+                task.samples = interleaved(sides, runs, 1, measured(folder, args.jobs), "pages")
             elif name == "memory":
                 folder = args.big_corpus or work / "big-corpus"
                 ensure_corpus(folder, args.big_count, args.seed)
