@@ -5,21 +5,26 @@ validation), and an editor's check or a pre-commit hook pays it every time. A ru
 validated is stored with everything it was made from, and used again only when all of that is
 the same, compared byte for byte, never by a hash or a time alone:
 
-- creditcheck's version, the interpreter's version, and the size and modification time of
-  the modules that read rule files and define the rule types (a development checkout changes
-  them without changing the version);
+- creditcheck's version, the interpreter's version, the whole text of the modules that read
+  rule files and define the rule types (a development checkout changes them without changing
+  the version), and the size and modification time of PyYAML's package file;
 - the rule files' paths, in order, and their whole content.
+
+A rule set is stored only if it was made from the very bytes of the key (its digest says
+so), so a rule file edited while it was being read is never cached under the old text.
 
 The cache lives in ``$CREDITCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/creditcheck``, else
 ``~/.cache/creditcheck``; ``CREDITCHECK_NO_CACHE=1`` turns it off. A cache file is read only
 when it and its folder belong to the user running creditcheck and nobody else may write them
-(it is a pickle), and it is written atomically; any problem with the cache means the rule
+(it is a pickle), and it is written atomically under a name of its own, so concurrent runs
+and threads never see half a file; any problem with the cache means the rule
 files are simply read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -32,7 +37,15 @@ from creditcheck.ruleset import RuleSet
 
 _RULE_SUFFIXES = (".yaml", ".yml")
 # The modules whose code decides what a rule set read from the same files is.
-_CODE = ("ruleset.py", "rulefiles.py", "templates.py", "yamlsafe.py", "rulecache.py")
+_CODE = (
+    "ruleset.py",
+    "rulefiles.py",
+    "templates.py",
+    "yamlsafe.py",
+    "safetext.py",
+    "errors.py",
+    "rulecache.py",
+)
 
 
 def cache_dir() -> str | None:
@@ -55,21 +68,35 @@ class Lookup:
 
     def store(self, ruleset: RuleSet) -> None:
         """Keep a rule set that validated from the files looked up; silent when it cannot."""
-        if self.file is None or self.key is None:
+        if self.file is None or self.key is None or not self._made_from_key(ruleset):
             return
+        import tempfile  # only when a rule set is stored, not on every start
+
         folder = os.path.dirname(self.file)
-        tmp = f"{self.file}.{os.getpid()}.tmp"
+        tmp = None
         try:
             os.makedirs(folder, mode=0o700, exist_ok=True)
             if not _private(folder):
                 return
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            # mkstemp: a name no other process or thread uses, created 0600.
+            fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump((self.key, ruleset), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.file)
         except (OSError, pickle.PicklingError):
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+    def _made_from_key(self, ruleset: RuleSet) -> bool:
+        # The files were read twice (here for the key, then to parse them): a file changed in
+        # between would pair the old bytes with the new rules.
+        from creditcheck.rulefiles import rules_digest
+
+        assert self.key is not None
+        sources: tuple[tuple[str, bytes], ...] = self.key[-1]  # type: ignore[assignment]
+        read = [(os.path.splitext(os.path.basename(path))[0], raw) for path, raw in sources]
+        return rules_digest(read) == ruleset.digest
 
 
 def lookup(folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Lookup:
@@ -124,13 +151,21 @@ def _private(path: str) -> bool:
     return owned and not st.st_mode & 0o022
 
 
-def _code_stamp() -> tuple[tuple[str, int, int], ...]:
+def _code_stamp() -> tuple[tuple[object, ...], ...]:
     here = os.path.dirname(os.path.abspath(__file__))
-    stamp = []
+    stamp: list[tuple[object, ...]] = []
     for name in _CODE:
         try:
-            st = os.stat(os.path.join(here, name))
+            with open(os.path.join(here, name), "rb") as fh:
+                stamp.append((name, fh.read()))
         except OSError:
-            st = None
-        stamp.append((name, st.st_size if st else -1, st.st_mtime_ns if st else -1))
+            stamp.append((name, None))
+    # PyYAML parses the files: a reinstall or upgrade rewrites its package file.
+    spec = importlib.util.find_spec("yaml")
+    origin = spec.origin if spec is not None else None
+    try:
+        st = os.stat(origin) if origin else None
+    except OSError:
+        st = None
+    stamp.append(("yaml", origin, st.st_size if st else -1, st.st_mtime_ns if st else -1))
     return tuple(stamp)

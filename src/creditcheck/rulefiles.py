@@ -429,14 +429,14 @@ def lint_rules(
     rules: dict[str, Rule] = {}
     via_nodes: dict[str, _Node] = {}
     errors: list[RuleFileError] = []
-    digest = hashlib.sha256()
+    read: list[tuple[str, bytes]] = []
     for file in files:
         try:
             rule, via_node, raw = _load_file(file, rules)
         except RuleFileError as exc:
             errors.append(exc)
             continue
-        digest.update(rule.id.encode() + b"\0" + raw + b"\0")
+        read.append((rule.id, raw))
         rules[rule.id] = rule
         if via_node is not None:
             via_nodes[rule.id] = via_node
@@ -455,7 +455,15 @@ def lint_rules(
                 errors.append(RuleFileError(rule.path, line, key, message))
     if errors:
         return None, errors
-    return RuleSet(rules, digest.hexdigest()[:16]), []
+    return RuleSet(rules, rules_digest(read)), []
+
+
+def rules_digest(files: Sequence[tuple[str, bytes]]) -> str:
+    """The digest of a rule set: each file's id and exact bytes, in the order they were read."""
+    digest = hashlib.sha256()
+    for rule_id, raw in files:
+        digest.update(rule_id.encode() + b"\0" + raw + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def _load_file(file: Path, rules: dict[str, Rule]) -> tuple[Rule, _Node | None, bytes]:
