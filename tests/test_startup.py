@@ -47,6 +47,7 @@ def test_a_text_article_needs_no_lxml_yaml_rapidfuzz_audit_or_other_reporters() 
         "creditcheck.audit",
         "creditcheck.ledger",
         "creditcheck.changes",
+        "tomllib",
         "creditcheck.rulefiles",
         "creditcheck.readers.html",
         "creditcheck.reporters.json_report",
