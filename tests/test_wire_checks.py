@@ -90,3 +90,19 @@ def test_a_rights_field_is_a_notice_whatever_its_wording() -> None:
     assert [(a.kind.value, a.text, a.year, a.span.column) for a in found] == [
         ("copyright", "Copyright (Notice) 2017.1 IPTC - www.iptc.org  (ref2017.1)", 2017, 1)
     ]
+
+
+def test_one_problem_at_one_place_is_listed_once() -> None:
+    # The photo's Credit and Source fields both say REUTERS (each at 1:1 of its field): one finding
+    # there; the copyright notice and the caption name Reuters at their own columns.
+    result = CliRunner().invoke(
+        main,
+        ["check", "--format", "json", "--rules", str(RULES), str(FIXTURES / "images" / "reuters-kato.jpg")],
+        catch_exceptions=False,
+    )
+    found = [(f["check"], f["line"], f["column"], f["text"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [
+        ("unlicensed-source", 1, 1, "REUTERS"),
+        ("unlicensed-source", 1, 8, "Thomson Reuters"),
+        ("unlicensed-source", 1, 92, "REUTERS"),
+    ]

@@ -256,7 +256,9 @@ class Scanner:
             findings = [
                 replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
             ]
-        findings.sort()
+        # Two fields of one file can name the same source at the same place (an image's Credit
+        # and Source both `REUTERS`, both at 1:1): the reader sees one problem, so it is listed once.
+        findings = sorted(set(findings))
         if not self.options.keep_attributions:
             return FileResult(doc.path, doc.format, doc.published, doc.published_from, tuple(findings))
         listed = [*attributions, *_listed_only(doc, ctx.article_sources)]
