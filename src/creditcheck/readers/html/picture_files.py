@@ -98,14 +98,28 @@ def furniture_path(url: str) -> bool:
     return _FURNITURE_PATH.search(url.split("?", 1)[0].split("#", 1)[0]) is not None
 
 
+# A site theme's own folder ("/wp-content/themes/NAME/images/"): its design's graphics.
+_THEME_FOLDER = re.compile(r"/themes?/[^/]+/", re.I)
+
+
+def theme_file(url: str) -> bool:
+    """Whether a picture is a file of the site's theme: a layout graphic, not an editorial picture.
+
+    A script in the theme's folder that resizes an uploaded photo ("timthumb.php?src=…") serves
+    the photo, not the theme.
+    """
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    return _THEME_FOLDER.search(path) is not None and not path.lower().endswith(".php")
+
+
 def awaits_picture(pic: lxml.html.HtmlElement) -> bool:
     """Whether a placeholder stands in for a photo a script loads.
 
-    A lazy-loading class says so, and so does a photo's size: a tracking pixel or a spinner has
+    A lazy-loading class or attribute says so, and so does a photo's size: a tracking pixel or a spinner has
     no size, or a tiny one.
     """
     img = pic if pic.tag != "picture" else next(pic.iter("img"), pic)
-    if "lazy" in (img.get("class") or "").lower():
+    if "lazy" in (img.get("class") or "").lower() or img.get("loading") == "lazy":
         return True
     sizes = [(img.get(attr) or "").removesuffix("px") for attr in ("width", "height")]
     return all(size.isdigit() and int(size) > 50 for size in sizes)

@@ -38,6 +38,7 @@ from creditcheck.readers.html.picture_files import (
     picture_stem,
     picture_stems,
     real_source,
+    theme_file,
 )
 from creditcheck.readers.html.story import PageAddress, find_story, site_of, text_length, xpath_elements
 
@@ -54,6 +55,7 @@ CARD_DEPTH = 8
 FURNITURE_WORDS = frozenset({
     # logos, avatars and author boxes (icons: see _ICONS)
     "logo", "logos", "avatar", "avatars", "gravatar", "emoji", "sprite", "badge", "badges",
+    "reaction", "reactions",
     "author", "authors", "autor", "autores", "autorin", "autoren", "auteur", "autore", "autori",
     "byline", "profile", "bio", "userinfo", "username",
     # ads, sponsors and promotions
@@ -90,7 +92,7 @@ STORY_TEXT = 2500
 OTHER_STORIES = re.compile(
     r"(?:^|[\s_-])(?:related|relateds|relacionad\w*|recommend\w*|recirc|read-next|readnext|"
     r"keep-reading|see-also|seealso|lo-mas-visto|lomasvisto|most-(?:read|popular|viewed|shared)|"
-    r"mostread|mostpopular|more-(?:news|stories|articles)|trending|teaser-?list|news-list|"
+    r"mostread|mostpopular|more-(?:news|stories|articles)|similar|trending|teaser-?list|news-list|"
     r"article-list|post-list)(?:$|[\s_-])",
     re.I,
 )
@@ -106,6 +108,10 @@ _AUTHOR_PAGE = re.compile(
 # A link to a picture file, with or without a query ("photo.jpg&MaxW=900" on some CMSs).
 _PICTURE_LINK = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#&;]|$)", re.I)
 _ALT_FURNITURE = re.compile(r"\b(?:logo|icon|button|avatar|emoji)\b", re.I)
+# A teaser: a card or slider of cards pointing to other stories ("article-teaser", "imgTeaserL").
+_TEASER = frozenset({"teaser", "teasers"})
+# A gallery's strip of thumbnails: small copies of the pictures the gallery shows large.
+_THUMB_STRIP = frozenset({"thumbnails", "thumbs"})
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.I)
 
 
@@ -125,6 +131,7 @@ class PictureJudge:
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
         self._pages: dict[str, str | None] = {}
         self._boxes: dict[lxml.html.HtmlElement, _Box | None] = {}
+        self._teasers: dict[lxml.html.HtmlElement, bool] = {}
         # Teaser cards and boxes of other stories, found from the pictures they show; a page
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
@@ -162,15 +169,20 @@ class PictureJudge:
         """Whether ``el`` is another story's teaser card or a box of other stories (not read)."""
         if el in self.other_stories:
             return True
-        if not names or el in self.story_path or OTHER_STORIES.search(names) is None:
+        if not names or el in self.story_path:
             return False
+        if OTHER_STORIES.search(names) is None:
+            return self._teaser(el)
         return not self._holds_page(el)
 
     def needs_credit(self, pic: lxml.html.HtmlElement) -> bool:
         """Whether a picture element is one of the article's own, which needs a credit."""
         if decorative(pic) or self._decorative(pic):
             return False
-        return not any(a in self.other_stories or self._is_furniture(a) for a in self._around(pic))
+        return not any(
+            a in self.other_stories or self._is_furniture(a) or self._teaser(a) or self._thumb_strip(a, pic)
+            for a in self._around(pic)
+        )
 
     # --- the picture itself --------------------------------------------------------------------
 
@@ -179,10 +191,11 @@ class PictureJudge:
         if source is None:
             # No address at all (a <picture> or <video> a script fills in), a lazy-loading class
             # or a photo's size over a placeholder: a picture still, whose address the page lacks.
-            return any(True for _ in picture_sources(pic)) and not awaits_picture(pic)
+            named = any(True for _ in picture_sources(pic))
+            return (named or _empty_slot(pic)) and not awaits_picture(pic)
         if "staticmap" in source.lower():  # a map service's rendered map, not a photo
             return True
-        if decorative_name(source) or furniture_path(source):
+        if decorative_name(source) or furniture_path(source) or theme_file(source):
             return True
         style = pic.get("style") or ""
         if any(int(size) <= 50 for size in _STYLE_SIZE.findall(style)):
@@ -239,6 +252,46 @@ class PictureJudge:
         if self._in_story(el):
             return False
         return tag == "header" or role == "banner" or bool(names & OUTER_WORDS)
+
+    def _teaser(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether ``el`` is named a teaser and links to another page of the site: another story's.
+
+        Some newsrooms call the story's own lead a teaser ("article__teaser"): that links nowhere
+        else, or holds the page's headline.
+        """
+        known = self._teasers.get(el)
+        if known is None:
+            known = bool(self._names(el) & _TEASER) and not self._holds_page(el)
+            known = known and any(self._story_link(a) for a in el.iter("a"))
+            self._teasers[el] = known
+        return known
+
+    def _story_link(self, link: lxml.html.HtmlElement) -> bool:
+        """Whether a link leads to another page of the site that is not a picture's own page.
+
+        A link named after a picture file ("544d821c.jpg") leads to that file's page.
+        """
+        if self._other_page(link.get("href")) is None:
+            return False
+        return _PICTURE_LINK.search(" ".join(link.itertext()).strip()) is None
+
+    def _thumb_strip(self, el: lxml.html.HtmlElement, pic: lxml.html.HtmlElement) -> bool:
+        """Whether ``el`` is a gallery's thumbnail strip beside the gallery's large pictures.
+
+        The thumbnails (two or more, without captions) repeat the pictures the gallery shows
+        (and credits) large: one credit each, not two findings. A gallery shown only as
+        thumbnails is the gallery itself.
+        """
+        if el.tag == "figure" or not self._names(el) & _THUMB_STRIP:
+            return False  # a figure "thumbnails-left" is a layout of the story's own pictures
+        strip = [p for p in el.iter("img", "picture") if not decorative(p)]
+        parent = el.getparent()
+        if parent is None or len(strip) < 2 or _has_caption(el):
+            return False
+        return any(
+            other is not pic and el not in other.iterancestors() and not decorative(other)
+            for other in parent.iter("img", "picture")
+        )
 
     @staticmethod
     def _holds_page(el: lxml.html.HtmlElement) -> bool:
@@ -346,6 +399,14 @@ class PictureJudge:
         if address.ids and not address.ids.isdisjoint(path.split("/")):
             return None  # "/articles/image/sports/367061/2871" is a photo page of story 367061
         return path
+
+
+def _empty_slot(img: lxml.html.HtmlElement) -> bool:
+    """An ``<img src="">`` with no alt text: an empty slot (a pop-up's QR code), no picture.
+
+    Without a ``src`` attribute, or with an alt text, a script fills in a described picture.
+    """
+    return img.tag == "img" and img.get("src") == "" and not (img.get("alt") or "").strip()
 
 
 def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
