@@ -139,3 +139,21 @@ def test_thumbnails_that_are_the_gallery_itself_still_need_credits() -> None:
         at(text, "<img src='/img/lead.jpg'>"),
         at(text, "<img src='/img/a.jpg'>"),
     ]
+
+
+def test_a_photo_named_after_a_beacon_is_a_photo_but_a_beacon_gif_is_a_pixel() -> None:
+    # A teaser card whose crops of one photo wait behind sized placeholders: the card is found
+    # from the photo's name, which happens to hold "beacon".
+    crop = "<img class='ratio-{0}' src='/img/{0}.png' data-src='/__image/4609605/ar/{0}/strava-beacon-update.jpg'>"
+    text = (
+        CANONICAL + "<article><h1>Virus pill approved</h1>\n"
+        "<figure><img src='/img/pill.jpg'></figure>\n<p>Text of the story.</p>\n"
+        "<img src='/t/beacon.gif'>\n"
+        "<ul><li><div class='image'><a href='/cycling/strava-beacon-update' title='Beacon update'></a>"
+        + "".join(crop.format(r) for r in ("16_9", "4_3", "1_1"))
+        + "</div><div class='title'>Strava: a safety update for all</div></li>\n"
+        "<li><div class='image'><a href='/cycling/maps' title='Maps'></a>"
+        "<img src='/img/16_9.png' data-src='/__image/4609606/ar/16_9/maps.jpg'></div>"
+        "<div class='title'>Maps for the trails</div></li></ul>\n</article>" + END
+    )
+    assert missing(text) == [at(text, "<img src='/img/pill.jpg'>")]

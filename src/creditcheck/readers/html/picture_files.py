@@ -32,11 +32,12 @@ _SOURCE_ATTRS = (*LAZY_ATTRS, "src", "srcset")
 # "Hauptnavi_off.jpg"); a bare "icon/" folder may hold thumbnails, a snow "profile" is a chart.
 _FURNITURE_PATH = re.compile(r"[a-z0-9](?:avatars?|logos?|icons?|navi?|menu)(?![a-z0-9])", re.I)
 # Names of pictures that are only a loading placeholder or a tracking pixel (a "pixel-8.jpg" is
-# a photo of a phone: pixels, blanks and dots only as small GIF or PNG files).
+# a photo of a phone, "strava-beacon-update.jpg" a story's photo: pixels, blanks, dots, beacons
+# and trackers only as small GIF or PNG files).
 _PLACEHOLDER = re.compile(
-    r"(?:^|[-_.])(?:spinner|loader|loading|lazy\w*|placeholders?|transparent|shim|spacer|tracking|"
-    r"beacon)(?:[-_.\d]|$)|"
-    r"(?:^|[-_.])(?:pixel|pxl|px|1px|1x1|blank|empty|clear|clearpixel|dot|trans)(?:[-_.]\w+)?\.(?:gif|png)$",
+    r"(?:^|[-_.])(?:spinner|loader|loading|lazy\w*|placeholders?|transparent|shim|spacer)(?:[-_.\d]|$)|"
+    r"(?:^|[-_.])(?:pixel|pxl|px|1px|1x1|blank|empty|clear|clearpixel|dot|trans|tracking|beacon)"
+    r"(?:[-_.]\w+)?\.(?:gif|png)$",
     re.I,
 )
 _PLACEHOLDER_DIR = re.compile(r"/placeholders?/", re.I)
