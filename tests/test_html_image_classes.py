@@ -144,7 +144,7 @@ def test_thumbnails_that_are_the_gallery_itself_still_need_credits() -> None:
 def test_a_photo_named_after_a_beacon_is_a_photo_but_a_beacon_gif_is_a_pixel() -> None:
     # A teaser card whose crops of one photo wait behind sized placeholders: the card is found
     # from the photo's name, which happens to hold "beacon".
-    crop = "<img class='ratio-{0}' src='/img/{0}.png' data-src='/__image/4609605/ar/{0}/strava-beacon-update.jpg'>"
+    crop = "<img class='ratio-{0}' src='/img/{0}.png' data-src='/i/4609605/{0}/strava-beacon-update.jpg'>"
     text = (
         CANONICAL + "<article><h1>Virus pill approved</h1>\n"
         "<figure><img src='/img/pill.jpg'></figure>\n<p>Text of the story.</p>\n"
