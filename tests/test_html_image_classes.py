@@ -98,12 +98,16 @@ def test_a_teaser_named_box_that_links_nowhere_else_is_the_story_s_own() -> None
         "<div class='article__teaser'><img src='/img/pill.jpg'><p>The pill was approved today.</p></div>\n"
         "<div class='views_slideshow_cycle_teaser_section'><a href='/file/4461876'>544d821c.jpg</a>"
         "<img src='/media/ap/544d821c.jpg' width='960' height='540' alt=''></div>\n"
+        # A slideshow "teaser" section whose link is its credit's, to the photographer's page.
+        "<div class='views_slideshow_cycle_teaser_section'><figure><img src='/media/ap/e7f1.jpg' alt=''>"
+        "<figcaption>Photo by: <a href='/users/jo-roe'>Jo Roe</a></figcaption></figure></div>\n"
         "<p>Text of the story.</p></article>" + END
     )
     assert missing(text) == [
         at(text, "<img src='/img/pill.jpg'>"),
         at(text, "<img src='/media/ap/544d821c.jpg'"),
     ]
+    assert credits(text) == ["Jo Roe"]
 
 
 def test_a_gallery_s_thumbnail_strip_is_not_reported_again() -> None:

@@ -105,6 +105,8 @@ _AUTHOR_PAGE = re.compile(
     r"reporters?|columnists?|redakteure?)/",
     re.I,
 )
+# A link to a member's page: a photographer's or a writer's, never a story.
+_PERSON_PAGE = re.compile(r"/(?:users?|members?|profiles?)/", re.I)
 # A link to a picture file, with or without a query ("photo.jpg&MaxW=900" on some CMSs).
 _PICTURE_LINK = re.compile(r"\.(?:jpe?g|png|webp|gif|avif)(?:[?#&;]|$)", re.I)
 _ALT_FURNITURE = re.compile(r"\b(?:logo|icon|button|avatar|emoji)\b", re.I)
@@ -269,9 +271,11 @@ class PictureJudge:
     def _story_link(self, link: lxml.html.HtmlElement) -> bool:
         """Whether a link leads to another page of the site that is not a picture's own page.
 
-        A link named after a picture file ("544d821c.jpg") leads to that file's page.
+        A link named after a picture file ("544d821c.jpg") leads to that file's page; a link to
+        a person's page is a credit's or byline's ("Photo by: <a href=/users/jo-roe>").
         """
-        if self._other_page(link.get("href")) is None:
+        href = link.get("href") or ""
+        if self._other_page(href) is None or _AUTHOR_PAGE.search(href) or _PERSON_PAGE.search(href):
             return False
         return _PICTURE_LINK.search(" ".join(link.itertext()).strip()) is None
 
