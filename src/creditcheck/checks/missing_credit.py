@@ -18,8 +18,11 @@ Only the article's own pictures (lead, body, gallery, product cards in the story
 Not checked: icons, logos, avatars, buttons, tracking pixels and loading placeholders, tiny
 and decorative images (`role="presentation"`, `aria-hidden`); in HTML also the pictures of
 page furniture around the story (the page's own header and footer, sidebars and widgets,
-author boxes, ads and sponsors, share and rating bars) and the thumbnails of other stories
-(teaser cards, related and most-read boxes), whose credits are not read either.
+author boxes, ads and sponsors, share, rating and reaction bars), the site theme's own
+graphics (files under a `/themes/NAME/` folder), empty `<img src="">` slots a script fills,
+a gallery's strip of thumbnails beside its large pictures, and the thumbnails of other
+stories (teaser cards, related, similar and most-read boxes, boxes named "teaser" that link
+to another page of the site), whose credits are not read either.
 
 Fails (published 2021-03-01):
     [image: summit.jpg]
