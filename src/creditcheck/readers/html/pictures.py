@@ -174,7 +174,8 @@ class PictureJudge:
         if not names or el in self.story_path:
             return False
         if OTHER_STORIES.search(names) is None:
-            return self._teaser(el)
+            # Most elements the walker asks about are not teasers: a substring test first.
+            return "teaser" in names.lower() and self._teaser(el)
         return not self._holds_page(el)
 
     def needs_credit(self, pic: lxml.html.HtmlElement) -> bool:
