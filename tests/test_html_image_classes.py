@@ -37,14 +37,14 @@ def test_an_empty_picture_slot_needs_no_credit_but_a_described_or_lazy_one_does(
         # A lightbox's or share pop-up's slot a script fills with a picture shown elsewhere.
         "<div class='wx-code'><img src=\"\" /></div>\n"
         "<div id='lightbox'><figure><img src=''></figure></div>\n"
-        # No address yet, but an alt text or native lazy loading: a picture the page will show.
+        # No address yet, but an alt text or a lazy-loading class: a picture the page will show.
         "<p><img alt='Leaders at the summit' class='image-wrapper__image'></p>\n"
-        "<p><img src='' loading='lazy' alt=''></p>\n"
+        "<p><img src='' class='lazyload' alt=''></p>\n"
         "</article>" + END
     )
     assert missing(text) == [
         at(text, "<img alt='Leaders at the summit'"),
-        at(text, "<img src='' loading='lazy'"),
+        at(text, "<img src='' class='lazyload'"),
     ]
 
 

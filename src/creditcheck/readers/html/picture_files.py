@@ -116,11 +116,11 @@ def theme_file(url: str) -> bool:
 def awaits_picture(pic: lxml.html.HtmlElement) -> bool:
     """Whether a placeholder stands in for a photo a script loads.
 
-    A lazy-loading class or attribute says so, and so does a photo's size: a tracking pixel or a spinner has
+    A lazy-loading class says so, and so does a photo's size: a tracking pixel or a spinner has
     no size, or a tiny one.
     """
     img = pic if pic.tag != "picture" else next(pic.iter("img"), pic)
-    if "lazy" in (img.get("class") or "").lower() or img.get("loading") == "lazy":
+    if "lazy" in (img.get("class") or "").lower():
         return True
     sizes = [(img.get(attr) or "").removesuffix("px") for attr in ("width", "height")]
     return all(size.isdigit() and int(size) > 50 for size in sizes)
