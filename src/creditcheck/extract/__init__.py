@@ -28,12 +28,15 @@ The package follows those stages: ``prefilter`` (folding, cheap cue tests), ``vo
 
 from __future__ import annotations
 
+from dataclasses import replace
+from weakref import WeakKeyDictionary
+
 from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
 from creditcheck.extract.prefilter import fold, may_hold_attribution
 from creditcheck.extract.publisher import own_attributions
-from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document
+from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document, Span
 from creditcheck.resolve import Resolver
 
 __all__ = ["TAIL_TAG", "extract", "extract_block", "parse_credit_text"]
@@ -48,12 +51,28 @@ def extract(
     (``RuleSet.picture_sources()``); without it they are taken from the resolver's rule set.
     """
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
+    memo = _memo_for(resolver)
     out: list[Attribution] = []
     web_page = doc.format == "html"
     for block in doc.blocks:
         # A web page's running text, not tied to a picture, holds a credit only when it says so.
         running = web_page and block.kind == BlockKind.TEXT and block.image is None
-        out.extend(extract_block(block, resolver, sources, running))
+        text = _to_read(block)
+        if text is None:
+            continue
+        pictured = block.image is not None
+        key = (block.text, block.kind, running, pictured, sources)
+        found = memo.pop(key, None)
+        if found is None:
+            # Read at line 1, column 1, and tied to picture 0 when tied to one: what is read
+            # there moves to the block's own place and picture (``_relocated``).
+            here = Block(block.text, 1, 1, block.kind, 0 if pictured else None)
+            found = _read(here, text, resolver, sources, running)
+            if len(memo) >= MEMO_SIZE:
+                del memo[next(iter(memo))]  # the least recently used
+        memo[key] = found  # (re)inserted last: the dict's order is the order of use
+        if found:
+            out.extend(_relocated(found, block))
     if out and (doc.publisher or doc.url):
         out = own_attributions(doc, out)
     return without_short_repeats(out) if web_page else out
@@ -91,6 +110,45 @@ def _names_within(short: Attribution, full: Attribution) -> bool:
     return all((n.rule or n.text.casefold()) in keys for n in short.names)
 
 
+# The same caption, credit line and boilerplate paragraph come back in file after file (a
+# publisher's template, an agency's credit): a block's attributions depend only on its text,
+# its kind, whether it is tied to a picture or is a web page's running text, and the rules, so
+# each is worked out once per process and moved to where it stands.
+MEMO_SIZE = 4096
+_MemoKey = tuple[str, BlockKind, bool, bool, frozenset[str]]
+_MEMOS: WeakKeyDictionary[Resolver, dict[_MemoKey, list[Attribution]]] = WeakKeyDictionary()
+
+
+def _memo_for(resolver: Resolver) -> dict[_MemoKey, list[Attribution]]:
+    memo = _MEMOS.get(resolver)
+    if memo is None:
+        memo = _MEMOS[resolver] = {}
+    return memo
+
+
+def _relocated(found: list[Attribution], block: Block) -> list[Attribution]:
+    """Attributions read from a copy of ``block`` at line 1, column 1 (picture 0), moved to ``block``.
+
+    In that copy a span's columns are its offsets plus one (the end is one past the last
+    character), so each span is worked out again by ``block`` itself.
+    """
+    if block.line == 1 and block.column == 1 and not block.line_starts and block.image is None:
+        return found
+    return [
+        replace(
+            a,
+            span=_moved(a.span, block),
+            names=tuple(replace(n, span=_moved(n.span, block)) for n in a.names),
+            image=block.image,
+        )
+        for a in found
+    ]
+
+
+def _moved(span: Span, block: Block) -> Span:
+    return block.span(span.column - 1, span.end_column - 1)
+
+
 def parse_credit_text(text: str, resolver: Resolver, kind: str = "credit") -> list[Attribution]:
     """Parse a string as if it were a whole block of ``kind`` (the tests and bench scripts use it)."""
     return extract_block(Block(text, 1, 1, BlockKind(kind)), resolver)
@@ -104,13 +162,27 @@ def extract_block(
     ``running``: the block is a web page's running text, tied to no picture; a credit there
     needs a prefix, a bracket, a copyright mark or a separator and a known source.
     """
-    raw = block.text
-    if not raw.strip() or block.kind == BlockKind.BYLINE:
-        return []  # a byline element names the story's writer and agency, never a photo's
-    text = fold(raw)
-    if block.kind == BlockKind.TEXT and not may_hold_attribution(text):
+    text = _to_read(block)
+    if text is None:
         return []
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
+    return _read(block, text, resolver, sources, running)
+
+
+def _to_read(block: Block) -> str | None:
+    """The block's folded text when it may hold an attribution; None when it cannot."""
+    raw = block.text
+    if not raw.strip() or block.kind == BlockKind.BYLINE:
+        return None  # a byline element names the story's writer and agency, never a photo's
+    text = fold(raw)
+    if block.kind == BlockKind.TEXT and not may_hold_attribution(text):
+        return None
+    return text
+
+
+def _read(
+    block: Block, text: str, resolver: Resolver, sources: frozenset[str], running: bool
+) -> list[Attribution]:
     found = BlockExtractor(BlockText(block, text, resolver, sources, running)).run()
     if not found and block.kind == BlockKind.COPYRIGHT:
         # A rights field (IPTC dc:rights, a copyright element) is a notice whatever its wording.
