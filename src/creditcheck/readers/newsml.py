@@ -11,7 +11,16 @@ from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.nitf import read_nitf
-from creditcheck.readers.xmlsafe import XMLDocument, block_span, collapse, local_name, parse, root_name
+from creditcheck.readers.xmlsafe import (
+    XMLDocument,
+    block_span,
+    collapse,
+    collapse_pieces,
+    lines_of,
+    local_name,
+    parse,
+    root_name,
+)
 
 EXTENSIONS = (".newsml", ".nml")
 
@@ -205,6 +214,11 @@ class _Item:
 
     def _inline_data(self, el: lxml.etree._Element) -> None:
         """Plain text content: a block per line."""
+        pieces = self.doc.pieces(el)
+        if pieces is not None:
+            for line_pieces in lines_of(pieces):
+                _add(self.result, self.doc.lines.pieces_block(collapse_pieces(line_pieces), BlockKind.TEXT))
+            return
         line: list[tuple[str, int]] = []
         for ch, off in [*self.doc.chars(el), ("\n", -1)]:
             if ch in "\r\n":

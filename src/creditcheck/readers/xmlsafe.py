@@ -165,6 +165,83 @@ def decode_refs(raw: str, base: int) -> Iterator[tuple[str, int]]:
         yield raw[i], base + i
 
 
+# A stretch of text whose character j stands at offset + j in the file. Source positions are
+# traced piece by piece, not character by character: a paragraph is a handful of pieces (its
+# literal runs, each character reference, each whitespace run collapsed to one space).
+Piece = tuple[str, int]
+# What collapses: a run of two or more white spaces, or one that is not a plain space.
+_COLLAPSING = re.compile(r"\s{2,}|[^\S ]")
+_BREAK_CHAR = re.compile(r"[\r\n]")
+
+
+def raw_pieces(raw: str, base: int, out: list[Piece]) -> bool:
+    """Append raw XML text at file offset ``base`` to ``out`` as pieces, references decoded.
+
+    False (``out`` then half-filled) when a reference decodes to more than one character,
+    which only the character-by-character path (``decode_refs``) places as it always has.
+    """
+    pos = 0
+    for m in _REF.finditer(raw):
+        if m.start() > pos:
+            out.append((raw[pos : m.start()], base + pos))
+        ch = next(iter(decode_refs(m.group(0), 0)))[0]
+        if len(ch) != 1:
+            return False
+        out.append((ch, base + m.start()))
+        pos = m.end()
+    if pos < len(raw):
+        out.append((raw[pos:], base + pos))
+    return True
+
+
+def collapse_pieces(pieces: Iterable[Piece]) -> list[Piece]:
+    """``collapse`` on pieces: whitespace runs become one space at the run's first character."""
+    out: list[Piece] = []
+    space = True  # at the start, or just after a space: more white space adds nothing
+    for text, off in pieces:
+        pos = 0
+        for m in _COLLAPSING.finditer(text):
+            a = m.start()
+            if a > pos:
+                space = _literal(out, text[pos:a], off + pos, space)
+            if not space:
+                out.append((" ", off + a))
+                space = True
+            pos = m.end()
+        if pos < len(text):
+            space = _literal(out, text[pos:], off + pos, space)
+    if out and out[-1][0].endswith(" "):
+        last, off = out.pop()
+        if len(last) > 1:
+            out.append((last[:-1], off))
+    return out
+
+
+def _literal(out: list[Piece], text: str, off: int, space: bool) -> bool:
+    """Append a stretch holding no white space but single plain spaces; whether it ends in one."""
+    if space and text.startswith(" "):
+        text, off = text[1:], off + 1
+        if not text:
+            return True
+    out.append((text, off))
+    return text.endswith(" ")
+
+
+def lines_of(pieces: Iterable[Piece]) -> list[list[Piece]]:
+    """The pieces split at every CR and LF (a CRLF leaves an empty line between them)."""
+    lines: list[list[Piece]] = [[]]
+    for text, off in pieces:
+        pos = 0
+        for m in _BREAK_CHAR.finditer(text):
+            if m.start() > pos:
+                lines[-1].append((text[pos : m.start()], off + pos))
+            lines.append([])
+            pos = m.end()
+        if pos < len(text):
+            lines[-1].append((text[pos:], off + pos))
+    return lines
+
+
 # Characters one text node (an element's text, a JSON string) keeps at most: past it, its first
 # and last halves (see CappedChars).
 MAX_BLOCK = 200_000
@@ -247,6 +324,25 @@ class LineIndex(positions.LineIndex):
             prev = here
         return Block(text, line, col, kind, image, tuple(anchors))
 
+    def pieces_block(self, pieces: list[Piece], kind: BlockKind, image: int | None = None) -> Block | None:
+        """``block`` for collapsed pieces: the same block, traced a piece at a time.
+
+        A collapsed piece holds no line break, so its characters stand side by side on one line.
+        """
+        if not pieces:
+            return None
+        line, col = self.position(pieces[0][1])
+        anchors: list[tuple[int, int, int]] = []
+        at = len(pieces[0][0])
+        prev = (line, col + at - 1)
+        for text, off in pieces[1:]:
+            here = self.position(off)
+            if here != (prev[0], prev[1] + 1):
+                anchors.append((at, here[0], here[1]))
+            at += len(text)
+            prev = (here[0], here[1] + len(text) - 1)
+        return Block("".join(t for t, _o in pieces), line, col, kind, image, tuple(anchors))
+
 
 class XMLDocument:
     """A parsed document and, for each element, where its tag and text stand in the source."""
@@ -323,11 +419,37 @@ class XMLDocument:
                     out.extend(decode_refs(raw[a:b], start + a))
         return out.chars()
 
+    def pieces(self, el: lxml.etree._Element, direct: bool = False) -> list[Piece] | None:
+        """``chars`` as pieces; None when only ``chars`` will do (a text past MAX_BLOCK is cut)."""
+        i = self._index.get(el)
+        if i is None:
+            return []
+        _start, content_start, content_end, _name = self._tags[i]
+        out: list[Piece] = []
+        size = 0
+        k = bisect.bisect_left(self._run_starts, content_start)
+        while k < len(self._runs) and self._runs[k][0] < content_end:
+            start, end, owner, cdata = self._runs[k]
+            k += 1
+            if direct and owner != i:
+                continue
+            size += end - start  # no fewer characters than it decodes to
+            if size > MAX_BLOCK // 2:
+                return None
+            if cdata:
+                out.append((self.text[start:end], start))
+            elif not raw_pieces(self.text[start:end], start, out):
+                return None
+        return out
+
     def text_of(self, el: lxml.etree._Element, direct: bool = False) -> str:
         if el not in self._index:
             parts = [el.text or ""] if direct else [str(t) for t in el.itertext()]
             return " ".join("".join(parts).split())
-        return collapse(self.chars(el, direct))[0]
+        pieces = self.pieces(el, direct)
+        if pieces is None:
+            return collapse(self.chars(el, direct))[0]
+        return "".join(t for t, _o in collapse_pieces(pieces))
 
     def block(
         self,
@@ -340,6 +462,9 @@ class XMLDocument:
         if el not in self._index:
             text = self.text_of(el, direct)
             return Block(text, source_line(el), 1, kind, image) if text else None
+        pieces = self.pieces(el, direct)
+        if pieces is not None:
+            return self.lines.pieces_block(collapse_pieces(pieces), kind, image)
         text, offsets = collapse(self.chars(el, direct))
         return self.lines.block(text, offsets, kind, image)
 
@@ -360,6 +485,9 @@ class XMLDocument:
         if m is None:  # pragma: no cover - lxml saw the attribute, so it is there
             return Block(" ".join(value.split()), source_line(el), 1, kind, image)
         group = 1 if m.group(1) is not None else 2
+        pieces: list[Piece] = []
+        if raw_pieces(m.group(group), start + m.start(group), pieces):
+            return self.lines.pieces_block(collapse_pieces(pieces), kind, image)
         chars = list(decode_refs(m.group(group), start + m.start(group)))
         text, offsets = collapse(chars)
         return self.lines.block(text, offsets, kind, image)
