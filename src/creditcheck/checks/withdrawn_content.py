@@ -30,9 +30,7 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     if doc.status is not None and doc.status[0] in _WITHDRAWN:
         text, span = doc.status
         yield check.finding(ctx, span, f"the provider marked this item {text}: remove every copy", text)
-    captions = [w for rule in ctx.ruleset for w in rule.withdrawn if w.caption is not None]
-    # Normalising every block costs; do it only when some kill notice names a caption.
-    folded = [(b, normalize(b.text).casefold()) for b in doc.blocks] if captions else []
+    folded = _FoldedBlocks(doc.blocks)
     people = {normalize(p).casefold() for a in ctx.credits for p in a.people}
     people.update(normalize(name).casefold() for name, _ in doc.creators)
     for rule in ctx.ruleset:
@@ -45,7 +43,7 @@ def _withdrawal(
     ctx: CheckContext,
     rule: Rule,
     w: Withdrawal,
-    folded: list[tuple[Block, str]],
+    folded: _FoldedBlocks,
     people: set[str],
 ) -> Iterator[Finding]:
     """The findings of one kill notice: the item by asset id, by caption, by photographer and day."""
@@ -82,11 +80,31 @@ def _withdrawal(
         )
 
 
-def _caption_span(caption: str, folded: list[tuple[Block, str]]) -> Span | None:
+class _FoldedBlocks:
+    """The document's blocks, each normalised and case-folded the first time a caption needs it."""
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+        self._folded: dict[int, str] = {}
+
+    def folded(self, i: int) -> str:
+        text = self._folded.get(i)
+        if text is None:
+            text = self._folded[i] = normalize(self.blocks[i].text).casefold()
+        return text
+
+
+def _caption_span(caption: str, blocks: _FoldedBlocks) -> Span | None:
     """Where the first block holding a withdrawn picture's caption holds it (None if none does)."""
     needle = normalize(caption).casefold()
-    for block, text in folded:
-        at = text.find(needle)
+    # Normalising every block of every article would cost more than the rest of the check. An
+    # ASCII block normalises to its own words, lower-cased, joined by single spaces: it can hold
+    # the caption only if its lower-cased text holds the caption's longest word.
+    word = max(needle.split(" "), key=len)
+    for i, block in enumerate(blocks.blocks):
+        if block.text.isascii() and word not in block.text.lower():
+            continue
+        at = blocks.folded(i).find(needle)
         if at < 0:
             continue
         if normalize(block.text) == block.text:
