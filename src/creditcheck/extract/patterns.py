@@ -1,9 +1,10 @@
-"""The regular expressions of extraction, compiled once (most are on hot paths)."""
+"""The regular expressions of extraction, compiled once, when first used (most are on hot paths)."""
 
 from __future__ import annotations
 
-import re
-
+# Compiled on first use: importing the extractor should not cost every run (a one-file check,
+# `--help`) the compiling of expressions that reading its blocks may never need.
+from creditcheck import lazyre as re
 from creditcheck.extract.vocabulary import CORPORATE, vocab
 
 # --- patterns ------------------------------------------------------------------------------------
