@@ -1,4 +1,4 @@
-"""The extractor's shortcuts (the per-process memo) give exactly what reading every block afresh gives."""
+"""The extractor's shortcuts (the memo, the gate before the name parser) change no attribution."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import creditcheck.extract as extract_package
-from creditcheck.extract import extract, extract_block
-from creditcheck.model import Attribution, Block, BlockKind, Document
+from creditcheck.extract import credits, extract, extract_block
+from creditcheck.extract.context import BlockText, Candidate
+from creditcheck.model import Attribution, Block, BlockKind, Document, Name
 from creditcheck.resolve import Resolver
 from tests.helpers import shipped_rules
 from tests.test_properties import _COMMON
@@ -102,3 +103,94 @@ def test_the_memo_keeps_the_block_kind_apart() -> None:
         ("copyright", text, blocks[1].span(0, len(text)), 1)
     ]
     assert found == _afresh(blocks)
+
+
+# --- the gate before the name parser -------------------------------------------------------------
+
+# Real credit lines and lines that are none, in the forms the extractor tells apart.
+_LINES = [
+    "(AP Photo/Matt Rourke)",
+    "Kim Jong Un waves. (Ed Jones/AFP via Getty Images)",
+    "Photo: Kyodo",
+    "Photos: Steve Jobs resigns",
+    "© 2020 The Japan Times",
+    "Jane Doe, Associated Press",
+    "Reuters reported that the talks (which began on Monday) would go on.",
+    "RETUERS/Jane Doe",
+    "Tomer Appelbaum/Haaretz",
+    "(Marc Israel Sellem/POOL)",
+    "Courtesy of the ICJ",
+    "Florion Goga (REUTERS)",
+    "UN Photo / ICJ-CIJ / Frank van Beek. Courtesy of the ICJ",
+    "Steven Puetzer | The Image Bank | Getty Images",
+    "The Environmental Protection Agency (EPA) said",
+    '<doc-id regsrc="AP" />',
+    "https://example.com/a.jpg",
+    "(Sony/Handout)",
+    "reuters.com",
+    "Reuters 13 mins ago",
+    "Styling: Kate Phelan",
+    "@realdonaldtrump",
+    "Crowds at the Tokyo/Osaka line on Monday.",
+    "北京街头 新华社记者 李明 摄",
+    # A wire tag after the names, and bare prefixes that only a bracket or credit element reads.
+    "Jane Doe/Reuters/File Photo",
+    "A man said he will run. Jane Doe/AP TPX IMAGES OF THE DAY",
+    "(photo Lionel Bonaventure. AFP)",
+    "(Photo the staff said was taken on Monday by Jane Doe)",
+    "(picture Jane Doe of the city council, who said it was taken on the day)",
+]
+_gate_texts = st.lists(
+    st.one_of(st.sampled_from(_COMMON), st.sampled_from(_LINES), st.text(max_size=6)), max_size=10
+).map("".join)
+
+
+def _names_first(blocks: list[Block], running: bool) -> list[Attribution]:
+    """The blocks read with the gate's test asked where it was before: after the names."""
+    text_half, names_half = credits.plausible_text, credits.plausible_names
+
+    def both(
+        ctx: BlockText,
+        start: int,
+        end: int,
+        names: list[Name],
+        prefixed: bool,
+        cand: Candidate,
+        explicit: bool = False,
+    ) -> bool:
+        return text_half(ctx, start, end, prefixed, cand) and names_half(
+            ctx, start, end, names, prefixed, cand, explicit
+        )
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(credits, "plausible_text", lambda *_args: True)
+        mp.setattr(credits, "plausible_names", both)
+        return [a for b in blocks for a in extract_block(b, RESOLVER, None, running)]
+
+
+def _gated(blocks: list[Block], running: bool) -> list[Attribution]:
+    return [a for b in blocks for a in extract_block(b, RESOLVER, None, running)]
+
+
+@PROPERTY
+@given(st.lists(st.tuples(_gate_texts, _kinds, st.booleans()), min_size=1, max_size=4), st.booleans())
+def test_the_gate_refuses_only_what_the_names_could_not_save(
+    texts: list[tuple[str, BlockKind, bool]], running: bool
+) -> None:
+    blocks = [
+        Block(t, i + 1, 1, kind, 0 if pictured else None) for i, (t, kind, pictured) in enumerate(texts)
+    ]
+    assert _gated(blocks, running) == _names_first(blocks, running)
+
+
+@pytest.mark.parametrize("running", [False, True])
+def test_the_gate_keeps_every_credit_of_the_lines(running: bool) -> None:
+    blocks = [
+        Block(t, 1, 1, kind, image)
+        for t in _LINES
+        for kind in (BlockKind.TEXT, BlockKind.CAPTION, BlockKind.CREDIT)
+        for image in (None, 0)
+    ]
+    gated = _gated(blocks, running)
+    assert gated == _names_first(blocks, running)
+    assert len(gated) > 40

@@ -85,12 +85,16 @@ def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
         return None  # "Styling: Kate Phelan", "Make-up: Lucy Bridge": not the picture's credit
     if TRANSLATION.search(text, cand.start, end):
         return None  # "Übersetzt ins (en) von NAME": a translation's credit
+    # The gate before the name parser, splitting and resolving names being the costliest step
+    # of reading a block: text that no names could make a credit is refused first.
+    if not plausible_text(ctx, start, core_end, peeled.prefixed, cand):
+        return None
     names = split_names(ctx, start, core_end, peeled.courtesy)
     if not names or _others_only(names):
         return None
     if not peeled.labelled and ctx.block.image is None and all(n.text.startswith("@") for n in names):
         return None  # "@realdonaldtrump" under an embedded post: an account, not a picture's credit
-    if not plausible(ctx, start, core_end, names, peeled.prefixed, cand, peeled.explicit):
+    if not plausible_names(ctx, start, core_end, names, peeled.prefixed, cand, peeled.explicit):
         return None
     return Attribution(
         AttributionKind.PHOTO_CREDIT,
@@ -175,7 +179,35 @@ def _credit_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def plausible(
+# Whether the parsed names make a credit here (prose that mentions an agency does not) is asked
+# in two halves: what the text alone says, before its names are split and resolved, then what
+# the names say. Each test is one of the text's or one of the names', so the order changes no
+# answer; tests/test_extract_shortcuts.py checks that against the two asked after the names.
+
+
+def plausible_text(ctx: BlockText, start: int, end: int, prefixed: bool, cand: Candidate) -> bool:
+    """Whether the text may make a credit here, whatever names it holds (False: it cannot)."""
+    text = ctx.text[start:end]
+    # Each form of markup holds one of these; a credit seldom does, which spares the scan.
+    if ("<" in text or "/>" in text or '="' in text) and MARKUP.search(text):
+        return False  # '<doc-id regsrc="AP" />': a tag of a file read as text
+    if ELAPSED.search(ctx.text, max(0, start - 40), end + 40):
+        return False  # "Reuters 13 mins ago", "05.09.2024 | 2:03 min": a list of stories or videos
+    words = PLAIN_WORD.findall(text)
+    if cand.trusted:
+        closes = ctx.text[end : end + 1] == "."
+        return _element_plausible(text, len(words), closes)
+    if len(words) > 25:
+        return False
+    if prefixed:
+        return not prose_words(text, VERBS)  # "Photos: Steve Jobs resigns" labels a gallery
+    # Unprefixed text holds only names: no prose, URL or id such as "tag:reuters.com,0000:newsml_…".
+    if prose_words(text) or "://" in text or ID_COLON.search(text):
+        return False
+    return len(words) <= 14 and name_list_like(text)
+
+
+def plausible_names(
     ctx: BlockText,
     start: int,
     end: int,
@@ -184,23 +216,14 @@ def plausible(
     cand: Candidate,
     explicit: bool = False,
 ) -> bool:
-    """Whether the parsed names make a credit here (prose that mentions an agency does not)."""
-    text = ctx.text[start:end]
-    words = PLAIN_WORD.findall(text)
-    # Each form of markup holds one of these; a credit seldom does, which spares the scan.
-    if ("<" in text or "/>" in text or '="' in text) and MARKUP.search(text):
-        return False  # '<doc-id regsrc="AP" />': a tag of a file read as text
-    if ELAPSED.search(ctx.text, max(0, start - 40), end + 40):
-        return False  # "Reuters 13 mins ago", "05.09.2024 | 2:03 min": a list of stories or videos
+    """Whether the names make a credit of text that ``plausible_text`` passed."""
     if cand.trusted:
-        closes = ctx.text[end : end + 1] == "."
-        return _element_plausible(text, len(words), closes)
-    if len(words) > 25:
-        return False
+        return True  # a credit element's text: any names will do
+    text = ctx.text[start:end]
     if prefixed:
-        return _prefixed_plausible(text, names, explicit)
-    if not _only_names(text, names, len(words)):
-        return False
+        return _prefixed_names(names, explicit)
+    if len(names) == 1 and DOMAIN.fullmatch(names[0].text) and not is_stock(names[0].text):
+        return False  # "reuters.com" alone names a site; "Shutterstock.com" credits a library
     if any(is_handout_name(n) or " ".join(n.text.casefold().split()) in POOL_WORDS for n in names):
         return True  # "(Sony/Handout)", "(Handout)", "（代表撮影）": a picture's giver, credited
     evidence = any(n.rule is not None or known_source(n.text) for n in names)
@@ -214,15 +237,6 @@ def plausible(
     if ctx.running:
         return separated  # "AFP" closing a wire story is its source; "Jane Doe/AFP" is a credit
     return separated or len([n for n in names if n.role != NameRole.ROLE]) == 1
-
-
-def _only_names(text: str, names: list[Name], word_count: int) -> bool:
-    """Whether unprefixed text holds only names: no prose, URL, id or lone web address."""
-    if prose_words(text) or "://" in text or ID_COLON.search(text):
-        return False  # prose, a URL, an id such as "tag:reuters.com,0000:newsml_…"
-    if len(names) == 1 and DOMAIN.fullmatch(names[0].text) and not is_stock(names[0].text):
-        return False  # "reuters.com" alone names a site; "Shutterstock.com" credits a library
-    return word_count <= 14 and name_list_like(text)
 
 
 def _slashed_unknown(text: str, names: list[Name]) -> bool:
@@ -247,10 +261,8 @@ def _element_plausible(text: str, word_count: int, closes: bool = False) -> bool
     return len(WORD_CHAR.findall(text)) >= 2
 
 
-def _prefixed_plausible(text: str, names: list[Name], explicit: bool) -> bool:
-    """After a prefix a credit is names: "Photos: Steve Jobs resigns" labels a gallery."""
-    if prose_words(text, VERBS):
-        return False
+def _prefixed_names(names: list[Name], explicit: bool) -> bool:
+    """After a prefix a credit is names, each of them a name, a handle or an organisation's."""
     stock = explicit or any(is_stock(n.text) for n in names)
     # "La Presse canadienne" may hold a lower-case word: it is an organisation's name.
     return all(
