@@ -398,19 +398,23 @@ class XMLDocument:
                 return pos
             pos = m.end()
 
-    def chars(self, el: lxml.etree._Element, direct: bool = False) -> list[tuple[str, int]]:
-        """The element's text (``direct``: without its children's) with file offsets."""
+    def _text_runs(self, el: lxml.etree._Element, direct: bool) -> Iterator[tuple[int, int, bool]]:
+        """(start, end, CDATA or not) of each run of the element's text in the source, in order."""
         i = self._index.get(el)
         if i is None:
-            return []
+            return
         _start, content_start, content_end, _name = self._tags[i]
-        out = CappedChars()
         k = bisect.bisect_left(self._run_starts, content_start)
         while k < len(self._runs) and self._runs[k][0] < content_end:
             start, end, owner, cdata = self._runs[k]
             k += 1
-            if direct and owner != i:
-                continue
+            if not direct or owner == i:
+                yield start, end, cdata
+
+    def chars(self, el: lxml.etree._Element, direct: bool = False) -> list[tuple[str, int]]:
+        """The element's text (``direct``: without its children's) with file offsets."""
+        out = CappedChars()
+        for start, end, cdata in self._text_runs(el, direct):
             raw = self.text[start:end]
             for a, b in _ends(raw):
                 if cdata:
@@ -421,18 +425,9 @@ class XMLDocument:
 
     def pieces(self, el: lxml.etree._Element, direct: bool = False) -> list[Piece] | None:
         """``chars`` as pieces; None when only ``chars`` will do (a text past MAX_BLOCK is cut)."""
-        i = self._index.get(el)
-        if i is None:
-            return []
-        _start, content_start, content_end, _name = self._tags[i]
         out: list[Piece] = []
         size = 0
-        k = bisect.bisect_left(self._run_starts, content_start)
-        while k < len(self._runs) and self._runs[k][0] < content_end:
-            start, end, owner, cdata = self._runs[k]
-            k += 1
-            if direct and owner != i:
-                continue
+        for start, end, cdata in self._text_runs(el, direct):
             size += end - start  # no fewer characters than it decodes to
             if size > MAX_BLOCK // 2:
                 return None
