@@ -29,9 +29,11 @@ def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
     it) and holding no story itself. A ``<footer>`` inside an ``<article>`` is the story's own
     and may hold its notice ("© 2024 The Japan Times").
     """
-    if names and PART_FOOTER.search(names):
-        return False
+    # Asked of every element with a class: the cheap test of the two first (PART_FOOTER's
+    # alternatives are tried at every position of the names).
     if el.tag != "footer" and el.get("role") != "contentinfo" and not (names and FOOTER_CLASS.search(names)):
+        return False
+    if names and PART_FOOTER.search(names):
         return False
     for ancestor in el.iterancestors():
         if ancestor.tag in ("article", "figure") or ancestor.get("itemprop") == "articleBody":
