@@ -69,7 +69,8 @@ class Block:
     ``caption`` (a figure caption), ``credit`` (an element or field that holds only a credit),
     ``copyright`` (a field that holds only a notice), ``byline`` (the writer's line, which
     names no photo's source and is not read for credits).  ``line_starts`` maps offsets inside
-    ``text`` to positions for blocks that span several source lines.
+    ``text`` to positions for blocks that span several source lines.  ``story`` is False for
+    text a reader knows lies outside the story (in HTML, outside its ``<article>``/``<main>``).
     """
 
     text: str
@@ -78,6 +79,7 @@ class Block:
     kind: BlockKind = BlockKind.TEXT
     image: int | None = None
     line_starts: tuple[tuple[int, int, int], ...] = ()
+    story: bool = True
 
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``."""

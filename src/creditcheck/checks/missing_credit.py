@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from creditcheck.checks.base import Check, CheckContext, quote
-from creditcheck.model import Finding, Severity
+from creditcheck.extract.vocabulary import COLLECTIVE_LABEL
+from creditcheck.model import Attribution, Block, BlockKind, Finding, Severity
+
+# A collective label right before the credit it heads: "Fotos: NAME und NAME", "Images: NAME |
+# NAME", "… images by NAME", "Credits: NAME".
+_LABEL_BEFORE = re.compile(
+    rf"(?:^|[\s(\[,;.\u2013\u2014-]){COLLECTIVE_LABEL}(?:\s+(?:by|courtesy\s+of|von))?\s*[:：|\u2013\u2014-]?\s*$",
+    re.I,
+)
 
 DOC = """\
 An image has no photo credit. Where creditcheck looks for an image's credit depends on the
@@ -13,6 +22,16 @@ format: in HTML, the `<figure>`'s caption and credit elements, the caption eleme
 a bare `<img>`, and `data-credit` attributes; in Markdown, the text after `![](…)` on its line,
 the next paragraph, the image's title, or a front-matter image's `credit`; in plain text, the
 line after an `[image: file.jpg]` placeholder. A picture is one finding, at its own tag.
+
+A credit line the story gives once for all its pictures credits every picture that has none of
+its own: a credit in the story's plain text (not a caption or credit element) after a label that
+is plural or names pictures in general (`Fotos: NAME und NAME` before a gallery, `Images: NAME |
+NAME`, `… images by NAME` or `Photos: AP, Reuters` at the end, `Credits:`, `Bildnachweis:`).
+Then no picture of the document raises `missing-credit`; the line itself is checked like any
+credit. A singular label (`Foto:`, `Photo:`) right after a picture is that picture's credit
+only. In HTML such a line counts only inside the story (its `<article>` or `<main>` when the
+page marks one); the page's header, footer, sidebars and other stories' teasers are not read,
+so a line there credits nothing.
 
 Only the article's own pictures (lead, body, gallery, product cards in the story) are checked.
 Not checked: icons, logos, avatars, buttons, tracking pixels and loading placeholders, tiny
@@ -35,15 +54,54 @@ Passes (published 2021-03-01):
 
 def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     credited = {a.image for a in ctx.credits if a.image is not None}
-    for image in ctx.doc.images:
-        if image.index not in credited:
-            what = quote(image.src) if image.src else "an image"
-            yield check.finding(
-                ctx,
-                image.span,
-                f"{what} has no photo credit: add the credit to its caption",
-                image.src,
-            )
+    uncredited = [image for image in ctx.doc.images if image.index not in credited]
+    if not uncredited or _collective_credit(ctx.credits, ctx.doc.blocks):
+        return
+    for image in uncredited:
+        what = quote(image.src) if image.src else "an image"
+        yield check.finding(
+            ctx,
+            image.span,
+            f"{what} has no photo credit: add the credit to its caption",
+            image.src,
+        )
+
+
+def _collective_credit(credits: list[Attribution], blocks: tuple[Block, ...]) -> bool:
+    """Whether the story credits all its pictures at once.
+
+    That is a credit after a plural or general label ("Fotos:", "images by") in the story's own
+    text, or in a credit element of no picture.
+    """
+    lines = {a.span.line for a in credits}
+    if not lines:
+        return False
+    first, last = min(lines), max(lines)
+    for block in blocks:
+        # Plain text right after a picture is joined to it, but a plural label there is still
+        # the whole story's ("… See more in the gallery, images by NAME"); a caption or credit
+        # element is the story's only when it belongs to no picture.
+        if not block.story or block.kind is BlockKind.BYLINE:
+            continue
+        if block.kind is not BlockKind.TEXT and block.image is not None:
+            continue
+        if block.line > last or block.position(len(block.text)) < (first, 0):
+            continue
+        if any(_heads(block, a) for a in credits if a.image == block.image):
+            return True
+    return False
+
+
+def _heads(block: Block, credit: Attribution) -> bool:
+    """Whether ``credit`` stands in ``block`` right after a collective label."""
+    start = (credit.span.line, credit.span.column)
+    key = credit.text[:20]
+    at = block.text.find(key)
+    while at >= 0:
+        if block.position(at) == start:
+            return _LABEL_BEFORE.search(block.text, 0, at) is not None
+        at = block.text.find(key, at + 1)
+    return False
 
 
 CHECK = Check("missing-credit", "CC205", Severity.ERROR, "image without a credit", DOC, run)

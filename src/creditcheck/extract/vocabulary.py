@@ -189,3 +189,13 @@ ABBREVIATIONS = vocab(
     """jr sr dr mr mrs ms st mt no sgt gen lt col rep sen gov inc co corp vs bros ft ste int prof
     rev capt cpl pvt adm cmdr supt det insp hon dept univ assn ave blvd"""
 )
+
+
+# --- collective credits --------------------------------------------------------------------------
+
+# Labels that credit pictures in the plural or in general ("Fotos:", "Images by", "Credits:"): a
+# line so labelled that is no single picture's credit credits all the story's pictures.
+COLLECTIVE_LABEL = (
+    r"(?:(?:photo|image|picture|foto|bild)\s+credits|credits|bildnachweise?|fotonachweise?|bildquellen"
+    r"|photos|images|pictures|photographs|photography|fotos|bilder)"
+)

@@ -123,7 +123,9 @@ class Walker:
                     return found
         return self.pos.text.find("<" + str(el.tag), self.pos.line_offset(node_line(el, 1)))
 
-    def emit(self, parts: list[str], line: int, kind: BlockKind, image: int | None) -> None:
+    def emit(
+        self, parts: list[str], line: int, kind: BlockKind, image: int | None, story: bool = True
+    ) -> None:
         text = " ".join("".join(parts).split())
         if not text:
             return
@@ -136,7 +138,7 @@ class Walker:
             text = head if found >= 0 else text
         if found < 0:
             # Text lxml repaired (or split differently) cannot be traced: the element's line.
-            self.blocks.append(Block(text, line, 1, kind, image))
+            self.blocks.append(Block(text, line, 1, kind, image, story=story))
             self.last_stream = (-1, -1)
             return
         end = self.cursor = found + len(text)
@@ -152,7 +154,7 @@ class Walker:
         self.last_stream = (start, end)
         anchors = self.pos.anchors(start, len(text))
         _, ln, col = anchors[0]
-        self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:])))
+        self.blocks.append(Block(text, ln, col, kind, image, tuple(anchors[1:]), story))
 
     def walk(self, el: lxml.html.HtmlElement, kind: BlockKind, image: int | None, content: bool) -> None:
         """Emit one block per block-level element; credit/caption elements are their own blocks."""
@@ -173,7 +175,7 @@ class Walker:
                     self.add_img(child, image)
             elif child_kind is not None or _is_block(child) or self._holds_caption(child, image, content):
                 if parts:  # most blocks follow a block, with no text between
-                    self.emit(parts, line, kind, image)
+                    self.emit(parts, line, kind, image, content)
                     parts = []
                 self._walk_block(child, child_kind or kind, image, content)
                 line = child.sourceline or line
@@ -188,7 +190,7 @@ class Walker:
             if tail:
                 parts.append(tail)
         if parts:
-            self.emit(parts, line, kind, image)
+            self.emit(parts, line, kind, image, content)
 
     def _classify(self, child: lxml.html.HtmlElement, kind: BlockKind) -> BlockKind | _Unread | None:
         """The block kind a child names, None for none, or UNREAD for a child not read.
