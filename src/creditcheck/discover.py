@@ -20,6 +20,11 @@ _TEXT_EXTENSIONS = (*(e for e, f in FORMATS.items() if f not in BINARY_FORMATS),
 DEFAULT_EXTENSIONS = (*FORMATS, *SNIFFED, *(e + SUFFIX for e in _TEXT_EXTENSIONS))
 
 
+def _skipped_folder(name: str) -> bool:
+    """Whether a folder search leaves out the folder ``name`` (hidden, or tools' own folders)."""
+    return name.startswith(".") or name in _SKIP_DIRS
+
+
 @dataclass(frozen=True, slots=True)
 class Target:
     """A file to check: where it is, and the path to show in reports."""
@@ -340,7 +345,7 @@ def named_selected(path: str, root: str, include: tuple[str, ...], exclude: tupl
 
     rel = os.path.relpath(os.path.realpath(path), os.path.realpath(root))
     parts = rel.split(os.sep)
-    if any(p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1] if p != os.pardir):
+    if any(_skipped_folder(p) for p in parts[:-1] if p != os.pardir):
         return False
     folder, name = os.path.split(path)
     lowered = tuple(e.lower() for e in DEFAULT_EXTENSIONS)
@@ -357,7 +362,7 @@ def _changed_in(root: str, changed: set[str], extensions: tuple[str, ...]) -> li
         if rel == os.pardir or rel.startswith(os.pardir + os.sep):
             continue
         parts = rel.split(os.sep)
-        if any(p.startswith(".") or p in _SKIP_DIRS for p in parts[:-1]):
+        if any(_skipped_folder(p) for p in parts[:-1]):
             continue
         folder = os.path.join(root, *parts[:-1])
         if _wanted(folder, parts[-1], lowered):
