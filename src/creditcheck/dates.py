@@ -6,6 +6,8 @@ import datetime as dt
 import functools
 import re
 
+from creditcheck import lazyre
+
 _MONTHS = {
     name: i + 1
     for i, names in enumerate(
@@ -33,21 +35,21 @@ _TIME = r"(?:\s*(?:,|at|-|–|—)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[
 _TAIL = _TIME + r"\s*[.]?\s*$"
 
 _DATELINES = [
-    re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TAIL, re.I),
-    re.compile(
+    lazyre.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TAIL, re.I),
+    lazyre.compile(
         _LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TAIL, re.I
     ),
-    re.compile(_LEAD + r"(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})" + _TAIL, re.I),
+    lazyre.compile(_LEAD + r"(?P<year>\d{4})-(?P<nmonth>\d{2})-(?P<day>\d{2})" + _TAIL, re.I),
 ]
 # ISO 8601 in its extended (2013-03-04T11:14:13Z) and basic (20131020T192751+1100) forms, as
 # NewsML-G2, ninjs, XMP, NITF and HTML metadata write it; seconds, fractions and the zone are
 # optional. The pattern only cuts the value into its parts: datetime.fromisoformat reads them.
-_STAMP = re.compile(
+_STAMP = lazyre.compile(
     r"^\s*(?P<date>\d{4}-?\d{2}-?\d{2})"
     r"(?:[T ](?P<time>\d{2}:?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)\s*(?P<zone>Z|[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
 )
 # A zone as pages write it: "+01:00", "+0100", "+01", and the short "-5:00".
-_ZONE = re.compile(r"^(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?$")
+_ZONE = lazyre.compile(r"^(?P<sign>[+-])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?$")
 
 
 def parse_dateline(line: str) -> dt.date | None:
@@ -71,7 +73,7 @@ def parse_dateline(line: str) -> dt.date | None:
 # space and a zone in any of the forms pages write ("Z", "+01:00", " +0100", "-5:00", " GMT");
 # or a compact date, then perhaps a "T" time. The day is the day as written, in the value's
 # own zone: the publisher's local day is the day it published on.
-_DAY_VALUE = re.compile(
+_DAY_VALUE = lazyre.compile(
     r"^\s*(?:(?P<year>\d{4})(?P<sep>[-/])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
     r"(?:[T ]\s*\d{1,2}:\d{2}[\d:.,]*\s*(?:Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z]{1,5})?)?"
     r"|(?P<compact>\d{8})(?:T\d+(?:Z|[+-]\d{4})?)?)\s*$"
@@ -175,17 +177,17 @@ def _written() -> tuple[re.Pattern[str], ...]:
     """The written-out date forms, compiled the first time a byline or a page's text needs them."""
     return (
         # 2011-08-24, 2011/08/24, 2011.08.24 and the Korean 2011. 8. 24.
-        re.compile(
+        lazyre.compile(
             r"(?<![\d.])" + _YEAR + r"(?P<sep>[-/.])\s?(?P<nmonth>\d{1,2})(?P=sep)\s?(?P<day>\d{1,2})(?!\d)"
         ),
         # 24.08.2011, 24. 8. 2011: day first wherever dots separate the parts.
-        re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?" + _YEAR + r"(?!\d)"),
+        lazyre.compile(r"(?<![\d.])(?P<day>\d{1,2})\.\s?(?P<nmonth>\d{1,2})\.\s?" + _YEAR + r"(?!\d)"),
         # 08/24/2011 or 24/08/2011, 24-08-2011: the page's language decides when both could be.
-        re.compile(
+        lazyre.compile(
             r"(?<![\d/-])(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep)" + _YEAR + r"(?!\d)"
         ),
         # 24 August 2011, 24. August 2011, 24 de agosto de 2011, 1er mai 2011, 24th Aug, 2011
-        re.compile(
+        lazyre.compile(
             r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°)?\.?\s+(?:de\s+)?"
             + _WMONTH
             + r",?\s+(?:de\s+)?"
@@ -193,9 +195,9 @@ def _written() -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
         # August 24, 2011, Aug. 24th 2011
-        re.compile(r"\b" + _WMONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
+        lazyre.compile(r"\b" + _WMONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR, re.I),
         # 2011年8月24日 (Japanese, Chinese), 2011년 8월 24일 (Korean)
-        re.compile(_YEAR + r"\s*[年년]\s*(?P<nmonth>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
+        lazyre.compile(_YEAR + r"\s*[年년]\s*(?P<nmonth>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
     )
 
 
@@ -237,7 +239,7 @@ def written_dates(
 @functools.cache
 def _short_year() -> re.Pattern[str]:
     # 28.01.22: only where the page says the text is its date.
-    return re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<short>\d{2})(?![\d.])")
+    return lazyre.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<nmonth>\d{1,2})\.(?P<short>\d{2})(?![\d.])")
 
 
 def _written_day(m: re.Match[str], lang: str | None) -> dt.date | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from creditcheck import lazyre
 from creditcheck.checks.base import Check, CheckContext, quote
 from creditcheck.model import Finding, Severity
 
@@ -19,7 +20,7 @@ Fails (published 2020-01-14):
 Passes (published 2020-01-14):
     © 2020 the Japan Times
 """
-_LAST_YEAR = re.compile(r"((?:19|20)\d{2})(?!.*(?:19|20)\d{2})", re.S)
+_LAST_YEAR = lazyre.compile(r"((?:19|20)\d{2})(?!.*(?:19|20)\d{2})", re.S)
 
 
 def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:

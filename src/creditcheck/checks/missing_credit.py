@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from creditcheck import lazyre
 from creditcheck.checks.base import Check, CheckContext, quote
 from creditcheck.extract.vocabulary import COLLECTIVE_LABEL
 from creditcheck.model import Attribution, Block, BlockKind, Finding, Severity
 
 # A collective label right before the credit it heads: "Fotos: NAME und NAME", "Images: NAME |
 # NAME", "… images by NAME", "Credits: NAME".
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = lazyre.compile(
     rf"(?:^|[\s(\[,;.\u2013\u2014-]){COLLECTIVE_LABEL}(?:\s+(?:by|courtesy\s+of|von))?\s*[:：|\u2013\u2014-]?\s*$",
     re.I,
 )

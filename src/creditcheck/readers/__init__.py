@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 
+from creditcheck import lazyre
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, BlockKind, Document, Image, Span
 from creditcheck.positions import split_lines
@@ -41,18 +42,18 @@ BINARY_FORMATS = frozenset({"image"})
 # Lines that name where a syndicated story came from (plain text and Markdown bodies),
 # e.g. TNS's trailer "Visit The Japan Times at www.japantimes.co.jp. Distributed by ...".
 _SOURCE_LINES = [
-    re.compile(
+    lazyre.compile(
         r"^\s*(?:source|syndication source|original source)\s*:\s*(?P<name>[^.|]{2,60}?)\s*\.?\s*$", re.I
     ),
-    re.compile(
+    lazyre.compile(
         r"(?:^|[.!?]\s+)(?:this\s+(?:article|story)\s+(?:was\s+)?(?:originally\s+|first\s+)?"
         r"(?:appeared|published|ran)\s+(?:in|on|by)|originally\s+published\s+(?:in|by|on))\s+"
         r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})",
     ),
-    re.compile(
+    lazyre.compile(
         r"(?:^|[.!?]\s+)Visit\s+(?P<name>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})\s+at\s+\S"
     ),
-    re.compile(
+    lazyre.compile(
         r"(?:^|[.!?]\s+)Distributed\s+by\s+(?P<name>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5})",
     ),
 ]
@@ -91,7 +92,7 @@ Reader = Callable[[str, str], ReadResult]
 
 
 # In a file name only whole words count: "pixel-8-launch.jpg" is a photo of a phone.
-_DECORATIVE_FILE = re.compile(
+_DECORATIVE_FILE = lazyre.compile(
     r"(?:^|[-_.])(?:logo|icon|ico|icn|favicon|avatar|emoji|sprite|spacer|badge|button|btn|rating|lupe|loupe)s?"
     r"(?:[-_.\d]|$)",
     re.I,
@@ -263,9 +264,9 @@ def host(address: str) -> str:
 
 
 # <link rel="canonical" href="…"> or <meta property="og:url" content="…">, in the page's head.
-_HEAD_TAG = re.compile(r"<(?:link|meta)\b[^<>]{0,2000}>", re.I)
-_ATTR = re.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
-_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+_HEAD_TAG = lazyre.compile(r"<(?:link|meta)\b[^<>]{0,2000}>", re.I)
+_ATTR = lazyre.compile(r"([\w:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'>]+))")
+_HEAD_END = lazyre.compile(r"</head\s*>|<body\b", re.I)
 
 
 def canonical_url(text: str) -> str | None:

@@ -7,6 +7,7 @@ import os
 import re
 import tomllib
 
+from creditcheck import lazyre
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, BlockKind
 from creditcheck.readers import ReadResult
@@ -24,7 +25,7 @@ class FrontMatterError(ValueError):
 
 
 # Jekyll names a post after its day: _posts/2018-05-01-slug.md (drafts and many blogs follow).
-_DATED_FILE_NAME = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})-[^/]+$")
+_DATED_FILE_NAME = lazyre.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})-[^/]+$")
 
 
 def file_name_date(path: str) -> dt.date | None:
@@ -82,7 +83,7 @@ def _toml_block(lines: list[str], key: str, value: object, kind: BlockKind) -> B
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
-    setter = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.I)
+    setter = lazyre.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.I)
     first = next((i for i, line in enumerate(lines) if setter.match(line)), None)
     if first is None:
         return None

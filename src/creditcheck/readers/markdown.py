@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from creditcheck import lazyre
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines
@@ -31,27 +32,27 @@ try:
 except AttributeError:  # pragma: no cover
     _Loader = yaml.SafeLoader
 
-_IMAGE = re.compile(
+_IMAGE = lazyre.compile(
     r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+[\"'(](?P<title>[^\"')]*)[\"')])?\s*\)"
 )
-_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$")
+_COMMENT = lazyre.compile(r"^\s*<!--(.*?)-->\s*$")
 # Static-site figure shortcodes and includes: Hugo's {{< figure src=… caption=… attr=… >}} (or
 # {{% … %}}), and Jekyll's {% include figure.html image=… caption=… %}.
-_SHORTCODE_START = re.compile(
+_SHORTCODE_START = lazyre.compile(
     r"\{\{[<%]\s*(?:figure|img|image|photo|picture)\b|\{%-?\s*include\s+[\w./-]*(?:figure|image|img|photo|picture)"
 )
-_SHORTCODE_END = re.compile(r"[>%]\}\}|-?%\}")
-_PARAM = re.compile(
+_SHORTCODE_END = lazyre.compile(r"[>%]\}\}|-?%\}")
+_PARAM = lazyre.compile(
     r"(?P<key>[A-Za-z_][\w-]*)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'%>}]+))"
 )
 _SHORTCODE_SRC = ("src", "image", "img", "url", "file", "path", "photo")
 _SHORTCODE_CAPTION = ("caption", "title", "description")
 _SHORTCODE_CREDIT = ("credit", "credits", "attr", "attribution", "photographer", "copyright", "byline")
 # Raw HTML pictures in Markdown (GitHub-flavoured Markdown keeps inline HTML).
-_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>", re.I)
+_HTML_IMG = lazyre.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)[^>]*>", re.I)
 # Where each of the two picture patterns can start (see _opened).
-_IMAGE_OPEN = re.compile(r"!\[")
-_HTML_IMG_OPEN = re.compile(r"<img", re.I)
+_IMAGE_OPEN = lazyre.compile(r"!\[")
+_HTML_IMG_OPEN = lazyre.compile(r"<img", re.I)
 
 
 def _split_front_matter(text: str) -> tuple[list[str], int, str]:
@@ -358,7 +359,7 @@ def read(path: str, text: str) -> ReadResult:
 
 
 # A run of emphasis markers: "_", "*", "__", "**", "***".
-_EMPHASIS = re.compile(r"(?<![*_])(?:\*{1,3}|_{1,3})(?![*_])")
+_EMPHASIS = lazyre.compile(r"(?<![*_])(?:\*{1,3}|_{1,3})(?![*_])")
 _OPENS_AFTER = " \t([{\"'“‘"
 _CLOSES_BEFORE = " \t)]}\"'”’.,;:!?"
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from creditcheck import lazyre
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines
 from creditcheck.readers import ReadResult, next_content_line, source_lines
 from creditcheck.suppress import Suppression, parse_directive
 
 # CMS text exports mark an image with a placeholder line; its caption is the next line.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazyre.compile(
     r"^\s*\[(?:image|photo|picture|graphic|img)(?:\s*:\s*(?P<src>[^\]\s]+\.(?:jpe?g|png|gif|webp|tiff?)))?\s*\]\s*$",
     re.I,
 )
 # A copied page often starts with a site's call to action or a kicker, not the headline.
-_NOT_A_TITLE = re.compile(
+_NOT_A_TITLE = lazyre.compile(
     r"\b(?:subscribe|sign up|newsletter|join our|follow us|telegram|whatsapp|click here|advertisement"
     r"|sponsored|read more|download (?:our|the) app)\b|^(?:by\s|photo:|credit:|©|\(c\)|copyright\b)",
     re.I,
@@ -23,7 +24,7 @@ _NOT_A_TITLE = re.compile(
 # Plain text has no comments: a line that holds only the directive, optionally as "# …",
 # "// …" or "[…]", covers the next non-blank line.
 # Possessive runs and no lazy tail: a line of 20,000 spaces made the old pattern quadratic.
-_DIRECTIVE_LINE = re.compile(r"\s*+(?:#|//|\[)?\s*+(creditcheck\s*+:\s*+ignore\b)", re.I)
+_DIRECTIVE_LINE = lazyre.compile(r"\s*+(?:#|//|\[)?\s*+(creditcheck\s*+:\s*+ignore\b)", re.I)
 
 
 def _directive(line: str) -> tuple[int, str] | None:
