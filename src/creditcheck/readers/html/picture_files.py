@@ -41,6 +41,15 @@ _PLACEHOLDER = re.compile(
     re.I,
 )
 _PLACEHOLDER_DIR = re.compile(r"/placeholders?/", re.I)
+# "ico" is only ever short for icon: a folder of that name holds a site's icons ("/img/ico/arrows/").
+_ICON_FOLDER = re.compile(r"/ico/", re.I)
+# A direction arrow drawn as a small PNG or GIF ("arrow_up_small.png", "roundbox_arrow_down.gif"):
+# a table's or a pop-up's glyph. A photo of an arrow ("Arrow-up-or-high-price.jpg") is a JPEG.
+_ARROW_GLYPH = re.compile(
+    r"(?:^|[-_.])(?:arrows?[-_]?(?:up|down|left|right|next|prev|back|forward)|"
+    r"(?:up|down|left|right|next|prev)[-_]?arrows?)(?=[-_.\d])",
+    re.I,
+)
 _ADDRESS = re.compile(r"[^\s{}'\"<>]+")
 
 
@@ -94,9 +103,14 @@ def furniture_path(url: str) -> bool:
     """Whether a picture's folders or file name are compounds naming furniture.
 
     "navigationsicons/", "socialicons/", "statusicon/", "Hauptnavi_off.jpg": a bare "icon/"
-    folder may hold a site's thumbnails, a compound says what the pictures are for.
+    folder may hold a site's thumbnails, a compound says what the pictures are for; so do an
+    "ico/" folder and an arrow glyph's name ("arrow_down_small.png").
     """
-    return _FURNITURE_PATH.search(url.split("?", 1)[0].split("#", 1)[0]) is not None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    if _FURNITURE_PATH.search(path) is not None or _ICON_FOLDER.search(path) is not None:
+        return True
+    name = path.rsplit("/", 1)[-1]
+    return name.lower().endswith((".png", ".gif")) and _ARROW_GLYPH.search(name) is not None
 
 
 # A site theme's own folder ("/wp-content/themes/NAME/images/"): its design's graphics.
@@ -124,6 +138,14 @@ def awaits_picture(pic: lxml.html.HtmlElement) -> bool:
         return True
     sizes = [(img.get(attr) or "").removesuffix("px") for attr in ("width", "height")]
     return all(size.isdigit() and int(size) > 50 for size in sizes)
+
+
+def empty_slot(img: lxml.html.HtmlElement) -> bool:
+    """An ``<img src="">`` with no alt text: an empty slot (a pop-up's QR code), no picture.
+
+    Without a ``src`` attribute, or with an alt text, a script fills in a described picture.
+    """
+    return img.tag == "img" and img.get("src") == "" and not (img.get("alt") or "").strip()
 
 
 def picture_stems(el: lxml.html.HtmlElement) -> set[str]:

@@ -33,6 +33,7 @@ from creditcheck.readers import decorative_name
 from creditcheck.readers.html.elements import HOLDS_STORY, classes, decorative
 from creditcheck.readers.html.picture_files import (
     awaits_picture,
+    empty_slot,
     furniture_path,
     picture_sources,
     picture_stem,
@@ -40,6 +41,7 @@ from creditcheck.readers.html.picture_files import (
     real_source,
     theme_file,
 )
+from creditcheck.readers.html.picture_walls import is_wall, wall_of
 from creditcheck.readers.html.story import PageAddress, find_story, site_of, text_length, xpath_elements
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -134,6 +136,7 @@ class PictureJudge:
         self._pages: dict[str, str | None] = {}
         self._boxes: dict[lxml.html.HtmlElement, _Box | None] = {}
         self._teasers: dict[lxml.html.HtmlElement, bool] = {}
+        self._walls: dict[lxml.html.HtmlElement, bool] = {}
         # Teaser cards and boxes of other stories, found from the pictures they show; a page
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
@@ -180,7 +183,7 @@ class PictureJudge:
 
     def needs_credit(self, pic: lxml.html.HtmlElement) -> bool:
         """Whether a picture element is one of the article's own, which needs a credit."""
-        if decorative(pic) or self._decorative(pic):
+        if decorative(pic) or self._decorative(pic) or self._in_wall(pic):
             return False
         return not any(
             a in self.other_stories or self._is_furniture(a) or self._teaser(a) or self._thumb_strip(a, pic)
@@ -195,7 +198,7 @@ class PictureJudge:
             # No address at all (a <picture> or <video> a script fills in), a lazy-loading class
             # or a photo's size over a placeholder: a picture still, whose address the page lacks.
             named = any(True for _ in picture_sources(pic))
-            return (named or _empty_slot(pic)) and not awaits_picture(pic)
+            return (named or empty_slot(pic)) and not awaits_picture(pic)
         if "staticmap" in source.lower():  # a map service's rendered map, not a photo
             return True
         if decorative_name(source) or furniture_path(source) or theme_file(source):
@@ -208,6 +211,17 @@ class PictureJudge:
             return True
         # A picture named after the site ("fairkom" on fairkom.eu, og:site_name) is its logo.
         return len(alt) >= 3 and alt.lower() in self._page_address().names
+
+    def _in_wall(self, pic: lxml.html.HtmlElement) -> bool:
+        """Whether a small picture stands in a wall of them: a logo wall, a team grid."""
+        group = wall_of(pic, self.story_path.__contains__)
+        if group is None:
+            return False
+        known = self._walls.get(group)
+        if known is None:
+            # Logos by their file name and tiny icons are furniture anyway: the others count.
+            known = self._walls[group] = is_wall(group, lambda p: not (decorative(p) or self._decorative(p)))
+        return known
 
     # --- where it sits -------------------------------------------------------------------------
 
@@ -404,14 +418,6 @@ class PictureJudge:
         if address.ids and not address.ids.isdisjoint(path.split("/")):
             return None  # "/articles/image/sports/367061/2871" is a photo page of story 367061
         return path
-
-
-def _empty_slot(img: lxml.html.HtmlElement) -> bool:
-    """An ``<img src="">`` with no alt text: an empty slot (a pop-up's QR code), no picture.
-
-    Without a ``src`` attribute, or with an alt text, a script fills in a described picture.
-    """
-    return img.tag == "img" and img.get("src") == "" and not (img.get("alt") or "").strip()
 
 
 def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
