@@ -115,3 +115,31 @@ def test_small_pictures_between_paragraphs_are_the_story_s() -> None:
         + END
     )
     assert missing_credit(text) == expected(text, *(f"<img src='/img/{n}.jpg'" for n in "abc"))
+
+
+def test_pictures_in_a_folder_named_for_logos_need_no_credit_nor_their_noscript_copies() -> None:
+    partner = (
+        "<div class='col-md-4'><figure class='image'><a href='https://{0}.example.org/'>"
+        "<img src='/fileadmin/Bilder/Logos/LogosFusszeile/v2/{0}.png' class='lazyload top' alt=''>"
+        "<noscript><img src='/fileadmin/_processed_/csm_{0}_c671c3.png' alt=''/></noscript>"
+        "</a></figure></div>\n"
+    )
+    text = (
+        HEAD
+        + "<main><h1>Partner</h1><div class='row'>\n"
+        + partner.format("arena")
+        + partner.format("polar")
+        + "</div>\n"
+        "<p><img src='https://cdn.example.ch/uploads/company_logo/file/192fc0/big_trellborg.jpg'></p>\n"
+        # A story's picture under a lazy placeholder: its <noscript> copy is the picture.
+        "<figure><img src='data:image/gif;base64,R0lGOD' data-src='/uploads/Alan-Cumming.jpg' class='lazy'>"
+        "<noscript><img src='/uploads/Alan-Cumming.jpg'></noscript></figure>\n"
+        # A host named "logos…" is no folder of logos.
+        "<p><img src='https://www.logos-verlag.de/uploads/2021/verlagshaus.jpg'></p>\n"
+        "</main>" + END
+    )
+    assert missing_credit(text) == expected(
+        text,
+        "<img src='/uploads/Alan-Cumming.jpg'>",
+        "<img src='https://www.logos-verlag.de/",
+    )

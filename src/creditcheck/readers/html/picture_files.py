@@ -43,6 +43,9 @@ _PLACEHOLDER = re.compile(
 _PLACEHOLDER_DIR = re.compile(r"/placeholders?/", re.I)
 # "ico" is only ever short for icon: a folder of that name holds a site's icons ("/img/ico/arrows/").
 _ICON_FOLDER = re.compile(r"/ico/", re.I)
+# The words of a folder's name ("LogosFusszeile", "company_logo", "styles/logo"): a folder named
+# for logos holds logos.
+_FOLDER_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # A direction arrow drawn as a small PNG or GIF ("arrow_up_small.png", "roundbox_arrow_down.gif"):
 # a table's or a pop-up's glyph. A photo of an arrow ("Arrow-up-or-high-price.jpg") is a JPEG.
 _ARROW_GLYPH = re.compile(
@@ -104,12 +107,17 @@ def furniture_path(url: str) -> bool:
 
     "navigationsicons/", "socialicons/", "statusicon/", "Hauptnavi_off.jpg": a bare "icon/"
     folder may hold a site's thumbnails, a compound says what the pictures are for; so do an
-    "ico/" folder and an arrow glyph's name ("arrow_down_small.png").
+    "ico/" folder, a folder named for logos ("Logos/", "company_logo/") and an arrow glyph's
+    name ("arrow_down_small.png").
     """
     path = url.split("?", 1)[0].split("#", 1)[0]
     if _FURNITURE_PATH.search(path) is not None or _ICON_FOLDER.search(path) is not None:
         return True
-    name = path.rsplit("/", 1)[-1]
+    folders, _, name = path.rpartition("/")
+    if "//" in folders:  # the host is no folder ("logos-verlag.de")
+        folders = folders.split("//", 1)[1].partition("/")[2]
+    if any(w.lower() in ("logo", "logos") for w in _FOLDER_WORD.findall(folders)):
+        return True
     return name.lower().endswith((".png", ".gif")) and _ARROW_GLYPH.search(name) is not None
 
 
@@ -146,6 +154,15 @@ def empty_slot(img: lxml.html.HtmlElement) -> bool:
     Without a ``src`` attribute, or with an alt text, a script fills in a described picture.
     """
     return img.tag == "img" and img.get("src") == "" and not (img.get("alt") or "").strip()
+
+
+def noscript_originals(pic: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The pictures a <noscript> copy stands beside: the lazy-loading ones it copies (or none)."""
+    box = next(pic.iterancestors("noscript"), None)
+    holder = box.getparent() if box is not None else None
+    if holder is None:
+        return []
+    return [p for p in holder.iter("img", "picture") if not inside(p, holder, ("noscript",))]
 
 
 def picture_stems(el: lxml.html.HtmlElement) -> set[str]:

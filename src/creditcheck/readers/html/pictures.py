@@ -35,6 +35,7 @@ from creditcheck.readers.html.picture_files import (
     awaits_picture,
     empty_slot,
     furniture_path,
+    noscript_originals,
     picture_sources,
     picture_stem,
     picture_stems,
@@ -184,6 +185,10 @@ class PictureJudge:
     def needs_credit(self, pic: lxml.html.HtmlElement) -> bool:
         """Whether a picture element is one of the article's own, which needs a credit."""
         if decorative(pic) or self._decorative(pic) or self._in_wall(pic):
+            return False
+        # A <noscript> copy is the picture shown beside it: furniture when that is.
+        shown = noscript_originals(pic)
+        if shown and all(real_source(p) is not None and self._decorative(p) for p in shown):
             return False
         return not any(
             a in self.other_stories or self._is_furniture(a) or self._teaser(a) or self._thumb_strip(a, pic)
