@@ -113,3 +113,47 @@ def test_markdown_a_photos_line_at_the_end_credits_the_story_s_images() -> None:
         ("missing-credit", 3, 1),
         ("missing-credit", 7, 1),
     ]
+
+
+# A podcast episode's photo, and a collapsed "Credits" section at the end, wrapped in an old
+# editor's <font> (the browser breaks its blocks into lines; the spoiler opens on a click).
+EPISODE = (
+    "<article><h1>Durch die Gegend</h1>\n"
+    "<div class='vc_row'><div class='wpb_text_column'><div class='wpb_wrapper'>"
+    "<p><img src='https://example.com/uploads/2019/12/ep48.jpg' alt='Durch die Gegend'></p>\n"
+    "<p>A walk through Vienna with a singer.</p></div></div>\n"
+    "<div class='wpb_text_column'><div class='wpb_wrapper'><p><font style='font-size: 16px;'>"
+    "<div class='su-spoiler su-spoiler-closed'><div class='su-spoiler-title'>{heading}</div>"
+    "<div class='su-spoiler-content'>Musik:</p>\n"
+    "<p><a href='https://example.com/album'>Birocratic – ergo</a> (CC BY)</p>\n{between}"
+    "<p><font style='font-size: 16px;'>Foto: Ingo Pertramer</div></div></font></p></div></div></div>\n"
+    "</article>"
+)
+
+
+def _episode(heading: str = "Credits", between: str = "") -> str:
+    return HEAD + EPISODE.format(heading=heading, between=between) + END
+
+
+def test_a_credits_section_credits_the_story_s_pictures_even_collapsed() -> None:
+    text = _episode()
+    assert _found(text) == []
+    line, col = at(text, "Ingo Pertramer")
+    assert [(a.text, a.image, a.span.line, a.span.column) for a in scan_text(text, "html").attributions] == [
+        ("Ingo Pertramer", None, line, col)
+    ]
+
+
+def test_a_credit_line_outside_a_credits_section_credits_no_other_picture() -> None:
+    def missing(text: str) -> list[tuple[str, int, int, None]]:
+        return [
+            ("missing-credit", *at(text, "<img src='https://example.com/uploads/2019/12/ep48.jpg'"), None)
+        ]
+
+    # No heading, a heading that is more than a label, or the credit far below the heading.
+    for text in (
+        _episode(heading="Links"),
+        _episode(heading="Credits for the music we play"),
+        _episode(between="<p>More words.</p>\n" * 8),
+    ):
+        assert _found(text) == missing(text)

@@ -16,6 +16,11 @@ _LABEL_BEFORE = lazyre.compile(
     rf"(?:^|[\s(\[,;.\u2013\u2014-]){COLLECTIVE_LABEL}(?:\s+(?:by|courtesy\s+of|von))?\s*[:：|\u2013\u2014-]?\s*$",
     re.I,
 )
+# A block that is only a collective label: the heading of a credits section ("Credits",
+# "Bildnachweis:", "Image credits"), whose lines ("Foto: NAME", "Musik: …") follow it.
+_SECTION_LABEL = lazyre.compile(rf"\s*{COLLECTIVE_LABEL}\s*[:：]?\s*", re.I)
+# How many blocks after its heading a credits section runs (a few lines of credits).
+SECTION_BLOCKS = 8
 
 DOC = """\
 An image has no photo credit. Where creditcheck looks for an image's credit depends on the
@@ -27,7 +32,9 @@ line after an `[image: file.jpg]` placeholder. A picture is one finding, at its 
 A credit line the story gives once for all its pictures credits every picture that has none of
 its own: a credit in the story's plain text (not a caption or credit element) after a label that
 is plural or names pictures in general (`Fotos: NAME und NAME` before a gallery, `Images: NAME |
-NAME`, `… images by NAME` or `Photos: AP, Reuters` at the end, `Credits:`, `Bildnachweis:`).
+NAME`, `… images by NAME` or `Photos: AP, Reuters` at the end, `Credits:`, `Bildnachweis:`),
+or in the few lines of a credits section under such a label alone (a `Credits` heading over
+`Musik: …` and `Foto: NAME`, also when the section is collapsed until the reader opens it).
 Then no picture of the document raises `missing-credit`; the line itself is checked like any
 credit. A singular label (`Foto:`, `Photo:`) right after a picture is that picture's credit
 only. In HTML such a line counts only inside the story (its `<article>` or `<main>` when the
@@ -39,7 +46,10 @@ Not checked: icons, logos, avatars, buttons, tracking pixels and loading placeho
 and decorative images (`role="presentation"`, `aria-hidden`); in HTML also the pictures of
 page furniture around the story (the page's own header and footer, sidebars and widgets,
 author boxes, ads and sponsors, share, rating and reaction bars), the site theme's own
-graphics (files under a `/themes/NAME/` folder), empty `<img src="">` slots a script fills,
+graphics (files under a `/themes/NAME/` folder), icons and logos by their folder (`ico/`,
+`Logos/`, `company_logo/`) and arrow glyphs (`arrow_down_small.png`), walls of three or more
+small pictures (at most 120 px, no captions, little text: client logos, a team's portraits),
+empty `<img src="">` slots a script fills,
 a gallery's strip of thumbnails beside its large pictures, and the thumbnails of other
 stories (teaser cards, related, similar and most-read boxes, boxes named "teaser" that link
 to another page of the site), whose credits are not read either.
@@ -78,6 +88,7 @@ def _collective_credit(credits: list[Attribution], blocks: tuple[Block, ...]) ->
     if not lines:
         return False
     first, last = min(lines), max(lines)
+    section = 0  # blocks left in the credits section under a label heading
     for block in blocks:
         # Plain text right after a picture is joined to it, but a plural label there is still
         # the whole story's ("… See more in the gallery, images by NAME"); a caption or credit
@@ -86,23 +97,29 @@ def _collective_credit(credits: list[Attribution], blocks: tuple[Block, ...]) ->
             continue
         if block.kind is not BlockKind.TEXT and block.image is not None:
             continue
+        if block.kind is BlockKind.TEXT and _SECTION_LABEL.fullmatch(block.text):
+            section = SECTION_BLOCKS
+            continue
+        section = max(section - 1, 0)
         if block.line > last or block.position(len(block.text)) < (first, 0):
             continue
-        if any(_heads(block, a) for a in credits if a.image == block.image):
-            return True
+        for credit in credits:
+            at = _offset(block, credit) if credit.image == block.image else -1
+            if at >= 0 and (section > 0 or _LABEL_BEFORE.search(block.text, 0, at) is not None):
+                return True
     return False
 
 
-def _heads(block: Block, credit: Attribution) -> bool:
-    """Whether ``credit`` stands in ``block`` right after a collective label."""
+def _offset(block: Block, credit: Attribution) -> int:
+    """Where ``credit`` stands in ``block`` (-1: not there)."""
     start = (credit.span.line, credit.span.column)
     key = credit.text[:20]
     at = block.text.find(key)
     while at >= 0:
         if block.position(at) == start:
-            return _LABEL_BEFORE.search(block.text, 0, at) is not None
+            return at
         at = block.text.find(key, at + 1)
-    return False
+    return -1
 
 
 CHECK = Check("missing-credit", "CC205", Severity.ERROR, "image without a credit", DOC, run)

@@ -414,5 +414,9 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _is_block(el: lxml.html.HtmlElement) -> bool:
-    """A block-level element, or a non-phrasing one that holds one."""
-    return el.tag in BLOCKS or (el.tag not in INLINE and has_block(el))
+    """A block-level element, or a non-phrasing one that holds one, or a <font> that does.
+
+    An old editor's <font> styling wraps whole sections ("<font><div>Credits</div><div>Foto:
+    NAME</div></font>"); a browser breaks the lines around the blocks inside it.
+    """
+    return el.tag in BLOCKS or ((el.tag not in INLINE or el.tag == "font") and has_block(el))
