@@ -157,3 +157,17 @@ def test_a_credit_line_outside_a_credits_section_credits_no_other_picture() -> N
         _episode(between="<p>More words.</p>\n" * 8),
     ):
         assert _found(text) == missing(text)
+
+
+def test_a_gallery_heading_is_no_credits_section_and_a_line_after_a_picture_is_its_own() -> None:
+    # "Photos" heads a gallery whose pictures carry their own lines: the second has none.
+    text = (
+        HEAD + "<article><h1>The glass house</h1>\n<p>A house under a glass roof.</p>\n"
+        "<h2>Photos</h2>\n"
+        + GALLERY.replace("</figure>\n", "</figure>\n<p>Foto: Jane Doe</p>\n", 1)
+        + "</article>"
+        + END
+    )
+    assert _found(text) == [_missing(text, 2)]
+    # Under a "Credits" heading, a line right after a picture is still that picture's alone.
+    assert _found(text.replace("<h2>Photos</h2>", "<h2>Credits</h2>")) == [_missing(text, 2)]

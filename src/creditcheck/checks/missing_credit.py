@@ -16,9 +16,14 @@ _LABEL_BEFORE = lazyre.compile(
     rf"(?:^|[\s(\[,;.\u2013\u2014-]){COLLECTIVE_LABEL}(?:\s+(?:by|courtesy\s+of|von))?\s*[:：|\u2013\u2014-]?\s*$",
     re.I,
 )
-# A block that is only a collective label: the heading of a credits section ("Credits",
-# "Bildnachweis:", "Image credits"), whose lines ("Foto: NAME", "Musik: …") follow it.
-_SECTION_LABEL = lazyre.compile(rf"\s*{COLLECTIVE_LABEL}\s*[:：]?\s*", re.I)
+# A block that is only the heading of a credits section ("Credits", "Bildnachweis:", "Image
+# credits"), whose lines ("Foto: NAME", "Musik: …") follow it. A heading "Photos" or "Bilder"
+# is a gallery's: its pictures' own credits follow it.
+_SECTION_LABEL = lazyre.compile(
+    r"\s*(?:(?:photo|image|picture|foto|bild)\s+)?(?:credits|bildnachweise?|fotonachweise?|bildquellen)"
+    r"\s*[:：]?\s*",
+    re.I,
+)
 # How many blocks after its heading a credits section runs (a few lines of credits).
 SECTION_BLOCKS = 8
 
@@ -33,8 +38,9 @@ A credit line the story gives once for all its pictures credits every picture th
 its own: a credit in the story's plain text (not a caption or credit element) after a label that
 is plural or names pictures in general (`Fotos: NAME und NAME` before a gallery, `Images: NAME |
 NAME`, `… images by NAME` or `Photos: AP, Reuters` at the end, `Credits:`, `Bildnachweis:`),
-or in the few lines of a credits section under such a label alone (a `Credits` heading over
-`Musik: …` and `Foto: NAME`, also when the section is collapsed until the reader opens it).
+or in the few lines of a credits section under a heading that is only such a label (a
+`Credits` or `Bildnachweis` heading over `Musik: …` and `Foto: NAME`, also when the section is
+collapsed until the reader opens it; not a line right after a picture, which is its own).
 Then no picture of the document raises `missing-credit`; the line itself is checked like any
 credit. A singular label (`Foto:`, `Photo:`) right after a picture is that picture's credit
 only. In HTML such a line counts only inside the story (its `<article>` or `<main>` when the
@@ -105,7 +111,9 @@ def _collective_credit(credits: list[Attribution], blocks: tuple[Block, ...]) ->
             continue
         for credit in credits:
             at = _offset(block, credit) if credit.image == block.image else -1
-            if at >= 0 and (section > 0 or _LABEL_BEFORE.search(block.text, 0, at) is not None):
+            # A section's line credits no picture of its own (one after a picture is that one's).
+            in_section = section > 0 and block.image is None
+            if at >= 0 and (in_section or _LABEL_BEFORE.search(block.text, 0, at) is not None):
                 return True
     return False
 
