@@ -452,6 +452,10 @@ class _Main(click.Group):
             if os.environ.get("CREDITCHECK_DEBUG"):
                 raise  # the traceback, for whoever fixes the bug
             _internal_error(exc)
+        finally:
+            from creditcheck import patterncache
+
+            patterncache.save()
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -13,6 +13,8 @@ import re
 from re import ASCII, DOTALL, IGNORECASE, MULTILINE, UNICODE, VERBOSE, A, I, M, S, U, X
 from typing import cast
 
+from creditcheck import patterncache
+
 __all__ = [
     "ASCII",
     "DOTALL",
@@ -43,7 +45,7 @@ class _Deferred:
         if name.startswith("__"):
             raise AttributeError(name)
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self._flags)
+            self._compiled = patterncache.compile(self.pattern, self._flags)
         value = getattr(self._compiled, name)
         setattr(self, name, value)
         return value

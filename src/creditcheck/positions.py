@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from itertools import accumulate, count
 
+from creditcheck import patterncache
+
 LINE_BREAK_PATTERN = r"\r\n|\r|\n"
-LINE_BREAK = re.compile(LINE_BREAK_PATTERN)
-LINE_BREAK_BYTES = re.compile(LINE_BREAK_PATTERN.encode())
-_LONE_CR = re.compile(r"\r(?!\n)")
+LINE_BREAK = patterncache.compile(LINE_BREAK_PATTERN)
+LINE_BREAK_BYTES = patterncache.compile(LINE_BREAK_PATTERN.encode())
+_LONE_CR = patterncache.compile(r"\r(?!\n)")
 
 
 def split_lines(text: str) -> list[str]:

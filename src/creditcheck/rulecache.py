@@ -24,15 +24,20 @@ files are simply read.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import importlib.util
 import os
 import pickle
+import re
 import sys
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from creditcheck import __version__
+from creditcheck import __version__, patterncache
+from creditcheck.cachefiles import cache_dir
+from creditcheck.cachefiles import private as _private
 from creditcheck.ruleset import RuleSet
 
 _RULE_SUFFIXES = (".yaml", ".yml")
@@ -45,17 +50,9 @@ _CODE = (
     "safetext.py",
     "errors.py",
     "rulecache.py",
+    "cachefiles.py",
+    "patterncache.py",
 )
-
-
-def cache_dir() -> str | None:
-    """Where rule sets are cached, or None when caching is off."""
-    if os.environ.get("CREDITCHECK_NO_CACHE", "").strip() not in ("", "0"):
-        return None
-    if os.environ.get("CREDITCHECK_CACHE_DIR"):
-        return os.environ["CREDITCHECK_CACHE_DIR"]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "creditcheck")
 
 
 @dataclass
@@ -81,7 +78,12 @@ class Lookup:
             # mkstemp: a name no other process or thread uses, created 0600.
             fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((self.key, ruleset), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+                # The templates' patterns come back through the pattern cache, not compiled anew.
+                reducers: dict[type, Any] = dict(copyreg.dispatch_table)
+                reducers[re.Pattern] = _reduce_pattern
+                pickler.dispatch_table = reducers
+                pickler.dump((self.key, ruleset))
             os.replace(tmp, self.file)
         except (OSError, pickle.PicklingError):
             if tmp is not None:
@@ -97,6 +99,10 @@ class Lookup:
         sources: tuple[tuple[str, bytes], ...] = self.key[-1]  # type: ignore[assignment]
         read = [(os.path.splitext(os.path.basename(path))[0], raw) for path, raw in sources]
         return rules_digest(read) == ruleset.digest
+
+
+def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[str, int]]:
+    return patterncache.compile, (pattern.pattern, pattern.flags)
 
 
 def lookup(folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Lookup:
@@ -138,17 +144,6 @@ def _load(file: str, key: tuple[object, ...]) -> RuleSet | None:
     if stored_key != key or not isinstance(ruleset, RuleSet):
         return None
     return ruleset
-
-
-def _private(path: str) -> bool:
-    """Whether ``path`` belongs to this user and nobody else may write it."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return False
-    getuid = getattr(os, "getuid", None)
-    owned = getuid is None or st.st_uid == getuid()
-    return owned and not st.st_mode & 0o022
 
 
 def _code_stamp() -> tuple[tuple[object, ...], ...]:

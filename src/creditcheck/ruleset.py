@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import os
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from creditcheck import patterncache
 from creditcheck.templates import Template, normalize
 
 if TYPE_CHECKING:
@@ -34,8 +34,8 @@ class SourceKind(enum.StrEnum):
 KINDS = tuple(kind.value for kind in SourceKind)
 STATUSES = ("active", "none", "suspended")
 YEAR_POLICIES = ("publication", "any")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_AMOUNT = re.compile(r"^\d{1,12}(?:\.\d{1,6})?$")
+_ID = patterncache.compile(r"^[a-z0-9][a-z0-9-]*$")
+_AMOUNT = patterncache.compile(r"^\d{1,12}(?:\.\d{1,6})?$")
 
 
 class Coverage(enum.Enum):

@@ -6,14 +6,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from creditcheck import patterncache
+
 PLACEHOLDERS = frozenset({"photographer", "year", "collection"})
 # A notice names its holder and year; a collection belongs to credits only.
 NOTICE_PLACEHOLDERS = frozenset({"photographer", "year"})
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = patterncache.compile(r"\{([^{}]*)\}")
 
 # A notice may open with any of the marks people use for "copyright"; they are equivalent.
 _MARK = r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))"
-_MARK_PREFIX = re.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
+_MARK_PREFIX = patterncache.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
 _TRAILER = r"(?:[\s.,;]*(?:all\s+rights\s+reserved)?[\s.!]*)"
 
 
@@ -93,7 +95,7 @@ class Template:
             pos = m.end()
         parts.append(_literal(body[pos:]))
         trailer = _TRAILER if self.notice else r"[\s.]*"
-        regex = re.compile(r"\s*" + "".join(parts) + trailer, re.IGNORECASE)
+        regex = patterncache.compile(r"\s*" + "".join(parts) + trailer, re.IGNORECASE)
         object.__setattr__(self, "_regex", regex)
 
     @property

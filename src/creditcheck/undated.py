@@ -9,9 +9,9 @@ findings altogether, for an audit of published pages that should not guess.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from creditcheck import patterncache
 from creditcheck.model import Document, Finding
 
 # Checks whose verdict or fix depends on the publication date: license dates, deprecated
@@ -28,7 +28,7 @@ DATE_DEPENDENT = frozenset(
         "withdrawn-content",
     }
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = patterncache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def undated(doc: Document) -> bool:
