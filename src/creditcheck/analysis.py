@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from creditcheck.compilecache import dataclass
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
 from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
 from creditcheck.resolve import Resolver

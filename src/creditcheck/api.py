@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
+from creditcheck.compilecache import dataclass
 from creditcheck.discover import Target, display_path
 
 if TYPE_CHECKING:

@@ -7,10 +7,11 @@ import decimal
 import enum
 import posixpath
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from creditcheck import __version__
 from creditcheck.baseline import fingerprint
+from creditcheck.compilecache import dataclass
 from creditcheck.model import Attribution, AttributionKind, FileResult, Finding, Name, Severity, Span
 from creditcheck.resolve import base_key
 from creditcheck.ruleset import Coverage, Rule, RuleSet

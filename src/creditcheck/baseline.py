@@ -11,9 +11,9 @@ import json
 import os
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
+from creditcheck.compilecache import dataclass
 from creditcheck.errors import ConfigError
 from creditcheck.model import FileResult, Finding, RunResult
 from creditcheck.safetext import excerpt, excerpt_error

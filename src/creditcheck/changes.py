@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-from dataclasses import dataclass
 
+from creditcheck.compilecache import dataclass
 from creditcheck.errors import InputError
 
 _TIMEOUT = 60

@@ -9,12 +9,12 @@ import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from creditcheck import __version__
+from creditcheck.compilecache import dataclass
 from creditcheck.errors import CreditcheckError, RuleFileError
 from creditcheck.model import ExitCode, FileResult, Finding, RunResult, Severity
 from creditcheck.reporters import OutputFormat
@@ -453,9 +453,9 @@ class _Main(click.Group):
                 raise  # the traceback, for whoever fixes the bug
             _internal_error(exc)
         finally:
-            from creditcheck import patterncache
+            from creditcheck import compilecache
 
-            patterncache.save()
+            compilecache.save()
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

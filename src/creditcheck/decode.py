@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 
-from creditcheck import patterncache
+from creditcheck import compilecache
+from creditcheck.compilecache import dataclass
 from creditcheck.positions import LINE_BREAK_BYTES
 
 # Tell-tale pairs that UTF-8 text shows when it was decoded as cp1252 somewhere upstream.
-_MOJIBAKE = patterncache.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122]")
-_ASCII = patterncache.compile(rb"[\x00-\x7f]")
+_MOJIBAKE = compilecache.compile("[ÂÃâ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc\u20ac\u2122]")
+_ASCII = compilecache.compile(rb"[\x00-\x7f]")
 # A well-formed multi-byte UTF-8 character (the ASCII-only part of a file says nothing).
-_UTF8_CHAR = patterncache.compile(
+_UTF8_CHAR = compilecache.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}",
 )
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -39,7 +39,7 @@ REPAIR_SHARE = 0.1
 # Where a page declares its charset: <meta charset>, <meta http-equiv="Content-Type">, or the
 # XML declaration, in the first bytes of the file (browsers look at the first 1,024; pages
 # saved from web archives carry the archive's own declaration first, so look a little further).
-_DECLARED = patterncache.compile(
+_DECLARED = compilecache.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})""",
     re.I,
 )
@@ -223,7 +223,7 @@ def _where(data: bytes, offset: int, codec: str) -> str:
     return f"byte 0x{data[offset]:02x} at line {len(lines)}, column {column}"
 
 
-_CONTROL = patterncache.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL = compilecache.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:

@@ -7,9 +7,9 @@ import os
 import stat
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from creditcheck.compilecache import dataclass
 from creditcheck.compressed import SUFFIX, strip_suffix
 from creditcheck.readers import BINARY_FORMATS, FORMATS, SNIFFED
 from creditcheck.safetext import shown

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from creditcheck.atomic import write_atomic
+from creditcheck.compilecache import dataclass
 from creditcheck.compressed import is_gzip
 from creditcheck.decode import Decoded, UndecodableError, decode
 from creditcheck.fix_markup import Unfixable, markup_edits

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from dataclasses import dataclass
+
+from creditcheck.compilecache import dataclass
 
 # A tag, comment, processing instruction or declaration: nothing of it is text.
 _MARKUP = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.S)

@@ -13,7 +13,7 @@ import re
 from re import ASCII, DOTALL, IGNORECASE, MULTILINE, UNICODE, VERBOSE, A, I, M, S, U, X
 from typing import cast
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 
 __all__ = [
     "ASCII",
@@ -45,7 +45,7 @@ class _Deferred:
         if name.startswith("__"):
             raise AttributeError(name)
         if self._compiled is None:
-            self._compiled = patterncache.compile(self.pattern, self._flags)
+            self._compiled = compilecache.compile(self.pattern, self._flags)
         value = getattr(self._compiled, name)
         setattr(self, name, value)
         return value

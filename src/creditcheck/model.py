@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
+from creditcheck.compilecache import dataclass
 from creditcheck.safetext import shown
 
 if TYPE_CHECKING:

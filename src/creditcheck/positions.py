@@ -10,12 +10,12 @@ import bisect
 import operator
 from itertools import accumulate, count
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 
 LINE_BREAK_PATTERN = r"\r\n|\r|\n"
-LINE_BREAK = patterncache.compile(LINE_BREAK_PATTERN)
-LINE_BREAK_BYTES = patterncache.compile(LINE_BREAK_PATTERN.encode())
-_LONE_CR = patterncache.compile(r"\r(?!\n)")
+LINE_BREAK = compilecache.compile(LINE_BREAK_PATTERN)
+LINE_BREAK_BYTES = compilecache.compile(LINE_BREAK_PATTERN.encode())
+_LONE_CR = compilecache.compile(r"\r(?!\n)")
 
 
 def split_lines(text: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 
+from creditcheck.compilecache import dataclass
 from creditcheck.ruleset import RuleSet, alias_key
 from creditcheck.templates import normalize
 

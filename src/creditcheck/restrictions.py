@@ -6,17 +6,17 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.dates import parse_when
 from creditcheck.model import Block, Span
 
 # Wire copy puts these in capitals in captions and advisories; they restrict how it is used.
-USAGE_PHRASES = patterncache.compile(
+USAGE_PHRASES = compilecache.compile(
     r"\b(?:(?:FOR\s+)?EDITORIAL\s+USE\s+ONLY|ONE[\s-]TIME\s+USE(?:\s+ONLY)?|NO\s+ARCHIVES?|NO\s+SALES|"
     r"NO\s+RESALES?|NOT\s+FOR\s+SALE|NO\s+MAGAZINES|NO\s+BOOKS|NO\s+THIRD[\s-]PARTY\s+SALES|"
     r"MANDATORY\s+CREDIT(?:[^.\n)]{0,80})?|NO\s+USE\s+AFTER\s+[^.\n)]{1,40}|NO\s+ACCESS\s+[A-Z][^.\n)]{0,60})"
 )
-_EMBARGO = patterncache.compile(
+_EMBARGO = compilecache.compile(
     r"^\s*(?:\*\*)?EMBARGO(?:ED)?\s*(?:UNTIL|:)?\s*:?\s*(?P<when>.+?)\s*(?:\*\*)?\s*$", re.I
 )
 

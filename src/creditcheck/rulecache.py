@@ -32,12 +32,12 @@ import re
 import sys
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from creditcheck import __version__, patterncache
+from creditcheck import __version__, compilecache
 from creditcheck.cachefiles import cache_dir
 from creditcheck.cachefiles import private as _private
+from creditcheck.compilecache import dataclass
 from creditcheck.ruleset import RuleSet
 
 _RULE_SUFFIXES = (".yaml", ".yml")
@@ -51,7 +51,7 @@ _CODE = (
     "errors.py",
     "rulecache.py",
     "cachefiles.py",
-    "patterncache.py",
+    "compilecache.py",
 )
 
 
@@ -102,7 +102,7 @@ class Lookup:
 
 
 def _reduce_pattern(pattern: re.Pattern[str]) -> tuple[object, tuple[str, int]]:
-    return patterncache.compile, (pattern.pattern, pattern.flags)
+    return compilecache.compile, (pattern.pattern, pattern.flags)
 
 
 def lookup(folders: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> Lookup:

@@ -10,10 +10,11 @@ import datetime as dt
 import enum
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
-from creditcheck import patterncache
+from creditcheck import compilecache
+from creditcheck.compilecache import dataclass
 from creditcheck.templates import Template, normalize
 
 if TYPE_CHECKING:
@@ -34,8 +35,8 @@ class SourceKind(enum.StrEnum):
 KINDS = tuple(kind.value for kind in SourceKind)
 STATUSES = ("active", "none", "suspended")
 YEAR_POLICIES = ("publication", "any")
-_ID = patterncache.compile(r"^[a-z0-9][a-z0-9-]*$")
-_AMOUNT = patterncache.compile(r"^\d{1,12}(?:\.\d{1,6})?$")
+_ID = compilecache.compile(r"^[a-z0-9][a-z0-9-]*$")
+_AMOUNT = compilecache.compile(r"^\d{1,12}(?:\.\d{1,6})?$")
 
 
 class Coverage(enum.Enum):

@@ -13,15 +13,15 @@ from __future__ import annotations
 import re
 import reprlib
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 
 REPLACEMENT = "\ufffd"
 # In a Python string every surrogate code point is a lone one: a pair is read as one character.
-_SURROGATE = patterncache.compile("[\ud800-\udfff]")
+_SURROGATE = compilecache.compile("[\ud800-\udfff]")
 # C0 and C1 controls (tab and newline kept), DEL, the Unicode line and paragraph separators and
 # the bidirectional embeddings, overrides and isolates ("Trojan Source").
-_CONTROL = patterncache.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_CONTROL_OR_NEWLINE = patterncache.compile(
+_CONTROL = compilecache.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_NEWLINE = compilecache.compile(
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
 )
 # OWASP's CSV-injection guidance: a cell opening with one of these is read as a formula.
@@ -31,7 +31,7 @@ _BOUNDED.maxlevel, _BOUNDED.maxlist, _BOUNDED.maxdict = 2, 3, 3
 _BOUNDED.maxstring = _BOUNDED.maxother = _BOUNDED.maxlong = 40
 # What can turn text into markup in a Markdown cell: HTML tags, links, code spans, a pipe (which
 # ends the cell) and the backslash itself. Emphasis characters stay: paths are full of "_".
-_MARKDOWN = patterncache.compile(r"([\\`<>\[\]|])")
+_MARKDOWN = compilecache.compile(r"([\\`<>\[\]|])")
 
 
 def unsurrogate(text: str) -> str:

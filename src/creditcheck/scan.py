@@ -6,13 +6,14 @@ import datetime as dt
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import islice
 
 from creditcheck import suppress
 from creditcheck.analysis import CreditJudgement, mark_collections
 from creditcheck.checks import ALL_CHECKS, BY_NAME, UNREADABLE, Check, CheckContext, lookup
 from creditcheck.checks.base import EmbeddedCredit
+from creditcheck.compilecache import dataclass
 from creditcheck.compressed import CompressedError, gunzip, is_gzip
 from creditcheck.decode import UndecodableError, decode
 from creditcheck.discover import Target

@@ -10,10 +10,11 @@ import math
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from creditcheck.compilecache import dataclass
 from creditcheck.errors import ConfigError
 from creditcheck.safetext import excerpt, shown, unsurrogate
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from creditcheck import patterncache
+from creditcheck import compilecache
+from creditcheck.compilecache import dataclass
 from creditcheck.model import Finding, Span
 
 # Builds a finding of a suppression check; the scanner supplies the path and severities.
@@ -23,9 +24,9 @@ CheckName = Callable[[str], str | None]
 # The directive's opening words, wherever a format lets it stand (an HTML comment, a text line);
 # its reason follows the first " --". Parsed by hand after the opening words (parse_directive):
 # a lazy pattern tried against a line padded with spaces took quadratic time.
-DIRECTIVE = patterncache.compile(r"creditcheck\s*+:\s*+ignore\b", re.I)
-_REASON_MARK = patterncache.compile(r"\s--")
-_NOT_SPACE = patterncache.compile(r"\S")
+DIRECTIVE = compilecache.compile(r"creditcheck\s*+:\s*+ignore\b", re.I)
+_REASON_MARK = compilecache.compile(r"\s--")
+_NOT_SPACE = compilecache.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from creditcheck import patterncache
+from creditcheck import compilecache
+from creditcheck.compilecache import dataclass
 
 PLACEHOLDERS = frozenset({"photographer", "year", "collection"})
 # A notice names its holder and year; a collection belongs to credits only.
 NOTICE_PLACEHOLDERS = frozenset({"photographer", "year"})
-_PLACEHOLDER = patterncache.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER = compilecache.compile(r"\{([^{}]*)\}")
 
 # A notice may open with any of the marks people use for "copyright"; they are equivalent.
 _MARK = r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))"
-_MARK_PREFIX = patterncache.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
+_MARK_PREFIX = compilecache.compile(r"^\s*(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*", re.IGNORECASE)
 _TRAILER = r"(?:[\s.,;]*(?:all\s+rights\s+reserved)?[\s.!]*)"
 
 
@@ -95,7 +96,7 @@ class Template:
             pos = m.end()
         parts.append(_literal(body[pos:]))
         trailer = _TRAILER if self.notice else r"[\s.]*"
-        regex = patterncache.compile(r"\s*" + "".join(parts) + trailer, re.IGNORECASE)
+        regex = compilecache.compile(r"\s*" + "".join(parts) + trailer, re.IGNORECASE)
         object.__setattr__(self, "_regex", regex)
 
     @property

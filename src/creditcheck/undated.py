@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.model import Document, Finding
 
 # Checks whose verdict or fix depends on the publication date: license dates, deprecated
@@ -28,7 +28,7 @@ DATE_DEPENDENT = frozenset(
         "withdrawn-content",
     }
 )
-_YEAR = patterncache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = compilecache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def undated(doc: Document) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 
 from creditcheck.analysis import (
@@ -14,6 +13,7 @@ from creditcheck.analysis import (
     is_handout,
     judge_credit,
 )
+from creditcheck.compilecache import dataclass
 from creditcheck.model import Attribution, AttributionKind, Document, Finding, Name, NameRole, Severity, Span
 from creditcheck.resolve import Resolver
 from creditcheck.ruleset import RuleSet

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
+from creditcheck.compilecache import dataclass
 from creditcheck.model import Attribution, Block, BlockKind
 from creditcheck.resolve import Resolver
 

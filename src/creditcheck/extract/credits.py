@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from creditcheck.compilecache import dataclass
 from creditcheck.extract.context import BlockText, Candidate
 from creditcheck.extract.names import is_handout_name, split_names
 from creditcheck.extract.offsets import closing_bracket, editor_note, opening_bracket, rstrip_at, skip_space

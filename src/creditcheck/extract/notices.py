@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.extract.context import BlockText, Found
 from creditcheck.extract.offsets import rstrip_at, skip_space
 from creditcheck.extract.patterns import (
@@ -190,9 +190,9 @@ def mark_credit(
 
 
 # "Heimat- und Museumsverein Königs Wusterhausen 1990 e.V.": a year in an association's name.
-_NAME_YEAR = patterncache.compile(r"\s*(?:e\.\s?V\b|gGmbH\b|GmbH\b|AG\b)")
+_NAME_YEAR = compilecache.compile(r"\s*(?:e\.\s?V\b|gGmbH\b|GmbH\b|AG\b)")
 # Japanese and Chinese write a credit without spaces, and a space ends it.
-_CJK = patterncache.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = compilecache.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _notice_year(text: str) -> bool:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.extract.vocabulary import MAX_SPACE_RUN
 
 # --- folding -------------------------------------------------------------------------------------
@@ -25,12 +25,12 @@ def fold_char(ch: str) -> str:
 
 
 # An HTML or XML tag: a name, then attributes written name="value"; "<Copyright ⓒ …>" is none.
-TAG = patterncache.compile(
+TAG = compilecache.compile(
     r"</?[A-Za-z][\w.:-]{0,40}"
     r"(?:\s+[\w.:-]{1,40}(?:\s*=\s*(?:\"[^\"<>]{0,300}\"|'[^'<>]{0,300}'|[^\s<>\"']{1,300}))?){0,30}"
     r"\s*/?>"
 )
-LONG_SPACE = patterncache.compile(rf"\s{{{MAX_SPACE_RUN + 1},}}")
+LONG_SPACE = compilecache.compile(rf"\s{{{MAX_SPACE_RUN + 1},}}")
 BARRIER = "\0"
 
 
@@ -60,7 +60,7 @@ SHORT_LINE = 60  # a line this short may be a bare credit ("KYODO"); always look
 # paragraph, or a last segment written with "/" or "via". Prose is most of every article, so
 # paragraphs with none of those are skipped before the full reader runs.
 LONG_LINE = 200
-ENDS_BRACKET = patterncache.compile(r"[)\]][\s.,;:*_\"”’»]*$")
+ENDS_BRACKET = compilecache.compile(r"[)\]][\s.,;:*_\"”’»]*$")
 # Cue tests are substring checks on the lower-cased text, not one regex of alternatives:
 # Python's regex engine tries every alternative at every position, which made these two the
 # most expensive lines of a run (over 100 µs for an ordinary paragraph).
@@ -101,7 +101,7 @@ CUE_WORDS = (
 # opens with "\b" is tried at every position; one whose alternatives open with a letter lets the
 # regex engine skip to that letter, so each word is found at its rarest letter, the others
 # checked behind it: "p(?<=\bap)" is "ap" found at its "p", "p(?<!\wp)a" is "\bpa".
-CUE_SHORT = patterncache.compile(r"p(?:(?<=\bap)|(?<!\wp)a)\b|r(?<=\bstr)\b|v(?<!\wv)ia\b")
+CUE_SHORT = compilecache.compile(r"p(?:(?<=\bap)|(?<!\wp)a)\b|r(?<=\bstr)\b|v(?<!\wv)ia\b")
 LONG_CUE_WORDS = (
     "©",
     "copyright",
@@ -120,7 +120,7 @@ LONG_CUE_WORDS = (
     "|",
 )
 # "rights\s+reserved|source\s*:|\bvia\b", with the boundary after the "v" for the same reason.
-LONG_CUE_SHORT = patterncache.compile(r"rights\s+reserved|source\s*:|v(?<!\wv)ia\b")
+LONG_CUE_SHORT = compilecache.compile(r"rights\s+reserved|source\s*:|v(?<!\wv)ia\b")
 
 
 # Plain loops rather than any() over a generator: most paragraphs hold no cue, so every word is
@@ -154,7 +154,7 @@ PROMO_WORDS = (
     "advertisement",
     "sponsored",
 )
-PROMO = patterncache.compile(
+PROMO = compilecache.compile(
     r"\b(?:subscribe|sign up|newsletter|join our|follow us|download (?:our|the) app|click here|"
     r"read more|advertisement|sponsored)\b",
     re.I,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.extract.patterns import DOMAIN
 from creditcheck.extract.vocabulary import ORG_WORDS
 from creditcheck.model import Attribution, AttributionKind, Document, Name, NameRole
 from creditcheck.readers import host
 
-_WORD = patterncache.compile(r"[^\W_]+")
-_CAMEL = patterncache.compile(r"(?<=[a-z])(?=[A-Z])")
+_WORD = compilecache.compile(r"[^\W_]+")
+_CAMEL = compilecache.compile(r"(?<=[a-z])(?=[A-Z])")
 # The labels of an address that say nothing of whose site it is: "www.", "co.uk", "com.au".
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv"})
 _LONGEST_RUN = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from creditcheck import patterncache
+from creditcheck import compilecache
 from creditcheck.extract.patterns import (
     CJK_RUN,
     HANDLE,
@@ -178,7 +178,7 @@ def other_contributor(key: str) -> bool:
 
 # A label of one to four words before a colon or "by": "Styling:", "Haare & Make-up:", "Text und
 # Fotos:", "Styling by".
-_LABEL_RUN = patterncache.compile(
+_LABEL_RUN = compilecache.compile(
     r"([^\W\d_][\w'-]*(?:\s*(?:[/&+,]|\bund\b|\band\b)\s*[^\W\d_][\w'-]*){0,3})\s*(?:[:：]|\s+(?:by|von|par)\s)",
     re.I,
 )

@@ -6,10 +6,11 @@ import datetime as dt
 import importlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import unescape
 
 from creditcheck import lazyre
+from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, BlockKind, Document, Image, Span
 from creditcheck.positions import split_lines

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from creditcheck.compilecache import dataclass
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
 from creditcheck.readers.iptc import PhotoMetadata, parse_iim, parse_xmp, photo_metadata

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 import lxml.etree
 
+from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_timestamp
 from creditcheck.readers import xmlsafe
 

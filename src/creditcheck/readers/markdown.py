@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import yaml
 
 from creditcheck import lazyre
+from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_date_value
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.positions import split_lines

@@ -8,9 +8,9 @@ import html as htmllib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TypeAlias
 
+from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import lxml.etree
 
+from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_timestamp
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers import ReadResult
