@@ -48,7 +48,7 @@ _Key = tuple[str | bytes, int]
 _Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _T = TypeVar("_T")
 # What the file holds and how; a change makes files of the old layout unread.
-_FORMAT = 2
+_FORMAT = 3
 
 try:
     # The compiler's two halves and the matcher; private, so any surprise means no cache.
@@ -70,7 +70,7 @@ class _Store:
     def __init__(self) -> None:
         self.loaded = False
         self.patterns: dict[_Key, _Entry] = {}
-        self.code: dict[str, CodeType] = {}
+        self.code: dict[str, bytes] = {}
         self.added = 0
         self.used_patterns: set[_Key] = set()
         self.used_code: set[str] = set()
@@ -164,10 +164,15 @@ def _exec(source: object, globals: dict[str, Any] | None = None, locals: Any = N
         exec(source, globals, locals)  # type: ignore[arg-type]
         return
     store.used_code.add(source)
-    code = store.code.get(source)
-    if code is None:
+    code = None
+    kept = store.code.get(source)
+    if kept is not None:
+        # Each function's code is read only when a class needs it (most runs make few).
+        with contextlib.suppress(Exception):
+            code = marshal.loads(kept)
+    if not isinstance(code, CodeType):
         code = builtins.compile(source, "<string>", "exec")
-        store.code[source] = code
+        store.code[source] = marshal.dumps(code)
         store.added += 1
     exec(code, globals, locals)
 
@@ -191,7 +196,10 @@ def _load() -> _Store:
     except (OSError, TypeError, AttributeError):
         return store
     tag = getattr(sys.implementation, "cache_tag", None) or "python"
-    store.file = os.path.join(where, f"compiled-{tag}.marshal")
+    # A file of its own for each interpreter and layout, so that two of them used in turn
+    # (a project's hook and a checkout, say) never overwrite each other's file at every run.
+    label = zlib.crc32(repr(store.stamp).encode("utf-8", "backslashreplace"))
+    store.file = os.path.join(where, f"compiled-{tag}-{label:08x}.marshal")
     try:
         if cachefiles.private(where) and cachefiles.private(store.file):
             with open(store.file, "rb") as fh:
