@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from creditcheck.resolve import Resolver
+from creditcheck.settings import _clean, find_config, resolve_settings
 from tests.helpers import shipped_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +54,8 @@ def test_a_text_article_needs_no_lxml_yaml_rapidfuzz_audit_or_other_reporters() 
         "creditcheck.reporters.json_report",
         "creditcheck.reporters.sarif_report",
         "creditcheck.reporters.junit_report",
+        "pathlib",  # and with it urllib.parse and ipaddress
+        "html",
     }
     assert sorted(unwanted & modules) == []
 
@@ -98,3 +101,27 @@ def test_the_bound_lets_a_real_near_miss_through() -> None:
     resolver = Resolver(shipped_rules())
     assert resolver._could_be_near("associated pres")
     assert not resolver._could_be_near("officials in seoul welcomed the move")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["", ".", "..", "a", "b c", "/", "//", "x.yaml"]), max_size=6).map("/".join))
+def test_config_paths_are_written_as_pathlib_writes_them(path: str) -> None:
+    assert _clean(path) == str(PurePosixPath(path))
+
+
+def test_the_nearest_configuration_file_is_found_above_the_start(tmp_path: Path) -> None:
+    inner = tmp_path / "a" / "b"
+    inner.mkdir(parents=True)
+    (tmp_path / "pyproject.toml").write_text("[tool.other]\n", encoding="utf-8")
+    assert find_config(inner) != str(tmp_path.resolve() / "pyproject.toml")  # not creditcheck's
+    (tmp_path / "pyproject.toml").write_text("[tool.creditcheck]\nfail-on = 'info'\n", encoding="utf-8")
+    assert find_config(inner) == str(tmp_path.resolve() / "pyproject.toml")
+    (tmp_path / "a" / "creditcheck.yaml").write_text("fail-on: warning\n", encoding="utf-8")
+    assert find_config(inner) == str(tmp_path.resolve() / "a" / "creditcheck.yaml")
+    settings_here = resolve_settings({}, cwd=inner)
+    assert (settings_here.root, settings_here.config_file) == (
+        str(tmp_path.resolve() / "a"),
+        str(tmp_path.resolve() / "a" / "creditcheck.yaml"),
+    )
+    given_file = resolve_settings({}, cwd=tmp_path, config=str(tmp_path / "a" / "." / "creditcheck.yaml"))
+    assert given_file.config_file == str(tmp_path / "a" / "creditcheck.yaml")

@@ -7,7 +7,6 @@ import os
 import stat
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
 
 from creditcheck.compilecache import dataclass
 from creditcheck.compressed import SUFFIX, strip_suffix
@@ -48,8 +47,13 @@ def display_path(path: str, cwd: str | None = None) -> str:
     except ValueError:  # another drive on Windows
         rel = os.pardir
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
-        return _printable(Path(absolute).as_posix())
-    return _printable(Path(rel).as_posix())
+        return _printable(_posix(absolute))
+    return _printable(_posix(rel))
+
+
+def _posix(path: str) -> str:
+    # abspath and relpath write a path in its normal form already: only the separator changes.
+    return path if os.sep == "/" else path.replace(os.sep, "/")
 
 
 def _printable(name: str) -> str:

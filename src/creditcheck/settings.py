@@ -11,7 +11,6 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import field, fields, replace
-from pathlib import Path
 from typing import Any
 
 from creditcheck.compilecache import dataclass
@@ -52,37 +51,61 @@ class Settings:
 _KEYS = tuple(f.name for f in fields(Settings) if f.name not in ("root", "config_file", "origins"))
 
 
-def find_config(start: str | os.PathLike[str]) -> Path | None:
+def find_config(start: str | os.PathLike[str]) -> str | None:
     """The nearest creditcheck.yaml, or pyproject.toml with [tool.creditcheck], at or above start."""
-    here = Path(start).resolve()
-    for folder in (here, *here.parents):
+    folder = os.path.realpath(start)
+    while True:
         for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
                 return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
             return pyproject
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_table(path: Path) -> bool:
+def _clean(path: str | os.PathLike[str]) -> str:
+    """``path`` as pathlib writes it: no empty or "." parts, no trailing separator (".." kept).
+
+    (pathlib itself costs a start-up 3 ms of imports, for a few joins and reads.)
+    """
+    text = os.fspath(path)
+    if os.sep != "/":  # pragma: no cover - Windows spellings: pathlib knows them
+        from pathlib import Path
+
+        return str(Path(text))
+    root = "//" if text.startswith("//") and not text.startswith("///") else "/" * text.startswith("/")
+    parts = [p for p in text.split("/") if p and p != "."]
+    return root + "/".join(parts) if root or parts else "."
+
+
+def _parent(path: str) -> str:
+    return os.path.dirname(path) or "."
+
+
+def _has_tool_table(path: str) -> bool:
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
     except (OSError, UnicodeDecodeError):
         return False
     return re.search(r"^\s*\[tool\.creditcheck\]\s*$", text, re.M) is not None
 
 
-def _load_file(path: Path, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
+def _load_file(path: str, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     """The raw mapping in a configuration file and the line of each top-level key."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with open(path, encoding="utf-8-sig") as fh:
+            text = fh.read()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         import tomllib  # imported only for the files that need it: start-up time is a feature
 
         try:
@@ -240,18 +263,18 @@ def resolve_settings(
     ``flags`` holds only options the user gave (None values are ignored). Relative paths in a
     configuration file are relative to the file's folder; relative paths in flags to ``cwd``.
     """
-    base = Path(cwd or os.getcwd())
-    settings = Settings(root=str(base))
+    base = _clean(cwd or os.getcwd())
+    settings = Settings(root=base)
     origins = dict.fromkeys(_KEYS, "default")
-    path = Path(config) if config is not None else (find_config(base) if use_config else None)
-    if config is not None and not Path(config).is_file():
+    path = _clean(config) if config is not None else (find_config(base) if use_config else None)
+    if path is not None and config is not None and not os.path.isfile(path):
         raise ConfigError(f"{config}: configuration file not found")
     if path is not None:
         shown = _shown(path, base)
         data, lines = _load_file(path, shown)
         where_of = {k: f"{shown}:{lines[str(k)]}" if str(k) in lines else shown for k in data}
         values = _validate(data, where_of)
-        folder = path.parent
+        folder = _parent(path)
         for key in ("rules",):
             if key in values:
                 values[key] = tuple(_relative(folder, p, base) for p in values[key])
@@ -259,7 +282,7 @@ def resolve_settings(
             values["baseline"] = _relative(folder, values["baseline"], base)
         if "severity" in values:
             values["severity"] = {**settings.severity, **values["severity"]}
-        settings = replace(settings, **values, root=str(folder), config_file=str(path))
+        settings = replace(settings, **values, root=folder, config_file=path)
         for key in data:
             origins[key.replace("-", "_")] = where_of[key]
     given = {k: v for k, v in flags.items() if v is not None and v not in ((), {})}
@@ -273,19 +296,19 @@ def resolve_settings(
     return replace(settings, origins=origins)
 
 
-def _relative(folder: Path, value: str, cwd: Path) -> str:
-    target = Path(value) if os.path.isabs(value) else folder / value
+def _relative(folder: str, value: str, cwd: str) -> str:
+    target = _clean(value if os.path.isabs(value) else os.path.join(folder, value))
     try:
         return os.path.relpath(target, cwd)
     except ValueError:  # pragma: no cover - another drive on Windows
-        return str(target)
+        return target
 
 
-def _shown(path: Path, cwd: Path) -> str:
+def _shown(path: str, cwd: str) -> str:
     try:
         rel = os.path.relpath(path, cwd)
     except ValueError:  # pragma: no cover
-        return str(path)
+        return path
     return rel if not rel.startswith("..") else str(path)
 
 

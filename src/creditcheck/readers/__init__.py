@@ -7,7 +7,6 @@ import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import field
-from html import unescape
 
 from creditcheck import lazyre
 from creditcheck.compilecache import dataclass
@@ -275,6 +274,8 @@ def canonical_url(text: str) -> str | None:
     end = _HEAD_END.search(text, 0, 200_000)
     head = text[: end.start() if end else 200_000]
     found: str | None = None
+    from html import unescape  # a page's head only: a text article needs no HTML entities
+
     for tag in _HEAD_TAG.finditer(head):
         attrs = {
             m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
