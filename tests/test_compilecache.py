@@ -209,3 +209,13 @@ def test_a_dataclass_is_made_as_usual_without_a_cache(store: Path, monkeypatch: 
     assert span(1, 2) < span(1, 3)
     compilecache.save()
     assert not store.exists()
+
+
+def test_the_file_is_written_to_the_cache_folder_of_the_moment(
+    store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compilecache.compile(r"\bfoto\b")  # the file of ``store`` read, nothing in it
+    monkeypatch.setenv("CREDITCHECK_CACHE_DIR", str(tmp_path / "elsewhere"))
+    compilecache.save()
+    assert not store.exists()
+    assert cache_file(tmp_path / "elsewhere").stat().st_size > 0

@@ -74,7 +74,6 @@ class _Store:
         self.added = 0
         self.used_patterns: set[_Key] = set()
         self.used_code: set[str] = set()
-        self.file: str | None = None
         self.stamp: tuple[object, ...] | None = None
 
 
@@ -195,20 +194,24 @@ def _load() -> _Store:
         store.stamp = _interpreter_stamp()
     except (OSError, TypeError, AttributeError):
         return store
-    tag = getattr(sys.implementation, "cache_tag", None) or "python"
-    # A file of its own for each interpreter and layout, so that two of them used in turn
-    # (a project's hook and a checkout, say) never overwrite each other's file at every run.
-    label = zlib.crc32(repr(store.stamp).encode("utf-8", "backslashreplace"))
-    store.file = os.path.join(where, f"compiled-{tag}-{label:08x}.marshal")
+    file = _file(where, store.stamp)
     try:
-        if cachefiles.private(where) and cachefiles.private(store.file):
-            with open(store.file, "rb") as fh:
+        if cachefiles.private(where) and cachefiles.private(file):
+            with open(file, "rb") as fh:
                 stamp, patterns, code = _unpack(fh.read())
             if stamp == store.stamp and isinstance(patterns, dict) and isinstance(code, dict):
                 store.patterns, store.code = patterns, code
     except Exception:  # missing, truncated or foreign: compile as usual
         pass
     return store
+
+
+def _file(where: str, stamp: tuple[object, ...]) -> str:
+    tag = getattr(sys.implementation, "cache_tag", None) or "python"
+    # A file of its own for each interpreter and layout, so that two of them used in turn
+    # (a project's hook and a checkout, say) never overwrite each other's file at every run.
+    label = zlib.crc32(repr(stamp).encode("utf-8", "backslashreplace"))
+    return os.path.join(where, f"compiled-{tag}-{label:08x}.marshal")
 
 
 def _pack(payload: Any) -> bytes:
@@ -227,7 +230,9 @@ def _unpack(raw: bytes) -> Any:
 def save() -> None:
     """Keep what this run compiled that the file did not hold; silent when it cannot."""
     store = _STORE
-    if not store.added or store.file is None or store.stamp is None:
+    # The folder as it is now, not as it was when the file was read (tests move it).
+    where = cachefiles.cache_dir()
+    if not store.added or where is None or store.stamp is None:
         return
     import tempfile  # only when there is something new to keep
 
@@ -235,7 +240,8 @@ def save() -> None:
     if len(patterns) + len(code) > _MAX_ENTRIES:
         patterns = {k: v for k, v in patterns.items() if k in store.used_patterns}
         code = {k: v for k, v in code.items() if k in store.used_code}
-    folder = os.path.dirname(store.file)
+    file = _file(where, store.stamp)
+    folder = os.path.dirname(file)
     tmp = None
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -244,7 +250,7 @@ def save() -> None:
         fd, tmp = tempfile.mkstemp(prefix=".compiled-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(_pack((store.stamp, patterns, code)))
-        os.replace(tmp, store.file)
+        os.replace(tmp, file)
         tmp = None
         store.added = 0
     except (OSError, ValueError):
