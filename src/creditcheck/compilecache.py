@@ -1,6 +1,6 @@
 """What a start would compile again and again (patterns, dataclass methods), kept between runs.
 
-Two things made up half of what a one-article ``check`` cost, and both are the same every run:
+Two things cost a one-article ``check`` a third of its time, and both are the same every run:
 
 - compiling creditcheck's regular expressions: ``re`` parses each pattern and builds the
   matcher's code in Python. That code depends only on the pattern, its flags and the
