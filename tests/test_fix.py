@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from creditcheck.cli import main
@@ -121,6 +121,10 @@ def test_only_the_fixed_spans_change(tmp_path: Path, before: list[str], after: l
     original = nl.join(lines) + nl
     path = tmp_path / "p.txt"
     path.write_bytes(original.encode("utf-8"))
+    # Generated prose can itself be a credit with a fix (a line `YONHA` is a misspelled Yonhap
+    # credit): the property is about an article whose only fixable finding is the deprecated one.
+    fixable = [f["line"] for f in json.loads(run("--format", "json", str(path))[1])["findings"] if f["fix"]]
+    assume(fixable == [len(before) + 1])
     run("--fix", str(path))
     result = path.read_bytes().decode("utf-8")
     # Exactly the deprecated credit was replaced; every other character is as it was.
