@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html as htmllib
+import itertools
 import re
 
 from creditcheck.positions import LineIndex
@@ -14,11 +15,20 @@ from creditcheck.positions import LineIndex
 # the text between is then mapped a line at a time with string methods.
 _TAG = r"<(?:!--.*?(?:-->|$)|[A-Za-z/!?][^>]*>?)"
 _TAGS = re.compile(rf"({_TAG}(?:{_TAG})*)", re.S)
+_ENTITY = r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
 # The tokens of the few lines that hold entities, tabs or runs of spaces (never a tag: _TAGS
 # took those). Words joined by single spaces form one token: they map to the source one to one.
-_TOKEN = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
+_TOKEN = re.compile(rf"{_ENTITY}|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
+_ENTITIES = re.compile(_ENTITY)
 # Pages repeat the same few entities (&amp; &quot; &nbsp;) many times over.
 _unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
+# How much of the source (at least) one part of the stream covers: the stream is made a part at
+# a time with string methods, and mapped back to the source a part at a time, when a block is
+# placed in it. Smaller parts map less of the page that holds no block; larger ones make fewer.
+PART = 2048
+# Stands between two pieces of text while the entities of a part are decoded, so that no
+# entity is read across a tag ("&am<b>p;"); the reader turns NUL into U+FFFD before.
+_JOINT = "\x00"
 
 
 class SourceText:
@@ -27,18 +37,182 @@ class SourceText:
     Tags and comments vanish, entities become their character and whitespace runs one space,
     the same normalisation the walker applies to element text; so a block's text can be found
     here with ``str.find`` and every character of it traced to its line and column in the file.
+
+    The stream is made a part of the page at a time, with string methods. Where each of its
+    characters came from (its segments) is worked out only for the parts a block is placed in,
+    when it is placed: most of a page's text (scripts, menus, teasers, other stories) is never
+    a block's, and mapping all of it was most of the source map's work.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, part: int = PART) -> None:
         self.text = text
         self.lines = LineIndex(text)
         self.line_starts = self.lines.starts
+        # The text between tags and the tag runs, in turn (the last text is followed by "").
+        split = self._split = _TAGS.split(text)
+        split.append("")
+        ends = list(itertools.accumulate(map(len, split)))
+        # The parts that add to the stream: the split's items each starts and ends at, and
+        # where it starts in the source and in the stream (all four strictly increasing).
+        self._first: list[int] = []
+        self._stop: list[int] = []
+        self._source: list[int] = []
+        self._stream: list[int] = []
+        self._segments: dict[int, _Segments] = {}
         pieces: list[str] = []
-        # Each segment: where it starts in the stream and in the source, and whether its
-        # characters map one to one (a text run) or all to one place (an entity, a space).
-        segs: list[tuple[int, int, bool]] = []
         n = 0
         last_space = True
+        first = 0
+        joint_free = _JOINT not in text
+        while first < len(split):
+            # From a piece of text to the end of a tag run at or after ``part`` characters on.
+            at = ends[first - 1] if first else 0
+            stop = bisect.bisect_left(ends, at + part, first) + 1
+            stop = min(stop + (stop - first) % 2, len(split))
+            texts = split[first:stop:2]
+            joined = _JOINT.join(texts)
+            if "&" in joined:
+                if joint_free:
+                    joined = _decoded(joined).replace(_JOINT, "")
+                else:
+                    joined = "".join(_decoded(t) for t in texts)
+            elif len(texts) > 1:
+                joined = joined.replace(_JOINT, "")
+            # Whitespace collapses into one space, across tags too; none opens the stream.
+            piece = " ".join(joined.split())
+            if piece:
+                if not last_space and joined[0].isspace():
+                    piece = " " + piece
+                if joined[-1].isspace():
+                    piece += " "
+            elif joined and not last_space:
+                piece = " "
+            if piece:
+                self._first.append(first)
+                self._stop.append(stop)
+                self._source.append(at)
+                self._stream.append(n)
+                pieces.append(piece)
+                n += len(piece)
+                last_space = piece[-1] == " "
+            first = stop
+        self.stream = "".join(pieces)
+
+    def _segments_of(self, k: int) -> _Segments:
+        """The segments of the ``k``-th part of the stream (mapped when first asked)."""
+        segments = self._segments.get(k)
+        if segments is None:
+            n = self._stream[k]
+            segments = self._segments[k] = _Segments(
+                self.text,
+                self._split[self._first[k] : self._stop[k]],
+                self._source[k],
+                n,
+                n == 0 or self.stream[n - 1] == " ",
+            )
+        return segments
+
+    def _part_end(self, k: int) -> int:
+        """Where the ``k``-th part ends in the stream."""
+        return self._stream[k + 1] if k + 1 < len(self._stream) else len(self.stream)
+
+    def line_offset(self, line: int) -> int:
+        return self.lines.line_offset(line)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.lines.position(offset)
+
+    def stream_index(self, source_offset: int) -> int:
+        k = bisect.bisect_right(self._source, source_offset) - 1
+        if k < 0:
+            return 0
+        seg = self._segments_of(k)
+        j = bisect.bisect_right(seg.source, source_offset) - 1
+        if j < 0:
+            # Before the part's first segment (leading whitespace or tags): the last one before.
+            if k == 0:
+                return 0
+            k -= 1
+            seg = self._segments_of(k)
+            j = len(seg.source) - 1
+        if seg.verbatim[j]:
+            # Past the end of a text run (inside a tag after it) is the start of the next one.
+            end = seg.stream[j + 1] if j + 1 < len(seg.stream) else self._part_end(k)
+            return min(seg.stream[j] + (source_offset - seg.source[j]), end)
+        return seg.stream[j]
+
+    def source_offset(self, index: int) -> int:
+        k = max(bisect.bisect_right(self._stream, index) - 1, 0)
+        seg = self._segments_of(k)
+        j = max(bisect.bisect_right(seg.stream, index) - 1, 0)
+        if seg.verbatim[j]:
+            return seg.source[j] + (index - seg.stream[j])
+        return seg.source[j]
+
+    def find(self, text: str, line: int, cursor: int) -> int:
+        """Stream index of ``text`` at or after the element's line (and the walk's cursor)."""
+        begin = self.stream_index(self.line_offset(line))
+        stream = self.stream
+        found = stream.find(text, begin if begin > cursor else cursor)
+        if found < 0 and cursor > begin:
+            found = stream.find(text, begin)
+        return found
+
+    def anchors(self, start: int, length: int) -> list[tuple[int, int, int]]:
+        """(block offset, line, column) wherever the block's mapping to the source jumps."""
+        if not self._stream:
+            return []
+        line_starts = self.line_starts
+        offset = self.source_offset(start)
+        line = bisect.bisect_right(line_starts, offset)
+        out = [(0, line, offset - line_starts[line - 1] + 1)]
+        stop = start + length
+        k = max(bisect.bisect_right(self._stream, start) - 1, 0)
+        seg = self._segments_of(k)
+        # The segments after the one ``start`` is in, up to where the block ends. They start at
+        # strictly increasing stream and source offsets, so each one's own start is where the
+        # block jumps, and its line is at or after the last.
+        j = max(bisect.bisect_right(seg.stream, start) - 1, 0) + 1
+        while True:
+            seg_stream, seg_source = seg.stream, seg.source
+            for i in range(j, len(seg_stream)):
+                if seg_stream[i] >= stop:
+                    return out
+                offset = seg_source[i]
+                line = bisect.bisect_right(line_starts, offset, line - 1)
+                out.append((seg_stream[i] - start, line, offset - line_starts[line - 1] + 1))
+            k += 1
+            if k >= len(self._stream) or self._stream[k] >= stop:
+                return out
+            seg, j = self._segments_of(k), 0
+
+
+def _decoded(text: str) -> str:
+    """``text`` with every entity that stands for one character replaced by it."""
+    return _ENTITIES.sub(_one_character, text)
+
+
+def _one_character(m: re.Match[str]) -> str:
+    decoded = _unescape(m.group(0))
+    return decoded if len(decoded) == 1 else m.group(0)
+
+
+class _Segments:
+    """Where the characters of one part of the stream come from.
+
+    Each segment: where it starts in the stream and in the source, and whether its characters
+    map one to one (a text run) or all to one place (an entity, a run of whitespace).
+    """
+
+    __slots__ = ("source", "stream", "verbatim")
+
+    def __init__(self, text: str, split: list[str], off: int, n: int, last_space: bool) -> None:
+        """Map the text between the tags of ``split``, which starts at ``off`` in ``text``.
+
+        ``n`` is the stream's length before it, ``last_space`` whether the stream ends in a space.
+        """
+        segs: list[tuple[int, int, bool]] = []
+        pieces: list[str] = []  # what the part adds to the stream, as _tokens needs them
         # Where in the source the last segment would go on, were it a text run still open.
         joinable = -1
 
@@ -57,11 +231,8 @@ class SourceText:
             n += 1
             last_space = True
 
-        split = _TAGS.split(text)
-        tags = split[1::2]
-        tags.append("")
-        off = 0  # where the current text between tags starts in the source
-        for chunk, tag in zip(split[0::2], tags, strict=True):
+        for i in range(0, len(split), 2):
+            chunk = split[i]
             if chunk:
                 # Whitespace collapses into one space that starts where the whitespace does;
                 # ``pending`` is where the whitespace after the last text would start.
@@ -84,104 +255,56 @@ class SourceText:
                             joinable = end
                             last_space = False
                         else:
-                            n, joinable, last_space = self._tokens(
-                                start, end, n, joinable, last_space, pieces, segs
+                            n, joinable, last_space = _tokens(
+                                text, start, end, n, joinable, last_space, pieces, segs
                             )
                     pos += len(line) + 1
                 off += len(chunk)
                 if off > pending and not last_space:
                     collapse(pending, off)
-            off += len(tag)
-        self.stream = "".join(pieces)
-        self.seg_stream: list[int] = [seg[0] for seg in segs]
-        self.seg_source: list[int] = [seg[1] for seg in segs]
-        self.seg_verbatim: list[bool] = [seg[2] for seg in segs]
+            if i + 1 < len(split):
+                off += len(split[i + 1])
+        self.stream = [seg[0] for seg in segs]
+        self.source = [seg[1] for seg in segs]
+        self.verbatim = [seg[2] for seg in segs]
 
-    def _tokens(
-        self,
-        start: int,
-        end: int,
-        n: int,
-        joinable: int,
-        last_space: bool,
-        pieces: list[str],
-        segs: list[tuple[int, int, bool]],
-    ) -> tuple[int, int, bool]:
-        """Map a line's text that holds entities, tabs or runs of spaces token by token.
 
-        Takes and returns the stream's length, the open text run's end and whether the stream
-        ends in a space.
-        """
-        for m in _TOKEN.finditer(self.text, start, end):
-            tok = m.group(0)
-            at = m.start()
-            verbatim = True
-            if tok[0] == "&" and len(tok) > 1:
-                decoded = _unescape(tok)
-                if len(decoded) == 1:
-                    tok, verbatim = decoded, False
-            if tok.isspace():
-                if last_space:
-                    continue
-                verbatim = tok == " "
-                tok = " "
-            last_space = tok == " "
-            if verbatim:
-                if joinable != at:
-                    segs.append((n, at, True))
-                joinable = at + len(tok)
-            else:
-                segs.append((n, at, False))
-                joinable = -1
-            pieces.append(tok)
-            n += len(tok)
-        return n, joinable, last_space
+def _tokens(
+    text: str,
+    start: int,
+    end: int,
+    n: int,
+    joinable: int,
+    last_space: bool,
+    pieces: list[str],
+    segs: list[tuple[int, int, bool]],
+) -> tuple[int, int, bool]:
+    """Map a line's text that holds entities, tabs or runs of spaces token by token.
 
-    def line_offset(self, line: int) -> int:
-        return self.lines.line_offset(line)
-
-    def position(self, offset: int) -> tuple[int, int]:
-        return self.lines.position(offset)
-
-    def stream_index(self, source_offset: int) -> int:
-        i = bisect.bisect_right(self.seg_source, source_offset) - 1
-        if i < 0:
-            return 0
-        if self.seg_verbatim[i]:
-            # Past the end of a text run (inside a tag after it) is the start of the next one.
-            end = self.seg_stream[i + 1] if i + 1 < len(self.seg_stream) else len(self.stream)
-            return min(self.seg_stream[i] + (source_offset - self.seg_source[i]), end)
-        return self.seg_stream[i]
-
-    def source_offset(self, index: int) -> int:
-        i = max(bisect.bisect_right(self.seg_stream, index) - 1, 0)
-        if self.seg_verbatim[i]:
-            return self.seg_source[i] + (index - self.seg_stream[i])
-        return self.seg_source[i]
-
-    def find(self, text: str, line: int, cursor: int) -> int:
-        """Stream index of ``text`` at or after the element's line (and the walk's cursor)."""
-        begin = self.stream_index(self.line_offset(line))
-        stream = self.stream
-        found = stream.find(text, begin if begin > cursor else cursor)
-        if found < 0 and cursor > begin:
-            found = stream.find(text, begin)
-        return found
-
-    def anchors(self, start: int, length: int) -> list[tuple[int, int, int]]:
-        """(block offset, line, column) wherever the block's mapping to the source jumps."""
-        seg_stream, seg_source, line_starts = self.seg_stream, self.seg_source, self.line_starts
-        first = max(bisect.bisect_right(seg_stream, start) - 1, 0)
-        last = bisect.bisect_left(seg_stream, start + length)
-        if first >= last:
-            return []
-        offset = self.source_offset(start)
-        line = bisect.bisect_right(line_starts, offset)
-        out = [(0, line, offset - line_starts[line - 1] + 1)]
-        # Segments start at strictly increasing stream and source offsets, so each later
-        # segment's own start is where the block jumps, and its line is at or after the last.
-        for i in range(first + 1, last):
-            offset = seg_source[i]
-            line = bisect.bisect_right(line_starts, offset, line - 1)
-            out.append((seg_stream[i] - start, line, offset - line_starts[line - 1] + 1))
-        return out
+    Takes and returns the stream's length, the open text run's end and whether the stream
+    ends in a space.
+    """
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group(0)
+        at = m.start()
+        verbatim = True
+        if tok[0] == "&" and len(tok) > 1:
+            decoded = _unescape(tok)
+            if len(decoded) == 1:
+                tok, verbatim = decoded, False
+        if tok.isspace():
+            if last_space:
+                continue
+            verbatim = tok == " "
+            tok = " "
+        last_space = tok == " "
+        if verbatim:
+            if joinable != at:
+                segs.append((n, at, True))
+            joinable = at + len(tok)
+        else:
+            segs.append((n, at, False))
+            joinable = -1
+        pieces.append(tok)
+        n += len(tok)
+    return n, joinable, last_space

@@ -1,0 +1,88 @@
+"""The HTML source map: the visible text of a page, made and mapped back to the source a part at a time."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from creditcheck.readers.html.source import SourceText
+
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# What pages are made of around a credit: tags, comments, entities (one character, several,
+# none, a space), runs of every kind of whitespace, a "<" or "&" that is only text.
+_PIECES = [
+    "Photo",
+    "AP Photo/Jane Doe",
+    "x y",
+    "<p>",
+    "</p>",
+    "<b>",
+    "</i>",
+    "<br/>",
+    '<img src="a.jpg" alt="A &amp; B">',
+    "<!-- c -->",
+    "<script>if (a && b) x = '<div>';</script>",
+    "&amp;",
+    "&nbsp;",
+    "&#32;",
+    "&#x2003;",
+    "&copy2020",
+    "&ampx",
+    "&NotEqualTilde;",
+    "&am",
+    "p;",
+    "&",
+    "< b",
+    "<3",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\t",
+    "\xa0",
+    "\u2009",
+]
+_MARKUP = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
+
+
+@PROPERTY
+@given(_MARKUP)
+def test_parts_do_not_change_the_map(text: str) -> None:
+    # A part per piece of text, the default parts and one part for the whole page (the map
+    # the reader made before it was made a part at a time) give the same stream and positions.
+    maps = [SourceText(text, part=1), SourceText(text), SourceText(text, part=10**9)]
+    whole = maps[-1]
+    for other in maps[:-1]:
+        assert other.stream == whole.stream
+        for offset in range(len(text) + 2):
+            assert other.stream_index(offset) == whole.stream_index(offset)
+        for start in range(len(whole.stream)):
+            assert other.source_offset(start) == whole.source_offset(start)
+            for length in range(1, len(whole.stream) - start + 1):
+                assert other.anchors(start, length) == whole.anchors(start, length)
+
+
+@PROPERTY
+@given(_MARKUP)
+def test_stream_traces_back_to_the_source(text: str) -> None:
+    pos = SourceText(text, part=1)
+    for index, char in enumerate(pos.stream):
+        at = pos.source_offset(index)
+        # Each character is its own source character, the first of the entity it decodes, or
+        # the first of the whitespace run it collapses.
+        assert text[at] == char or text[at] == "&" or (char == " " and text[at].isspace())
+
+
+def test_entities_tags_and_whitespace() -> None:
+    text = "<p>AT&amp;T &nbsp; <b>Photo</b>\n  by  X</p>\n<p>&am<i>p;</i> Y</p>"
+    pos = SourceText(text, part=1)
+    # No entity is read across a tag ("&am<i>p;"): it stays as written.
+    assert pos.stream == "AT&T Photo by X &amp; Y"
+    # "T" after the entity is on line 1 column 11; "by" on line 2 column 3; "Y" on line 3.
+    anchors = pos.anchors(0, len(pos.stream))
+    assert anchors[0] == (0, 1, 4)
+    assert (3, 1, 11) in anchors
+    assert (11, 2, 3) in anchors
+    assert anchors[-1] == (21, 3, 16)
+    assert pos.find("by X", 2, 0) == 11
