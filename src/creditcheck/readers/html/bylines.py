@@ -9,6 +9,7 @@ holds the page's headline: a layout wrapper called ``content-area sidebar`` that
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -206,8 +207,10 @@ def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date |
     for element in scope.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style"):
             continue
+        if not element.keys():
+            continue  # most elements have no attribute: no class, id or itemprop says date
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-        if not names.strip() or not _DATE_CLASS.search(names) or _NOT_PUBLISHED.search(names):
+        if not names.strip() or not _date_names(names):
             continue
         text = _short_text(element)
         if text is None or len(text.split()) > _WORDS_PER_DATE_ELEMENT or _NOT_PUBLISHED.search(text):
@@ -216,6 +219,13 @@ def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date |
         if found and not region.elsewhere(element, scope):
             return found[0][2]
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_names(names: str) -> bool:
+    """Whether class, id and itemprop say a date, and not another date than the publication's."""
+    # Asked of every element of the story's scope; a page repeats its class names.
+    return _DATE_CLASS.search(names) is not None and _NOT_PUBLISHED.search(names) is None
 
 
 def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -164,9 +165,23 @@ def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> BlockKind
         names = classes(el)
     if not names:
         return BlockKind.CAPTION if el.tag == "figcaption" else None
+    kind = _names_kind(names)
+    if kind is not BlockKind.CREDIT and el.tag == "figcaption":
+        return BlockKind.CAPTION
+    return kind
+
+
+# A page repeats its class names (and a site its pages'): the tests of class names are
+# remembered, as the walk asks them of most elements.
+_NAMES_MEMO = 4096
+
+
+@functools.lru_cache(maxsize=_NAMES_MEMO)
+def _names_kind(names: str) -> BlockKind | None:
+    """The block kind class names give (a ``<figcaption>`` is a caption unless they say credit)."""
     if CREDIT_CLASS.search(names) and not _topic_only(names):
         return BlockKind.CREDIT
-    if el.tag == "figcaption" or CAPTION_CLASS.search(names):
+    if CAPTION_CLASS.search(names):
         return BlockKind.CAPTION
     if BYLINE_CLASS.search(names):
         return BlockKind.BYLINE
@@ -292,14 +307,18 @@ def chrome(
     """Whether an element is page chrome by its class (``holds_story``: whether it holds the story)."""
     if names is None:
         names = classes(el)
-    if not names or el.tag in ("body", "article", "main") or not CHROME_CLASS.search(names):
-        return False
-    if CONTENT_CLASS.search(names):
+    if not names or el.tag in ("body", "article", "main") or not _chrome_names(names):
         return False
     # "m-page-wrapper is-below-header-ad" wraps the whole page: chrome never holds the story. A
     # box of related stories holds <article> teasers, not the story: where the story is known,
     # only what holds it is spared.
     return not (holds_story or HOLDS_STORY)(el)
+
+
+@functools.lru_cache(maxsize=_NAMES_MEMO)
+def _chrome_names(names: str) -> bool:
+    """Whether class names name page chrome, and not the article's own body."""
+    return CHROME_CLASS.search(names) is not None and CONTENT_CLASS.search(names) is None
 
 
 HOLDS_STORY = lxml.etree.XPath(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -31,7 +32,7 @@ def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
     """
     # Asked of every element with a class: the cheap test of the two first (PART_FOOTER's
     # alternatives are tried at every position of the names).
-    if el.tag != "footer" and el.get("role") != "contentinfo" and not (names and FOOTER_CLASS.search(names)):
+    if el.tag != "footer" and el.get("role") != "contentinfo" and not (names and _footer_names(names)):
         return False
     if names and PART_FOOTER.search(names):
         return False
@@ -41,6 +42,12 @@ def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
         if CONTENT_CLASS.search(classes(ancestor)):
             return False
     return not HOLDS_STORY(el) and not _HOLDS_HEADLINE(el)
+
+
+@functools.lru_cache(maxsize=4096)
+def _footer_names(names: str) -> bool:
+    # Asked of most elements, whose class names a page repeats.
+    return FOOTER_CLASS.search(names) is not None
 
 
 # "<div class='page has-footer'>" around a whole page without <article>: its headline shows it.

@@ -88,8 +88,10 @@ class Walker:
         """
         raw: list[tuple[int, int]] | None = None
         for tag, pattern in PICTURE_TAGS.items():
-            offsets = [m.start() for m in pattern.finditer(self.pos.text)]
             elements = list(root.iter(tag))
+            if not elements:
+                continue  # most pages show no <picture> or <video>: their tags need no search
+            offsets = [m.start() for m in pattern.finditer(self.pos.text)]
             if len(offsets) != len(elements) and offsets:
                 raw = raw_text_spans(self.pos.text) if raw is None else raw
                 offsets = [o for o in offsets if not _inside(raw, o)]
