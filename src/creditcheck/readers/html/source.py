@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import functools
 import html as htmllib
-import itertools
 import re
 
 from creditcheck.positions import LineIndex
@@ -22,10 +21,10 @@ _TOKEN = re.compile(rf"{_ENTITY}|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
 _ENTITIES = re.compile(_ENTITY)
 # Pages repeat the same few entities (&amp; &quot; &nbsp;) many times over.
 _unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
-# How much of the source (at least) one part of the stream covers: the stream is made a part at
-# a time with string methods, and mapped back to the source a part at a time, when a block is
-# placed in it. Smaller parts map less of the page that holds no block; larger ones make fewer.
-PART = 2048
+# How many pieces of text between tags one part of the stream holds: the stream is made a part
+# at a time with string methods, and mapped back to the source a part at a time, when a block
+# is placed in it. Smaller parts map less of the page that holds no block; larger ones make fewer.
+PART = 16
 # Stands between two pieces of text while the entities of a part are decoded, so that no
 # entity is read across a tag ("&am<b>p;"); the reader turns NUL into U+FFFD before.
 _JOINT = "\x00"
@@ -51,7 +50,6 @@ class SourceText:
         # The text between tags and the tag runs, in turn (the last text is followed by "").
         split = self._split = _TAGS.split(text)
         split.append("")
-        ends = list(itertools.accumulate(map(len, split)))
         # The parts that add to the stream: the split's items each starts and ends at, and
         # where it starts in the source and in the stream (all four strictly increasing).
         self._first: list[int] = []
@@ -63,13 +61,13 @@ class SourceText:
         n = 0
         last_space = True
         first = 0
+        at = 0  # where the part starts in the source
         joint_free = _JOINT not in text
         while first < len(split):
-            # From a piece of text to the end of a tag run at or after ``part`` characters on.
-            at = ends[first - 1] if first else 0
-            stop = bisect.bisect_left(ends, at + part, first) + 1
-            stop = min(stop + (stop - first) % 2, len(split))
-            texts = split[first:stop:2]
+            # ``part`` pieces of text and the tag runs after them.
+            stop = min(first + 2 * part, len(split))
+            items = split[first:stop]
+            texts = items[0::2]
             joined = _JOINT.join(texts)
             if "&" in joined:
                 if joint_free:
@@ -96,6 +94,7 @@ class SourceText:
                 n += len(piece)
                 last_space = piece[-1] == " "
             first = stop
+            at += sum(map(len, items))
         self.stream = "".join(pieces)
 
     def _segments_of(self, k: int) -> _Segments:
