@@ -26,6 +26,7 @@ def read(path: str, text: str) -> ReadResult:
     # NUL into U+FFFD, and it counts only LF as a line break (a lone CR would shift lines).
     text = _LONE_CR.sub("\n", text.replace("\x00", "\ufffd"))
     parser = lxml.html.HTMLParser(recover=True, no_network=True, remove_comments=False, huge_tree=False)
+    parser.set_element_class_lookup(_CLASSES)
     try:
         root = _parse(text, parser)
     except _EmptyDocument:
@@ -56,6 +57,16 @@ class HtmlTooDeepError(ValueError):
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+# lxml.html picks each element's class in Python (forms and their fields get their own), and
+# lxml asks for it whenever it makes a Python object for an element, which the walk and the
+# picture judge do for every element, often more than once. The reader uses none of the form
+# classes' extras: one class for every element, picked in C.
+_CLASSES = lxml.etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement,
+    comment=lxml.html.HtmlComment,
+    pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+)
 
 
 def _parse(text: str, parser: lxml.html.HTMLParser) -> lxml.html.HtmlElement:
