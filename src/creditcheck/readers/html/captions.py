@@ -8,7 +8,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.model import Block, BlockKind
-from creditcheck.readers.html.elements import BLOCKS, SKIP, block_kind, classes, inline_text
+from creditcheck.readers.html.elements import BLOCKS, SKIP, block_kind, classes, inline_text, names_test
 
 # Inside a picture's caption or right after a picture, these classes name its credit: "source",
 # "copyright", "legend", "Bildnachweis", "photo-author". Elsewhere they mean other things.
@@ -46,14 +46,12 @@ MAX_CAPTION = 400  # longer text after a picture is the story going on
 MAX_CREDIT_ELEMENT = 120
 _MAX_CLIMB = 6
 
+_HIDDEN_NAMES = names_test(HIDDEN_CLASS)  # asked of every element the walk reads with a class
+
 
 def hidden_label(el: lxml.html.HtmlElement, names: str) -> bool:
     """A visually hidden label such as ``<span class="sr-only">Image</span>``: not read."""
-    return (
-        bool(names)
-        and HIDDEN_CLASS.search(names) is not None
-        and HIDDEN_LABEL.fullmatch(inline_text(el)) is not None
-    )
+    return bool(names) and _HIDDEN_NAMES(names) and HIDDEN_LABEL.fullmatch(inline_text(el)) is not None
 
 
 def picture_kind(

@@ -176,6 +176,11 @@ def block_kind(el: lxml.html.HtmlElement, names: str | None = None) -> BlockKind
 _NAMES_MEMO = 4096
 
 
+def names_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether ``pattern`` is found in class names, remembered per class string."""
+    return functools.lru_cache(maxsize=_NAMES_MEMO)(lambda names: pattern.search(names) is not None)
+
+
 @functools.lru_cache(maxsize=_NAMES_MEMO)
 def _names_kind(names: str) -> BlockKind | None:
     """The block kind class names give (a ``<figcaption>`` is a caption unless they say credit)."""

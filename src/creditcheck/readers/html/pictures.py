@@ -30,7 +30,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.readers import decorative_name
-from creditcheck.readers.html.elements import HOLDS_STORY, classes, decorative
+from creditcheck.readers.html.elements import HOLDS_STORY, classes, decorative, names_test
 from creditcheck.readers.html.picture_files import (
     awaits_picture,
     empty_slot,
@@ -117,6 +117,7 @@ _ALT_FURNITURE = re.compile(r"\b(?:logo|icon|button|avatar|emoji)\b", re.I)
 _TEASER = frozenset({"teaser", "teasers"})
 # A gallery's strip of thumbnails: small copies of the pictures the gallery shows large.
 _THUMB_STRIP = frozenset({"thumbnails", "thumbs"})
+_OTHER_STORIES_NAMES = names_test(OTHER_STORIES)  # asked of most elements the walk reads
 _STYLE_SIZE = re.compile(r"(?:^|;)\s*(?:width|height)\s*:\s*(\d+)px", re.I)
 
 
@@ -177,7 +178,7 @@ class PictureJudge:
             return True
         if not names or el in self.story_path:
             return False
-        if OTHER_STORIES.search(names) is None:
+        if not _OTHER_STORIES_NAMES(names):
             # Most elements the walker asks about are not teasers: a substring test first.
             return "teaser" in names.lower() and self._teaser(el)
         return not self._holds_page(el)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 
 import lxml.etree
 import lxml.html
 
-from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY, classes
+from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY, classes, names_test
 
 # A page footer by its class or id: "footer", "site-footer", "c-footer__bottom", "mainFooter",
 # "colophon". A footer that belongs to a part of the story (an article's, a post's, a card's,
@@ -20,6 +19,7 @@ PART_FOOTER = re.compile(
     r"|item|modal|dialog|box|panel|widget|block|body|text|quote|table)[-_]*(?:footer|foot\b)",
     re.I,
 )
+_footer_names = names_test(FOOTER_CLASS)
 
 
 def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
@@ -42,12 +42,6 @@ def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
         if CONTENT_CLASS.search(classes(ancestor)):
             return False
     return not HOLDS_STORY(el) and not _HOLDS_HEADLINE(el)
-
-
-@functools.lru_cache(maxsize=4096)
-def _footer_names(names: str) -> bool:
-    # Asked of most elements, whose class names a page repeats.
-    return FOOTER_CLASS.search(names) is not None
 
 
 # "<div class='page has-footer'>" around a whole page without <article>: its headline shows it.
