@@ -22,6 +22,8 @@ _PIECES = [
     "<br/>",
     '<img src="a.jpg" alt="A &amp; B">',
     "<!-- c -->",
+    "<!-- never closed",
+    "<div class='x'",
     "<script>if (a && b) x = '<div>';</script>",
     "&amp;",
     "&nbsp;",
@@ -49,9 +51,14 @@ _MARKUP = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 @PROPERTY
 @given(_MARKUP)
 def test_parts_do_not_change_the_map(text: str) -> None:
-    # A part per piece of text, the default parts and one part for the whole page (the map
-    # the reader made before it was made a part at a time) give the same stream and positions.
-    maps = [SourceText(text, part=1), SourceText(text), SourceText(text, part=10**9)]
+    # A part per piece of text, the default parts, one part for the whole page, and the whole
+    # page mapped at once (as a small page is) give the same stream and positions.
+    maps = [
+        SourceText(text, part=1, eager_below=0),
+        SourceText(text, eager_below=0),
+        SourceText(text, part=10**9, eager_below=0),
+        SourceText(text, eager_below=10**9),
+    ]
     whole = maps[-1]
     for other in maps[:-1]:
         assert other.stream == whole.stream
@@ -66,7 +73,7 @@ def test_parts_do_not_change_the_map(text: str) -> None:
 @PROPERTY
 @given(_MARKUP)
 def test_stream_traces_back_to_the_source(text: str) -> None:
-    pos = SourceText(text, part=1)
+    pos = SourceText(text, part=1, eager_below=0)
     for index, char in enumerate(pos.stream):
         at = pos.source_offset(index)
         # Each character is its own source character, the first of the entity it decodes, or
@@ -76,7 +83,7 @@ def test_stream_traces_back_to_the_source(text: str) -> None:
 
 def test_entities_tags_and_whitespace() -> None:
     text = "<p>AT&amp;T &nbsp; <b>Photo</b>\n  by  X</p>\n<p>&am<i>p;</i> Y</p>"
-    pos = SourceText(text, part=1)
+    pos = SourceText(text, part=1, eager_below=0)
     # No entity is read across a tag ("&am<i>p;"): it stays as written.
     assert pos.stream == "AT&T Photo by X &amp; Y"
     # "T" after the entity is on line 1 column 11; "by" on line 2 column 3; "Y" on line 3.

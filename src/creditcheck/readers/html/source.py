@@ -25,6 +25,8 @@ _unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
 # at a time with string methods, and mapped back to the source a part at a time, when a block
 # is placed in it. Smaller parts map less of the page that holds no block; larger ones make fewer.
 PART = 16
+# A page shorter than this is mapped whole when it is read: most of its text is its blocks'.
+EAGER = 32_768
 # Stands between two pieces of text while the entities of a part are decoded, so that no
 # entity is read across a tag ("&am<b>p;"); the reader turns NUL into U+FFFD before.
 _JOINT = "\x00"
@@ -43,20 +45,30 @@ class SourceText:
     a block's, and mapping all of it was most of the source map's work.
     """
 
-    def __init__(self, text: str, part: int = PART) -> None:
+    def __init__(self, text: str, part: int = PART, eager_below: int = EAGER) -> None:
         self.text = text
         self.lines = LineIndex(text)
         self.line_starts = self.lines.starts
         # The text between tags and the tag runs, in turn (the last text is followed by "").
-        split = self._split = _TAGS.split(text)
+        split = _TAGS.split(text)
         split.append("")
-        # The parts that add to the stream: the split's items each starts and ends at, and
-        # where it starts in the source and in the stream (all four strictly increasing).
-        self._first: list[int] = []
-        self._stop: list[int] = []
+        # The parts that add to the stream: where each starts and ends in the source and where
+        # it starts in the stream (strictly increasing). A part ends where a tag run does, so
+        # splitting it alone gives the same pieces.
         self._source: list[int] = []
+        self._end: list[int] = []
         self._stream: list[int] = []
         self._segments: dict[int, _Segments] = {}
+        if len(text) < eager_below:
+            # A small page is mostly blocks: the whole of it is mapped, in one part, at once.
+            whole = _Segments(text, split, 0, 0, True)
+            self.stream = whole.piece
+            if self.stream:
+                self._source.append(0)
+                self._end.append(len(text))
+                self._stream.append(0)
+                self._segments[0] = whole
+            return
         pieces: list[str] = []
         n = 0
         last_space = True
@@ -85,16 +97,16 @@ class SourceText:
                     piece += " "
             elif joined and not last_space:
                 piece = " "
+            size = sum(map(len, items))
             if piece:
-                self._first.append(first)
-                self._stop.append(stop)
                 self._source.append(at)
+                self._end.append(at + size)
                 self._stream.append(n)
                 pieces.append(piece)
                 n += len(piece)
                 last_space = piece[-1] == " "
             first = stop
-            at += sum(map(len, items))
+            at += size
         self.stream = "".join(pieces)
 
     def _segments_of(self, k: int) -> _Segments:
@@ -102,10 +114,11 @@ class SourceText:
         segments = self._segments.get(k)
         if segments is None:
             n = self._stream[k]
+            at = self._source[k]
             segments = self._segments[k] = _Segments(
                 self.text,
-                self._split[self._first[k] : self._stop[k]],
-                self._source[k],
+                _TAGS.split(self.text[at : self._end[k]]),
+                at,
                 n,
                 n == 0 or self.stream[n - 1] == " ",
             )
@@ -203,7 +216,7 @@ class _Segments:
     map one to one (a text run) or all to one place (an entity, a run of whitespace).
     """
 
-    __slots__ = ("source", "stream", "verbatim")
+    __slots__ = ("piece", "source", "stream", "verbatim")
 
     def __init__(self, text: str, split: list[str], off: int, n: int, last_space: bool) -> None:
         """Map the text between the tags of ``split``, which starts at ``off`` in ``text``.
@@ -266,6 +279,7 @@ class _Segments:
         self.stream = [seg[0] for seg in segs]
         self.source = [seg[1] for seg in segs]
         self.verbatim = [seg[2] for seg in segs]
+        self.piece = "".join(pieces)  # what the part adds to the stream
 
 
 def _tokens(
