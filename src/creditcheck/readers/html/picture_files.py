@@ -8,7 +8,7 @@ logo, an icon or a menu's. Used by ``pictures`` to judge a picture by the pictur
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import lxml.html
 
@@ -165,23 +165,34 @@ def noscript_originals(pic: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
     return [p for p in holder.iter("img", "picture") if not inside(p, holder, ("noscript",))]
 
 
-def picture_stems(el: lxml.html.HtmlElement) -> set[str]:
+def picture_stems(
+    el: lxml.html.HtmlElement, stem_of: Callable[[lxml.html.HtmlElement], str | None] | None = None
+) -> set[str]:
     """The names of the pictures ``el`` shows (two at most: more is a list, not a card).
 
     The <img> of a <picture> and a <noscript> copy for browsers without scripts are the same
     picture; so are its crops and sizes (one name). A <picture> in ``el`` counts as itself.
+    ``stem_of`` gives a picture's name (None: it names only placeholders), where the caller
+    remembers them.
     """
+    stem_of = stem_of or source_stem
     stems: set[str] = set()
     for pic in el.iter(*PICTURES):
         # The parser may put a <picture>'s <img> inside its last <source>.
         if pic.tag == "img" and inside(pic, el, ("picture",)):
             continue
-        source = real_source(pic)
-        if source is not None and not inside(pic, el, ("noscript",)):
-            stems.add(picture_stem(source))
+        stem = stem_of(pic)
+        if stem is not None and not inside(pic, el, ("noscript",)):
+            stems.add(stem)
             if len(stems) > 1:
                 break
     return stems
+
+
+def source_stem(pic: lxml.html.HtmlElement) -> str | None:
+    """The name of the picture ``pic`` shows once loaded (None: it names only placeholders)."""
+    source = real_source(pic)
+    return picture_stem(source) if source is not None else None
 
 
 def inside(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:

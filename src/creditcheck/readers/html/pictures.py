@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
 
 from creditcheck.readers import decorative_name
+from creditcheck.readers.html.card_boxes import CardBoxes
 from creditcheck.readers.html.elements import HOLDS_STORY, classes, decorative, names_test
 from creditcheck.readers.html.picture_files import (
     awaits_picture,
@@ -38,17 +38,12 @@ from creditcheck.readers.html.picture_files import (
     noscript_originals,
     picture_sources,
     picture_stem,
-    picture_stems,
     real_source,
     theme_file,
 )
 from creditcheck.readers.html.picture_walls import is_wall, wall_of
-from creditcheck.readers.html.story import PageAddress, find_story, site_of, text_length, xpath_elements
+from creditcheck.readers.html.story import PageAddress, find_story, site_of, xpath_elements
 
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-# A teaser card holds a headline, a kicker and a line or two of summary; more text than this
-# is a story (or a list of teasers), never one card.
-CARD_TEXT = 600
 # How far above a picture its teaser card may start.
 CARD_DEPTH = 8
 
@@ -136,17 +131,30 @@ class PictureJudge:
         self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
         self._pages: dict[str, str | None] = {}
-        self._boxes: dict[lxml.html.HtmlElement, _Box | None] = {}
+        self._boxes = CardBoxes(self._other_page)
         self._teasers: dict[lxml.html.HtmlElement, bool] = {}
         self._walls: dict[lxml.html.HtmlElement, bool] = {}
         # Teaser cards and boxes of other stories, found from the pictures they show; a page
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
-        if any(self._other_page(a.get("href")) is not None for a in xpath_elements(_LINKS_OUTSIDE_NAV(root))):
+        if self._links_elsewhere():
             for pic in xpath_elements(_SHOWN_PICTURES(root)):
                 card = self._card(pic)
                 if card is not None:
                     self.other_stories.add(card)
+
+    def _links_elsewhere(self) -> bool:
+        """Whether a link outside the page's navigation menus leads to another page of the site."""
+        # Most links lead nowhere else (anchors, other sites) or repeat one already judged: the
+        # menu around a link is looked for only when it does. A broken page may hold a second
+        # <html> beside the first: its links count too.
+        root = self.root
+        tops = (*root.itersiblings(preceding=True), root, *root.itersiblings())
+        return any(
+            self._other_page(a.get("href")) is not None and next(a.iterancestors("nav"), None) is None
+            for top in tops
+            for a in top.iter("a")
+        )
 
     @property
     def story(self) -> lxml.html.HtmlElement | None:
@@ -338,7 +346,7 @@ class PictureJudge:
         That is the widest part of the page above the picture that shows no other picture and
         not the page's headline, whose card links all lead to one other page of the site, and
         whose text is a card's: a headline at least, a short summary at most. What a part of
-        the page holds is worked out once for all the pictures in it (``_box``).
+        the page holds is worked out once for all the pictures in it (``CardBoxes``).
         """
         stem = picture_stem(real_source(pic) or "")
         story_path = self.story_path
@@ -348,7 +356,7 @@ class PictureJudge:
             parent = node.getparent()
             if parent is None or parent in story_path or parent.tag in ("body", "html"):
                 break
-            box = self._box(parent)
+            box = self._boxes.box(parent)
             if box is None or (box.stem is not None and box.stem != stem):
                 break  # too much text, the page's headline, or another picture: not one card
             around = self._other_page(parent.get("href")) if parent.tag == "a" else None
@@ -363,28 +371,6 @@ class PictureJudge:
         if card is None or card_text < 10 or (not headlined and _has_caption(card)):
             return None
         return card
-
-    def _box(self, el: lxml.html.HtmlElement) -> _Box | None:
-        """What a part of the page holds, for the teaser cards (None: it cannot be one)."""
-        if el in self._boxes:
-            return self._boxes[el]
-        box: _Box | None = None
-        text = text_length(el)
-        if text <= CARD_TEXT and el.tag != "h1" and el.find(".//h1") is None:
-            stems = picture_stems(el)
-            if len(stems) <= 1:
-                box = _Box(text, next(iter(stems), None), frozenset(self._card_targets(el)))
-        self._boxes[el] = box
-        return box
-
-    def _card_targets(self, box: lxml.html.HtmlElement) -> set[str]:
-        """The other pages the headline and overlay links in ``box`` lead to."""
-        found = set()
-        for link in box.iter("a"):
-            target = self._other_page(link.get("href"))
-            if target is not None and _card_link(link, box):
-                found.add(target)
-        return found
 
     def _other_page(self, href: str | None) -> str | None:
         """The page of this site a link leads to, when it is another page than this one.
@@ -412,7 +398,7 @@ class PictureJudge:
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
         else:
-            parts = urlsplit(urljoin(address.url, href))
+            parts = _split_absolute(href) or urlsplit(urljoin(address.url, href))
             if parts.scheme not in ("http", "https", ""):
                 return None
             if parts.hostname and address.site and site_of(parts.hostname) != address.site:
@@ -426,28 +412,19 @@ class PictureJudge:
         return path
 
 
-def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
-    """A teaser's own link beside its picture: a headline's link, or an overlay with no text.
+def _split_absolute(href: str) -> SplitResult | None:
+    """The parts of an absolute http(s) address, as joining it to the page's address gives them.
 
-    A heading only screen readers get ("element-invisible", "sr-only") names the picture's
-    file or the section, not another story.
+    ``urljoin`` keeps such an address as it is (or re-joins the same parts), and joining is
+    most of the cost of reading a link; an address with ";" parameters is joined as before.
     """
-    for a in link.iterancestors():
-        if a.tag in HEADINGS and a.tag != "h1":
-            return not _screen_reader_only(a)
-        if a is box:
-            break
-    if any(d.tag in HEADINGS for d in link.iterdescendants()):
-        return True
-    # An overlay: an empty link laid over the whole card.
-    return len(link) == 0 and not (link.text or "").strip()
-
-
-_SCREEN_READER = re.compile(r"element-invisible|sr-only|visually-?hidden|screen-?reader|a11y|hidden", re.I)
-
-
-def _screen_reader_only(el: lxml.html.HtmlElement) -> bool:
-    return el.get("hidden") is not None or _SCREEN_READER.search(el.get("class") or "") is not None
+    if not href.startswith(("http://", "https://")) or ";" in href:
+        return None
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return None  # joined as before, which says what is wrong
+    return parts if parts.netloc else None
 
 
 def _has_caption(card: lxml.html.HtmlElement) -> bool:
@@ -476,24 +453,9 @@ def _text_over(el: lxml.html.HtmlElement, limit: int) -> bool:
     return False
 
 
-# The links a teaser may hold: not those of the page's navigation menus.
-_LINKS_OUTSIDE_NAV = lxml.etree.XPath("//a[@href][not(ancestor::nav)]")
 # The pictures a browser shows: a <noscript> copy is for browsers without scripts, and the
 # <img> of a <picture> is that picture.
 _SHOWN_PICTURES = lxml.etree.XPath(
     "//img[not(ancestor::noscript)][not(ancestor::picture)] | //picture[not(ancestor::noscript)]"
     " | //video[not(ancestor::noscript)]"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Box:
-    """A part of the page that may be a teaser card.
-
-    Its text's length, the name of the one picture it shows (None: none), and the other pages
-    its headline and overlay links lead to.
-    """
-
-    text: int
-    stem: str | None
-    targets: frozenset[str]
