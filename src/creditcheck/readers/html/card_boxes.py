@@ -40,13 +40,17 @@ class Box:
 class CardBoxes:
     """The boxes of one page that may be teaser cards, each worked out when first asked."""
 
-    def __init__(self, other_page: Callable[[str | None], str | None]) -> None:
-        self._other_page = other_page  # the judge's: the other page of the site a link leads to
+    def __init__(self) -> None:
         self._boxes: dict[lxml.html.HtmlElement, Box | None] = {}
         self._stems: dict[lxml.html.HtmlElement, str | None] = {}
 
-    def box(self, el: lxml.html.HtmlElement) -> Box | None:
-        """What a part of the page holds, for the teaser cards (None: it cannot be one)."""
+    def box(self, el: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> Box | None:
+        """What a part of the page holds, for the teaser cards (None: it cannot be one).
+
+        ``other_page`` is the judge's: the other page of the site a link leads to. It is passed
+        in, not kept: a judge and its boxes holding each other would keep the page's whole
+        tree alive until the garbage collector next looks.
+        """
         if el in self._boxes:
             return self._boxes[el]
         box: Box | None = None
@@ -54,7 +58,7 @@ class CardBoxes:
         if text <= CARD_TEXT and el.tag != "h1" and el.find(".//h1") is None:
             stems = picture_stems(el, self._stem)
             if len(stems) <= 1:
-                box = Box(text, next(iter(stems), None), frozenset(self._card_targets(el)))
+                box = Box(text, next(iter(stems), None), frozenset(_card_targets(el, other_page)))
         self._boxes[el] = box
         return box
 
@@ -64,14 +68,15 @@ class CardBoxes:
         stem = self._stems[pic] = source_stem(pic)
         return stem
 
-    def _card_targets(self, box: lxml.html.HtmlElement) -> set[str]:
-        """The other pages the headline and overlay links in ``box`` lead to."""
-        found = set()
-        for link in box.iter("a"):
-            target = self._other_page(link.get("href"))
-            if target is not None and target not in found and _card_link(link, box):
-                found.add(target)
-        return found
+
+def _card_targets(box: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> set[str]:
+    """The other pages the headline and overlay links in ``box`` lead to."""
+    found = set()
+    for link in box.iter("a"):
+        target = other_page(link.get("href"))
+        if target is not None and target not in found and _card_link(link, box):
+            found.add(target)
+    return found
 
 
 def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:

@@ -131,7 +131,7 @@ class PictureJudge:
         self._words: dict[lxml.html.HtmlElement, frozenset[str]] = {}
         self._furniture: dict[lxml.html.HtmlElement, bool] = {}
         self._pages: dict[str, str | None] = {}
-        self._boxes = CardBoxes(self._other_page)
+        self._boxes = CardBoxes()
         self._teasers: dict[lxml.html.HtmlElement, bool] = {}
         self._walls: dict[lxml.html.HtmlElement, bool] = {}
         # Teaser cards and boxes of other stories, found from the pictures they show; a page
@@ -356,7 +356,7 @@ class PictureJudge:
             parent = node.getparent()
             if parent is None or parent in story_path or parent.tag in ("body", "html"):
                 break
-            box = self._boxes.box(parent)
+            box = self._boxes.box(parent, self._other_page)
             if box is None or (box.stem is not None and box.stem != stem):
                 break  # too much text, the page's headline, or another picture: not one card
             around = self._other_page(parent.get("href")) if parent.tag == "a" else None
