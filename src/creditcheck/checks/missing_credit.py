@@ -109,10 +109,10 @@ def _collective_credit(credits: list[Attribution], blocks: tuple[Block, ...]) ->
         section = max(section - 1, 0)
         if block.line > last or block.position(len(block.text)) < (first, 0):
             continue
+        # A section's line credits no picture of its own (one after a picture is that one's).
+        in_section = section > 0 and block.image is None
         for credit in credits:
             at = _offset(block, credit) if credit.image == block.image else -1
-            # A section's line credits no picture of its own (one after a picture is that one's).
-            in_section = section > 0 and block.image is None
             if at >= 0 and (in_section or _LABEL_BEFORE.search(block.text, 0, at) is not None):
                 return True
     return False

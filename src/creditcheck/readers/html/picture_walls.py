@@ -85,7 +85,8 @@ def is_wall(group: lxml.html.HtmlElement, editorial: Callable[[lxml.html.HtmlEle
     if text_length(group) > WALL_TEXT_PER_PICTURE * len(pics):
         return False
     for el in group.iter(lxml.etree.Element):
-        if el.tag == "figcaption" or "caption" in classes(el).lower() or "gallery" in classes(el).lower():
+        names = classes(el).lower()
+        if el.tag == "figcaption" or "caption" in names or "gallery" in names:
             return False
         if el.tag == "a" and PICTURE_HREF.search(el.get("href") or ""):
             return False  # a gallery's thumbnails open the large picture
