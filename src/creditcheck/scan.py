@@ -138,8 +138,12 @@ class Scanner:
             if st.st_size > self.options.max_size:
                 return self._too_large(target, st.st_size)
             with open(target.path, "rb") as fh:
-                data = fh.read(self.options.max_size + 1)
-            if len(data) > self.options.max_size:  # it grew while we looked
+                # Asked for as many bytes as the file holds: a read of max_size + 1 bytes would
+                # allocate (and free) that much, 20 MB, for every file.
+                data = fh.read(st.st_size + 1)
+                if len(data) > st.st_size:  # it grew while we looked: read on, up to the limit
+                    data += fh.read(self.options.max_size + 1 - len(data))
+            if len(data) > self.options.max_size:
                 return self._too_large(target, len(data))
         except OSError as exc:
             return self.unreadable(target, exc.strerror or str(exc))

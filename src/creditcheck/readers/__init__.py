@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import field
+from itertools import accumulate, count
 
 from creditcheck import lazyre
 from creditcheck.compilecache import dataclass
 from creditcheck.dates import parse_dateline
 from creditcheck.model import Block, BlockKind, Document, Image, Span
-from creditcheck.positions import split_lines
+from creditcheck.positions import text_end
 from creditcheck.suppress import Suppression
 
 FORMATS = {
@@ -112,8 +115,12 @@ def format_for(path: str, text: str | None = None) -> str | None:
     lower = path.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]
-    for ext, fmt in FORMATS.items():
-        if lower.endswith(ext):
+    # Every extension is one dot and a word, so the name ends with one exactly when its last
+    # dot starts it: one lookup instead of a test per extension.
+    dot = lower.rfind(".")
+    if dot >= 0:
+        fmt = FORMATS.get(lower[dot:])
+        if fmt is not None:
             return fmt
     if text is None:
         return None
@@ -145,20 +152,24 @@ def sniff(text: str) -> str | None:
     return None
 
 
+_READERS: dict[str, Reader] = {}
+
+
 def get_reader(fmt: str) -> Reader:
-    module = importlib.import_module(f"creditcheck.readers.{fmt}")
-    reader: Reader = module.read
+    """The format's reader function, its module imported the first time it is asked for."""
+    reader = _READERS.get(fmt)
+    if reader is None:
+        module = importlib.import_module(f"creditcheck.readers.{fmt}")
+        reader = _READERS[fmt] = module.read
     return reader
 
 
 def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, Span]]:
     """Names of the story's source from trailer/header lines such as ``Source: X``."""
     found: list[tuple[str, Span]] = []
-    for i, line in enumerate(lines):
+    for i in _worded_lines(lines):
+        line = lines[i]
         if len(line) > 400 or not line.strip():
-            continue
-        low = line.lower()
-        if not any(w in low for w in _SOURCE_WORDS):
             continue
         for pattern in _SOURCE_LINES:
             for m in pattern.finditer(line):
@@ -167,6 +178,30 @@ def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, S
                 ln = first_line + i
                 found.append((name, Span(ln, start + 1, ln, start + 1 + len(name))))
     return found
+
+
+def _worded_lines(lines: Sequence[str]) -> list[int]:
+    """The indexes of the lines whose lower-cased text holds one of ``_SOURCE_WORDS``, in order.
+
+    Searched in all the lines at once: lower-cased together they are the lines lower-cased one
+    by one, joined, and when no character lower-cased into two (``İ``), a line's place in the
+    joined text is the sum of the lengths before it. The words hold no line break, so each
+    one found lies inside one line.
+    """
+    joined = "\n".join(lines)
+    low = joined.lower()
+    if len(low) != len(joined):
+        return [i for i, line in enumerate(lines) if any(w in line.lower() for w in _SOURCE_WORDS)]
+    hits: list[int] = []
+    for word in _SOURCE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(word, at + 1)
+    if not hits:
+        return []
+    starts = [0, *map(operator.add, accumulate(map(len, lines)), count(1))]
+    return sorted({bisect.bisect_right(starts, at) - 1 for at in hits})
 
 
 def next_content_line(lines: Sequence[str], index: int) -> int:
@@ -219,10 +254,8 @@ def _document(
     instructions = list(result.instructions)
     spans = {span for _, span in instructions}
     instructions.extend(item for item in usage_terms(result.blocks) if item[1] not in spans)
-    lines = (split_lines(text) or [""]) if text is not None else [""]
+    end_line, end_col = text_end(text) if text is not None else (1, 1)
     url = result.url or (canonical_url(text) if fmt == "html" and text is not None else None)
-    end_line = len(lines)
-    end_col = len(lines[-1]) + 1
     return Document(
         path=path,
         format=fmt,

@@ -55,13 +55,12 @@ _IMAGE_OPEN = lazyre.compile(r"!\[")
 _HTML_IMG_OPEN = lazyre.compile(r"<img", re.I)
 
 
-def _split_front_matter(text: str) -> tuple[list[str], int, str]:
+def _split_front_matter(lines: list[str]) -> tuple[list[str], int, str]:
     """The front-matter lines, the index of the first body line (0 when there is none), its kind.
 
     YAML front matter sits between ``---`` lines (Jekyll, Hugo, most generators), TOML front
     matter between ``+++`` lines (Hugo).
     """
-    lines = split_lines(text)
     fence = lines[0].strip() if lines else ""
     if fence not in ("---", "+++"):
         return [], 0, ""
@@ -298,9 +297,9 @@ def _front_matter_image(node: yaml.Node, result: ReadResult, fm: _FrontMatterTex
             result.blocks.append(block)
 
 
-def _head(path: str, text: str, result: ReadResult) -> int:
+def _head(path: str, lines: list[str], result: ReadResult) -> int:
     """Read the front matter (YAML or TOML) and a dated file name; the index of the first body line."""
-    fm_lines, body_start, kind = _split_front_matter(text)
+    fm_lines, body_start, kind = _split_front_matter(lines)
     if kind == "yaml" and fm_lines:
         _front_matter(fm_lines, result, path)
     elif kind == "toml":
@@ -315,7 +314,7 @@ def _head(path: str, text: str, result: ReadResult) -> int:
 def read(path: str, text: str) -> ReadResult:
     lines = split_lines(text)
     result = ReadResult([], [], None, [], None, lines)
-    body_start = _head(path, text, result)
+    body_start = _head(path, lines, result)
     pending: int | None = None
     in_code = False
     shortcode_end = 0
@@ -334,7 +333,7 @@ def read(path: str, text: str) -> ReadResult:
                 # A blank line ends an image's caption unless the caption has not started.
                 pending = pending if pending is not None and not _ended(result, pending) else None
             continue
-        if _SHORTCODE_START.search(line):
+        if "{" in line and _SHORTCODE_START.search(line):
             skip_to = _shortcode(lines, number, result)
             if skip_to is not None:
                 shortcode_end = skip_to
@@ -405,6 +404,8 @@ def _inline_block(text: str, line: int, column: int, kind: BlockKind, image: int
 def _suppression(lines: list[str], number: int, result: ReadResult) -> bool:
     """Whether line ``number`` is a directive comment; it covers the whole next paragraph."""
     line = lines[number - 1]
+    if "<!--" not in line:
+        return False
     comment = _COMMENT.match(line)
     parsed = parse_directive(comment.group(1)) if comment else None
     if parsed is None:
@@ -447,6 +448,8 @@ def _images(line: str, number: int, result: ReadResult) -> int | None:
 
     Returns the index of the last picture, or None when the line shows none.
     """
+    if "![" not in line and "<" not in line:
+        return None  # no opener of either pattern
     rest_start = 0
     image_here: int | None = None
     for m in _opened(_HTML_IMG, line, _HTML_IMG_OPEN, ">"):

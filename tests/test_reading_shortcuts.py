@@ -1,0 +1,230 @@
+"""The cheaper ways of reading a file find exactly what the plain ways find.
+
+Lines split without a regular expression, a text's end counted without splitting, control
+characters counted and mojibake looked for without a pattern where none can match, a format
+looked up by its extension, source lines found in all the lines at once, and the Markdown
+reader's tests of a character before a pattern: each is compared with the plain way it
+replaces, exhaustively on short texts and with hypothesis on longer ones.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from creditcheck import decode
+from creditcheck.discover import Target
+from creditcheck.model import Span
+from creditcheck.positions import LINE_BREAK, split_lines, text_end
+from creditcheck.readers import _SOURCE_LINES, _SOURCE_WORDS, FORMATS, format_for, markdown, source_lines
+from creditcheck.ruleset import load_rules
+from creditcheck.scan import Scanner, ScanOptions
+from tests.helpers import RULES
+
+PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _split_plain(text: str) -> list[str]:
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+def _end_plain(text: str) -> tuple[int, int]:
+    lines = _split_plain(text) or [""]
+    return len(lines), len(lines[-1]) + 1
+
+
+_SHORT = ["".join(p) for k in range(7) for p in itertools.product("a\r\né", repeat=k)]
+_LINE_TEXT = st.lists(
+    st.sampled_from(["a", "bc", "\r", "\n", "\r\n", "é", " ", "\x0c", "\u2028"]), max_size=30
+)
+
+
+def test_lines_and_the_end_on_every_short_text() -> None:
+    for text in _SHORT:
+        assert split_lines(text) == _split_plain(text), repr(text)
+        assert text_end(text) == _end_plain(text), repr(text)
+
+
+@PROPERTY
+@given(_LINE_TEXT.map("".join))
+def test_lines_and_the_end_as_the_pattern_counts_them(text: str) -> None:
+    assert split_lines(text) == _split_plain(text)
+    assert text_end(text) == _end_plain(text)
+
+
+def _format_plain(path: str) -> str | None:
+    lower = path.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+    for ext, fmt in FORMATS.items():
+        if lower.endswith(ext):
+            return fmt
+    return None
+
+
+def test_every_extension_is_one_dot_and_a_word() -> None:
+    # format_for looks an extension up by the name's last dot: that needs exactly one dot.
+    assert all(ext.startswith(".") and ext.count(".") == 1 and "/" not in ext for ext in FORMATS)
+
+
+_PATH_PIECES = [*FORMATS, *(e.upper() for e in FORMATS), ".gz", ".GZ", ".", "/", "a", "md", "x.y/", ".xml"]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_PATH_PIECES), max_size=6).map("".join))
+def test_a_format_is_looked_up_as_every_extension_was_tried(path: str) -> None:
+    assert format_for(path) == _format_plain(path)
+
+
+def _source_lines_plain(lines: list[str], first_line: int = 1) -> list[tuple[str, Span]]:
+    found: list[tuple[str, Span]] = []
+    for i, line in enumerate(lines):
+        if len(line) > 400 or not line.strip():
+            continue
+        low = line.lower()
+        if not any(w in low for w in _SOURCE_WORDS):
+            continue
+        for pattern in _SOURCE_LINES:
+            for m in pattern.finditer(line):
+                name = m.group("name").rstrip(" .,")
+                start = m.start("name")
+                ln = first_line + i
+                found.append((name, Span(ln, start + 1, ln, start + 1 + len(name))))
+    return found
+
+
+_SOURCE_PIECES = [
+    "Source: ",
+    "SOURCE:",
+    "ſource: ",  # folds to "s" when matching case-insensitively, but is not lower-cased to it
+    "İ",  # lower-cases to two characters
+    "K",  # Kelvin sign, lower-cases to "k"
+    "Σ",
+    "Visit ",
+    "The Japan Times",
+    " at www.japantimes.co.jp. ",
+    "Distributed by ",
+    "Tribune Content Agency",
+    "This article originally appeared in ",
+    "Originally published by ",
+    "The Guardian",
+    "ran ",
+    "RAN ",
+    "published",
+    ". ",
+    " ",
+    "\n",
+    "x" * 120,
+]
+_SOURCE_TEXT_LINES = st.lists(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=8).map("".join), max_size=6)
+
+
+@PROPERTY
+@given(_SOURCE_TEXT_LINES, st.integers(1, 50))
+def test_source_lines_are_found_as_line_by_line(lines: list[str], first_line: int) -> None:
+    # Lines may hold line breaks here (the HTML reader passes block texts).
+    assert source_lines(lines, first_line) == _source_lines_plain(lines, first_line)
+
+
+_MARKDOWN_PIECES = [
+    "![a](b.jpg)",
+    "![",
+    "](",
+    ")",
+    "<img src='p.jpg'>",
+    "<IMG SRC=x.png>",
+    "<",
+    ">",
+    "<!--",
+    "-->",
+    " creditcheck: ignore[missing-credit] reason ",
+    "{{< figure src=x.jpg >}}",
+    "{{% photo %}}",
+    "{% include figure.html image=x.jpg %}",
+    "{",
+    "}",
+    "%",
+    " ",
+    "word",
+]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_MARKDOWN_PIECES), max_size=8).map("".join))
+def test_the_markdown_readers_character_tests_refuse_only_lines_the_patterns_refuse(line: str) -> None:
+    if "<!--" not in line:
+        assert markdown._COMMENT.match(line) is None
+    if "{" not in line:
+        assert markdown._SHORTCODE_START.search(line) is None
+    if "![" not in line:
+        assert markdown._IMAGE_OPEN.search(line) is None
+    if "<" not in line:
+        assert markdown._HTML_IMG_OPEN.search(line) is None
+
+
+@pytest.mark.parametrize(("reported", "max_size", "found"), [(10, 1000, "read"), (10, 100, "too large")])
+def test_a_file_that_grew_after_its_size_was_taken_is_read_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reported: int, max_size: int, found: str
+) -> None:
+    path = tmp_path / "grew.txt"
+    path.write_text("January 14, 2020\n\n" + "Soldiers patrol the square. " * 8 + "(Reuters)\n")
+    size = path.stat().st_size
+    real_stat = os.stat
+
+    def stat_before_growth(p: str, **kwargs: bool) -> os.stat_result:
+        st = real_stat(p, **kwargs)
+        if p != str(path):
+            return st
+        values = list(st)
+        values[6] = reported  # st_size, as taken before the file grew
+        return os.stat_result(values)
+
+    scanner = Scanner(load_rules(str(RULES)), ScanOptions(max_size=max_size))
+    whole = scanner.scan(Target(str(path), "grew.txt"))
+    monkeypatch.setattr(os, "stat", stat_before_growth)
+    result = scanner.scan(Target(str(path), "grew.txt"))
+    if found == "read":
+        assert size > reported and result == whole
+        assert [(f.check, f.span.line) for f in result.findings] == [("unlicensed-source", 3)]
+    else:
+        assert [(f.check, f.message) for f in result.findings] == [
+            (
+                "unreadable-file",
+                "cannot check this file: file is 0.0 MB, over the 9.53674e-05 MB limit (--max-size)",
+            )
+        ]
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+_DECODED_PIECES = st.sampled_from(
+    ["a", "\t", "\n", "\r", "\x0b", "\x0c", "\x00", "\x1f", "\x7f", "é", "€", "\ud800"]
+)
+
+
+@PROPERTY
+@given(st.lists(_DECODED_PIECES | st.text(max_size=3), max_size=60).map("".join), st.integers(0, 4200))
+def test_control_characters_are_counted_as_the_pattern_counts_them(text: str, pad: int) -> None:
+    for sample in (text, "x" * pad + text):
+        head = sample[:4096]
+        expected = bool(head) and len(_CONTROL.findall(head)) / len(head) > 0.05
+        assert decode._looks_binary(sample) == expected
+
+
+@PROPERTY
+@given(
+    st.lists(
+        st.sampled_from(["Â", "Ã", "â", "©", "\u20ac", "\u2122", "\u0080", "\u00bf", "a", " "]), max_size=12
+    )
+)
+def test_mojibake_is_noted_as_the_pattern_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert decode._checked(text, "utf-8").mojibake == (decode._MOJIBAKE.search(text) is not None)
