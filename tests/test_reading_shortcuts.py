@@ -3,12 +3,14 @@
 Lines split without a regular expression, a text's end counted without splitting, control
 characters counted and mojibake looked for without a pattern where none can match, a format
 looked up by its extension, source lines found in all the lines at once, and the Markdown
-reader's tests of a character before a pattern: each is compared with the plain way it
+reader's tests of a character before a pattern, usage terms, embargo lines and datelines
+looked for in all the blocks at once: each is compared with the plain way it
 replaces, exhaustively on short texts and with hypothesis on longer ones.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import re
@@ -18,11 +20,23 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck import decode
+from creditcheck import decode, restrictions
+from creditcheck.dates import parse_dateline, parse_when
 from creditcheck.discover import Target
-from creditcheck.model import Span
+from creditcheck.model import Block, BlockKind, Span
 from creditcheck.positions import LINE_BREAK, split_lines, text_end
-from creditcheck.readers import _SOURCE_LINES, _SOURCE_WORDS, FORMATS, format_for, markdown, source_lines
+from creditcheck.readers import (
+    _SOURCE_LINES,
+    _SOURCE_WORDS,
+    FORMATS,
+    find_dateline,
+    format_for,
+    markdown,
+    source_lines,
+)
+from creditcheck.readers import (
+    text as text_reader,
+)
 from creditcheck.ruleset import load_rules
 from creditcheck.scan import Scanner, ScanOptions
 from tests.helpers import RULES
@@ -153,6 +167,8 @@ _MARKDOWN_PIECES = [
     "{",
     "}",
     "%",
+    "[image: a.jpg]",
+    "[",
     " ",
     "word",
 ]
@@ -169,6 +185,19 @@ def test_the_markdown_readers_character_tests_refuse_only_lines_the_patterns_ref
         assert markdown._IMAGE_OPEN.search(line) is None
     if "<" not in line:
         assert markdown._HTML_IMG_OPEN.search(line) is None
+    if "[" not in line:
+        assert text_reader._PLACEHOLDER.match(line) is None
+
+
+@PROPERTY
+@given(
+    st.lists(st.sampled_from(["creditcheck", "CreditCheck", "İ", "Σ", "a", "\n", ": ignore"]), max_size=10)
+)
+def test_a_text_holds_a_directive_line_only_if_it_holds_the_word(pieces: list[str]) -> None:
+    whole = "".join(pieces)
+    for line in split_lines(whole):
+        if text_reader._directive(line) is not None:
+            assert "creditcheck" in whole.lower()
 
 
 @pytest.mark.parametrize(("reported", "max_size", "found"), [(10, 1000, "read"), (10, 100, "too large")])
@@ -228,3 +257,76 @@ def test_control_characters_are_counted_as_the_pattern_counts_them(text: str, pa
 def test_mojibake_is_noted_as_the_pattern_finds_it(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert decode._checked(text, "utf-8").mojibake == (decode._MOJIBAKE.search(text) is not None)
+
+
+def _usage_terms_plain(blocks: tuple[Block, ...]) -> list[tuple[str, Span]]:
+    found: list[tuple[str, Span]] = []
+    for block in blocks:
+        if "USE" not in block.text and "NO " not in block.text and "CREDIT" not in block.text:
+            continue
+        for m in restrictions.USAGE_PHRASES.finditer(block.text):
+            text = m.group(0).rstrip(" ,;:-")
+            found.append((text, block.span(m.start(), m.start() + len(text))))
+    return found
+
+
+def _embargo_plain(blocks: tuple[Block, ...]) -> tuple[dt.datetime | dt.date, Span] | None:
+    for i, block in enumerate(blocks):
+        if i > 30:
+            break
+        m = restrictions._EMBARGO.match(block.text)
+        if m is None:
+            continue
+        day, moment = parse_when(m.group("when"))
+        when = moment or day
+        if when is not None:
+            return when, block.span(0, len(block.text))
+    return None
+
+
+def _dateline_plain(blocks: tuple[Block, ...]) -> dt.date | None:
+    for block in blocks:
+        if block.kind == BlockKind.TEXT and "\n" not in block.text:
+            day = parse_dateline(block.text)
+            if day is not None:
+                return day
+    return None
+
+
+_BLOCK_PIECES = [
+    "EMBARGOED UNTIL ",
+    "Embargo: ",
+    "**",
+    "embargo",
+    "EMBARGO",
+    "March 3, 2021",
+    "2021-03-04",
+    "10:00 GMT",
+    "EDITORIAL USE ONLY",
+    "NO ARCHIVES",
+    "NO ",
+    "USE",
+    "MANDATORY CREDIT",
+    "CREDIT",
+    "\n",
+    " ",
+    ".",
+    "x" * 40,
+]
+_BLOCK_TEXT = st.lists(st.sampled_from(_BLOCK_PIECES), max_size=6).map("".join)
+
+
+@PROPERTY
+@given(st.lists(st.tuples(_BLOCK_TEXT, st.sampled_from([BlockKind.TEXT, BlockKind.CAPTION])), max_size=40))
+def test_restrictions_and_datelines_are_found_as_block_by_block(texts: list[tuple[str, BlockKind]]) -> None:
+    blocks = tuple(Block(t, i + 1, 1, kind) for i, (t, kind) in enumerate(texts))
+    assert restrictions.usage_terms(blocks) == _usage_terms_plain(blocks)
+    assert restrictions.embargo_line(blocks) == _embargo_plain(blocks)
+    assert find_dateline(blocks) == _dateline_plain(blocks)
+
+
+def test_no_letter_of_embargo_matches_a_character_outside_ascii() -> None:
+    # embargo_line skips the pattern when the lower-cased text lacks "embargo": sound only if
+    # the pattern, matching without case, matches these letters in ASCII alone.
+    letters = re.compile("[embargo]", re.I)
+    assert not [c for c in map(chr, range(128, 0x110000)) if letters.fullmatch(c)]

@@ -11,6 +11,7 @@ import enum
 import re
 from dataclasses import replace
 
+from creditcheck import compilecache
 from creditcheck.compilecache import dataclass
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
 from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
@@ -82,21 +83,28 @@ def _no_photographer(template: Template) -> Template:
     return cached
 
 
+# Compiled once: a pattern given to re.search as a string is looked up in re's cache each call.
+_PEOPLE_SPLIT = compilecache.compile(r"\s*(?:,|\band\b|&)\s*")
+_SYNDICATOR_SUFFIX = compilecache.compile(r"(\s*/\s*|\s+via\s+)([^/]+?)\s*$")
+
+
 def _match(template: Template, text: str, ruleset: RuleSet) -> dict[str, str] | None:
     """Match a form, refusing a "photographer" that is really a source ("AFP/Getty Images")."""
     values = template.match(text)
     if values is None or "photographer" not in values:
         return values
-    for piece in re.split(r"\s*(?:,|\band\b|&)\s*", values["photographer"]):
+    for piece in _PEOPLE_SPLIT.split(values["photographer"]):
         if alias_key(piece) in ruleset.alias_index:
             return None
     return values
 
 
-def _split_suffix(text: str, ruleset: RuleSet, resolve: dict[str, str | None]) -> tuple[str, str]:
+def _split_suffix(text: str, ruleset: RuleSet, attribution: Attribution) -> tuple[str, str]:
     """Split a trailing syndicator credit ("…/TNS") from the credit proper."""
-    m = re.search(r"(\s*/\s*|\s+via\s+)([^/]+?)\s*$", text)
+    # The suffix opens with a slash or with "via": a credit holding neither has none.
+    m = _SYNDICATOR_SUFFIX.search(text) if "/" in text or "via" in text else None
     if m:
+        resolve = {normalize(n.text).casefold(): n.rule for n in attribution.names}
         rule_id = resolve.get(normalize(m.group(2)).casefold())
         if rule_id is not None and ruleset[rule_id].kind == SourceKind.SYNDICATOR:
             return text[: m.start()], text[m.start() :]
@@ -119,8 +127,7 @@ def _credit_text(attribution: Attribution, ruleset: RuleSet) -> _CreditText:
     tag = TAIL_TAG.search(text)
     tag_text = text[tag.start() :] if tag and tag.start() > 0 else ""
     core = text[: len(text) - len(tag_text)]
-    names = {normalize(n.text).casefold(): n.rule for n in attribution.names}
-    proper, suffix = _split_suffix(core, ruleset, names)
+    proper, suffix = _split_suffix(core, ruleset, attribution)
     variants = ((core, ""),) if not suffix else ((core, ""), (proper, suffix))
     return _CreditText(core, proper, suffix, tag_text, variants)
 

@@ -33,13 +33,16 @@ def text_end(text: str) -> tuple[int, int]:
     Counted without splitting: an empty text ends at (1, 1), and a final line break does not
     start a line of its own.
     """
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    cr = "\r" in text
+    breaks = text.count("\n") + (text.count("\r") - text.count("\r\n") if cr else 0)
     end = len(text)
     if breaks and text[-1] in "\r\n":
         end -= 2 if text.endswith("\r\n") else 1
         breaks -= 1
-    start = max(text.rfind("\n", 0, end), text.rfind("\r", 0, end)) + 1
-    return breaks + 1, end - start + 1
+    start = text.rfind("\n", 0, end)
+    if cr:
+        start = max(start, text.rfind("\r", 0, end))
+    return breaks + 1, end - start
 
 
 def newline_of(text: str) -> str:

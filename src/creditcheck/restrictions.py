@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from itertools import islice
 
 from creditcheck import compilecache
 from creditcheck.dates import parse_when
@@ -24,6 +25,12 @@ _EMBARGO = compilecache.compile(
 def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:
     """Every usage-term phrase in the blocks, with its span."""
     found: list[tuple[str, Span]] = []
+    blocks = tuple(blocks)
+    # Asked of all the texts at once first: none of the words holds a line break, so none is
+    # found across two texts, and most documents hold none of them.
+    joined = "\n".join(b.text for b in blocks)
+    if "USE" not in joined and "NO " not in joined and "CREDIT" not in joined:
+        return found
     for block in blocks:
         if "USE" not in block.text and "NO " not in block.text and "CREDIT" not in block.text:
             continue
@@ -35,9 +42,12 @@ def usage_terms(blocks: Iterable[Block]) -> list[tuple[str, Span]]:
 
 def embargo_line(blocks: Iterable[Block]) -> tuple[dt.datetime | dt.date, Span] | None:
     """An ``EMBARGOED UNTIL …`` line near the top of an article."""
-    for i, block in enumerate(blocks):
-        if i > 30:
-            break
+    top = tuple(islice(blocks, 31))
+    # The pattern matches "embargo" in any letter case, and none of its letters has a form
+    # outside ASCII that matches it: a text without it lower-cased cannot match.
+    if "embargo" not in "\n".join(b.text for b in top).lower():
+        return None
+    for block in top:
         m = _EMBARGO.match(block.text)
         if m is None:
             continue

@@ -170,12 +170,13 @@ class Scanner:
             return self.unreadable(target, "the file is empty")
         return self._check(target, text)
 
-    def _embedded(self, folder: str, src: str) -> EmbeddedCredit | None:
-        """The credit a local image referenced by an article carries in its metadata."""
+    def _embedded(self, disk_path: str, src: str) -> EmbeddedCredit | None:
+        """The credit a local image referenced by the article at ``disk_path`` carries in its metadata."""
         if not src or "://" in src or src.startswith(("data:", "//")):
             return None
         relative = src.split("?", 1)[0].split("#", 1)[0]
         # A site-absolute "/img/x.jpg" is looked up from the article's folder too.
+        folder = os.path.dirname(os.path.abspath(disk_path))
         path = os.path.normpath(os.path.join(folder, relative.lstrip("/")))
         if format_for(path) not in BINARY_FORMATS:
             return None
@@ -220,7 +221,6 @@ class Scanner:
             for a in extract(doc, self.resolver, self.picture_sources)
             if not (a.kind is AttributionKind.PHOTO_CREDIT and (a.span.line, a.span.column) in sources)
         ]
-        folder = os.path.dirname(os.path.abspath(disk_path))
 
         def context(
             listed: list[Attribution], judgements: list[CreditJudgement] | None = None
@@ -232,7 +232,7 @@ class Scanner:
                 self.resolver,
                 self.options.territory,
                 self.options.channel,
-                lambda src: self._embedded(folder, src),
+                lambda src: self._embedded(disk_path, src),
                 judgements,
                 self.options.handouts,
             )
@@ -268,7 +268,7 @@ class Scanner:
             return FileResult(doc.path, doc.format, doc.published, doc.published_from, tuple(findings))
         listed = [*attributions, *_listed_only(doc, ctx.article_sources)]
         listed.sort(key=lambda a: a.span)
-        images = tuple(self._image_ref(folder, image.src) for image in doc.images)
+        images = tuple(self._image_ref(disk_path, image.src) for image in doc.images)
         if doc.format == "image":
             images = (ImageRef(doc.path, doc.asset_id),)
         return FileResult(
@@ -283,9 +283,9 @@ class Scanner:
             images,
         )
 
-    def _image_ref(self, folder: str, src: str) -> ImageRef:
+    def _image_ref(self, disk_path: str, src: str) -> ImageRef:
         """The picture's address, and the agency's id when it is a local file whose metadata holds one."""
-        embedded = self._embedded(folder, src)
+        embedded = self._embedded(disk_path, src)
         return ImageRef(src, embedded.asset_id if embedded is not None else None)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from creditcheck.checks.base import Check, CheckContext, quote
 from creditcheck.model import Block, Finding, Severity, Span
@@ -31,11 +32,24 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         text, span = doc.status
         yield check.finding(ctx, span, f"the provider marked this item {text}: remove every copy", text)
     folded = _FoldedBlocks(doc.blocks)
-    people = {normalize(p).casefold() for a in ctx.credits for p in a.people}
-    people.update(normalize(name).casefold() for name, _ in doc.creators)
+    people = _People(ctx)
     for rule in ctx.ruleset:
         for w in rule.withdrawn:
             yield from _withdrawal(check, ctx, rule, w, folded, people)
+
+
+class _People:
+    """The people the document credits or names as creators, folded, made the first time asked."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self._folded: set[str] | None = None
+
+    def __contains__(self, name: str) -> bool:
+        if self._folded is None:
+            self._folded = {normalize(p).casefold() for a in self.ctx.credits for p in a.people}
+            self._folded.update(normalize(creator).casefold() for creator, _ in self.ctx.doc.creators)
+        return name in self._folded
 
 
 def _withdrawal(
@@ -44,7 +58,7 @@ def _withdrawal(
     rule: Rule,
     w: Withdrawal,
     folded: _FoldedBlocks,
-    people: set[str],
+    people: _People,
 ) -> Iterator[Finding]:
     """The findings of one kill notice: the item by asset id, by caption, by photographer and day."""
     doc = ctx.doc
@@ -86,6 +100,16 @@ class _FoldedBlocks:
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.blocks = blocks
         self._folded: dict[int, str] = {}
+        self._lowered: str | None = None
+        self._lowered_made = False
+
+    def all_ascii_lowered(self) -> str | None:
+        """Every block's text lower-cased, one a line, when all of them are ASCII (else None)."""
+        if not self._lowered_made:
+            joined = "\n".join(map(attrgetter("text"), self.blocks))
+            self._lowered = joined.lower() if joined.isascii() else None
+            self._lowered_made = True
+        return self._lowered
 
     def folded(self, i: int) -> str:
         text = self._folded.get(i)
@@ -101,6 +125,11 @@ def _caption_span(caption: str, blocks: _FoldedBlocks) -> Span | None:
     # ASCII block normalises to its own words, lower-cased, joined by single spaces: it can hold
     # the caption only if its lower-cased text holds the caption's longest word.
     word = max(needle.split(" "), key=len)
+    # Most documents are ASCII throughout: asked once of all their blocks together (a word
+    # holds no line break), the test skips every block when none holds the word.
+    lowered = blocks.all_ascii_lowered()
+    if lowered is not None and word not in lowered:
+        return None
     for i, block in enumerate(blocks.blocks):
         if block.text.isascii() and word not in block.text.lower():
             continue

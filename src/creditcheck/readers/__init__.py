@@ -215,7 +215,8 @@ def next_content_line(lines: Sequence[str], index: int) -> int:
 def find_dateline(blocks: Sequence[Block]) -> dt.date | None:
     """The first line that holds only a date (not a date inside a caption sentence)."""
     for block in blocks:
-        if block.kind == BlockKind.TEXT and "\n" not in block.text:
+        # parse_dateline refuses a line over 80 characters itself: most paragraphs are.
+        if len(block.text) <= 80 and block.kind == BlockKind.TEXT and "\n" not in block.text:
             day = parse_dateline(block.text)
             if day is not None:
                 return day

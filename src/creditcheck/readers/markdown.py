@@ -326,7 +326,9 @@ def read(path: str, text: str) -> ReadResult:
         if stripped.startswith(("```", "~~~")):
             in_code = not in_code
             continue
-        if not in_code and _suppression(lines, number, result):
+        # Neither a directive comment nor a picture can be on a line without its opening
+        # characters: those lines are not handed to the patterns at all.
+        if not in_code and "<!--" in line and _suppression(lines, number, result):
             continue
         if in_code or not stripped:
             if not stripped:
@@ -339,7 +341,7 @@ def read(path: str, text: str) -> ReadResult:
                 shortcode_end = skip_to
                 pending = None
                 continue
-        image_here = _images(line, number, result)
+        image_here = _images(line, number, result) if "![" in line or "<" in line else None
         if image_here is not None:
             pending = image_here
             continue
@@ -404,8 +406,6 @@ def _inline_block(text: str, line: int, column: int, kind: BlockKind, image: int
 def _suppression(lines: list[str], number: int, result: ReadResult) -> bool:
     """Whether line ``number`` is a directive comment; it covers the whole next paragraph."""
     line = lines[number - 1]
-    if "<!--" not in line:
-        return False
     comment = _COMMENT.match(line)
     parsed = parse_directive(comment.group(1)) if comment else None
     if parsed is None:
@@ -448,8 +448,6 @@ def _images(line: str, number: int, result: ReadResult) -> int | None:
 
     Returns the index of the last picture, or None when the line shows none.
     """
-    if "![" not in line and "<" not in line:
-        return None  # no opener of either pattern
     rest_start = 0
     image_here: int | None = None
     for m in _opened(_HTML_IMG, line, _HTML_IMG_OPEN, ">"):

@@ -45,11 +45,14 @@ def read(path: str, text: str) -> ReadResult:
     pending: int | None = None
     title: str | None = None
     suppressions: list[Suppression] = []
+    # A line holds the directive only if the whole text does; nor is a line without "[" a
+    # placeholder: most lines are not handed to either pattern.
+    directives = "creditcheck" in text.lower()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
             continue
-        directive = _directive(line)
+        directive = _directive(line) if directives else None
         parsed = parse_directive(directive[1]) if directive else None
         if directive and parsed is not None:
             col = directive[0] + 1
@@ -57,7 +60,7 @@ def read(path: str, text: str) -> ReadResult:
             span = Span(number, col, number, len(line.rstrip()) + 1)
             suppressions.append(Suppression(parsed[0], parsed[1], span, target, target))
             continue
-        m = _PLACEHOLDER.match(line)
+        m = _PLACEHOLDER.match(line) if "[" in line else None
         if m:
             col = len(line) - len(line.lstrip()) + 1
             images.append(Image(len(images), m.group("src") or "", Span(number, col, number, len(line) + 1)))
