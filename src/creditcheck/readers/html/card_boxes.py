@@ -43,6 +43,9 @@ class CardBoxes:
     def __init__(self) -> None:
         self._boxes: dict[lxml.html.HtmlElement, Box | None] = {}
         self._stems: dict[lxml.html.HtmlElement, str | None] = {}
+        # Each link's heading above it (h2 to h6) and whether it is a card link wherever that
+        # heading lies above the box: a link is asked about once for every box above it.
+        self._links: dict[lxml.html.HtmlElement, tuple[lxml.html.HtmlElement | None, bool]] = {}
 
     def box(self, el: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> Box | None:
         """What a part of the page holds, for the teaser cards (None: it cannot be one).
@@ -55,47 +58,56 @@ class CardBoxes:
             return self._boxes[el]
         box: Box | None = None
         text = text_length(el)
-        if text <= CARD_TEXT and el.tag != "h1" and el.find(".//h1") is None:
-            stems = picture_stems(el, self._stem)
+        if text <= CARD_TEXT and el.tag != "h1" and next(el.iterdescendants("h1"), None) is None:
+            stems = picture_stems(el, self.stem)
             if len(stems) <= 1:
-                box = Box(text, next(iter(stems), None), frozenset(_card_targets(el, other_page)))
+                box = Box(text, next(iter(stems), None), frozenset(self._card_targets(el, other_page)))
         self._boxes[el] = box
         return box
 
-    def _stem(self, pic: lxml.html.HtmlElement) -> str | None:
+    def stem(self, pic: lxml.html.HtmlElement) -> str | None:
+        """The name of the picture ``pic`` shows (None: it names only placeholders), read once."""
         if pic in self._stems:
             return self._stems[pic]
         stem = self._stems[pic] = source_stem(pic)
         return stem
 
+    def _card_targets(
+        self, box: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]
+    ) -> set[str]:
+        """The other pages the headline and overlay links in ``box`` lead to."""
+        found = set()
+        for link in box.iter("a"):
+            target = other_page(link.get("href"))
+            if target is not None and target not in found and self._card_link(link, box):
+                found.add(target)
+        return found
 
-def _card_targets(box: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> set[str]:
-    """The other pages the headline and overlay links in ``box`` lead to."""
-    found = set()
-    for link in box.iter("a"):
-        target = other_page(link.get("href"))
-        if target is not None and target not in found and _card_link(link, box):
-            found.add(target)
-    return found
+    def _card_link(self, link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
+        """A teaser's own link beside its picture: a headline's link, or an overlay with no text.
+
+        A heading only screen readers get ("element-invisible", "sr-only") names the picture's
+        file or the section, not another story. The heading around the link counts up to the
+        box (a link that is the box itself: any heading above it).
+        """
+        known = self._links.get(link)
+        if known is None:
+            heading = next(link.iterancestors(*_SUBHEADINGS), None)
+            # A heading inside the link, else an overlay: an empty link laid over the whole card.
+            inner = next(link.iterdescendants(*HEADINGS), None) is not None
+            known = self._links[link] = (heading, inner or (len(link) == 0 and not (link.text or "").strip()))
+        heading, otherwise = known
+        if heading is not None and (link is box or heading is box or _above(box, heading)):
+            return not _screen_reader_only(heading)
+        return otherwise
 
 
-def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
-    """A teaser's own link beside its picture: a headline's link, or an overlay with no text.
-
-    A heading only screen readers get ("element-invisible", "sr-only") names the picture's
-    file or the section, not another story.
-    """
-    for a in link.iterancestors():
-        if a.tag in HEADINGS and a.tag != "h1":
-            return not _screen_reader_only(a)
-        if a is box:
-            break
-    if any(d.tag in HEADINGS for d in link.iterdescendants()):
-        return True
-    # An overlay: an empty link laid over the whole card.
-    return len(link) == 0 and not (link.text or "").strip()
+def _above(top: lxml.html.HtmlElement, el: lxml.html.HtmlElement) -> bool:
+    """Whether ``top`` is an ancestor of ``el``."""
+    return any(a is top for a in el.iterancestors())
 
 
+_SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SCREEN_READER = re.compile(r"element-invisible|sr-only|visually-?hidden|screen-?reader|a11y|hidden", re.I)
 
 

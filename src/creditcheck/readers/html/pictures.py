@@ -25,7 +25,6 @@ import re
 from collections.abc import Iterator
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-import lxml.etree
 import lxml.html
 
 from creditcheck.readers import decorative_name
@@ -42,7 +41,7 @@ from creditcheck.readers.html.picture_files import (
     theme_file,
 )
 from creditcheck.readers.html.picture_walls import is_wall, wall_of
-from creditcheck.readers.html.story import PageAddress, find_story, site_of, xpath_elements
+from creditcheck.readers.html.story import PageAddress, find_story, page_tops, site_of
 
 # How far above a picture its teaser card may start.
 CARD_DEPTH = 8
@@ -138,7 +137,7 @@ class PictureJudge:
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
         if self._links_elsewhere():
-            for pic in xpath_elements(_SHOWN_PICTURES(root)):
+            for pic in _shown_pictures(root):
                 card = self._card(pic)
                 if card is not None:
                     self.other_stories.add(card)
@@ -348,7 +347,9 @@ class PictureJudge:
         whose text is a card's: a headline at least, a short summary at most. What a part of
         the page holds is worked out once for all the pictures in it (``CardBoxes``).
         """
-        stem = picture_stem(real_source(pic) or "")
+        # A picture that names only placeholders is compared as an empty address is named.
+        known = self._boxes.stem(pic)
+        stem = known if known is not None else picture_stem("")
         story_path = self.story_path
         node, card, card_text, headlined = pic, None, 0, False
         targets: frozenset[str] = frozenset()
@@ -453,9 +454,18 @@ def _text_over(el: lxml.html.HtmlElement, limit: int) -> bool:
     return False
 
 
-# The pictures a browser shows: a <noscript> copy is for browsers without scripts, and the
-# <img> of a <picture> is that picture.
-_SHOWN_PICTURES = lxml.etree.XPath(
-    "//img[not(ancestor::noscript)][not(ancestor::picture)] | //picture[not(ancestor::noscript)]"
-    " | //video[not(ancestor::noscript)]"
-)
+def _shown_pictures(root: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The pictures a browser shows, in document order.
+
+    A <noscript> copy is for browsers without scripts, and the <img> of a <picture> is that
+    picture. Every element of the document counts (a broken page's second <html> too).
+    """
+    for top in page_tops(root):
+        for pic in top.iter("img", "picture", "video"):
+            hidden = _HIDE_IMG if pic.tag == "img" else _HIDE_PICTURE
+            if next(pic.iterancestors(*hidden), None) is None:
+                yield pic
+
+
+_HIDE_IMG = ("noscript", "picture")
+_HIDE_PICTURE = ("noscript",)

@@ -1,0 +1,106 @@
+"""The picture judge's and the date reader's quicker searches find what the plain searches find.
+
+Each search is checked against the plain form it stands for (an XPath predicate over every
+element, a walk up every link's ancestors) on random pages made of the parts those searches
+look at: headings, links, pictures in ``<picture>`` and ``<noscript>``, story markers, class
+names of content, digits and "#" in the text.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_reader_only
+from creditcheck.readers.html.elements import CONTENT_CLASS
+from creditcheck.readers.html.pictures import _shown_pictures
+from creditcheck.readers.html.story import _MAIN_XPATH, _STORY_XPATH, _content_class, _page_elements
+
+_TAGS = ["div", "article", "main", "h1", "h2", "h4", "a", "img", "picture", "noscript", "video", "span", "p"]
+_CLASSES = [
+    "",
+    "Content",
+    "article-body",
+    "story-Body",
+    "entry-content",
+    "sr-only",
+    "published x",
+    " updated",
+]
+_ATTRS = st.fixed_dictionaries(
+    {},
+    optional={
+        "class": st.sampled_from(_CLASSES),
+        "itemprop": st.sampled_from(["articleBody", "articlebody", "datePublished", "uploadDate", ""]),
+        "role": st.sampled_from(["main", "article", "banner"]),
+        "href": st.sampled_from(["/a", "", "#x"]),
+    },
+)
+_TEXT = st.sampled_from(["", " ", "12", "#5", "a b", "\n"])
+
+
+@st.composite
+def pages(draw: st.DrawFn, depth: int = 0) -> str:
+    """A page's markup: nested elements of the tags above, with text and tails."""
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
+        tag = draw(st.sampled_from(_TAGS))
+        attrs = "".join(f' {k}="{v}"' for k, v in draw(_ATTRS).items())
+        inner = draw(pages(depth + 1)) if tag != "img" else ""
+        close = f"</{tag}>" if tag != "img" else ""
+        parts.append(f"<{tag}{attrs}>{draw(_TEXT)}{inner}{close}{draw(_TEXT)}")
+    return "".join(parts)
+
+
+def _root(markup: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><body>{markup}x</body></html>")
+
+
+def _card_link(link: lxml.html.HtmlElement, box: lxml.html.HtmlElement) -> bool:
+    """The plain form: the link's ancestors walked up to the box, its descendants, its text."""
+    for a in link.iterancestors():
+        if a.tag in HEADINGS and a.tag != "h1":
+            return not _screen_reader_only(a)
+        if a is box:
+            break
+    if any(d.tag in HEADINGS for d in link.iterdescendants()):
+        return True
+    return len(link) == 0 and not (link.text or "").strip()
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_a_card_link_is_judged_as_by_its_ancestors(markup: str) -> None:
+    root = _root(markup)
+    boxes = CardBoxes()
+    for link in root.iter("a"):
+        for box in (link, *link.iterancestors()):
+            assert boxes._card_link(link, box) == _card_link(link, box)
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_the_story_searches_find_what_the_predicates_find(markup: str) -> None:
+    root = _root(markup)
+    assert _STORY_XPATH(root) == root.xpath("//*[@itemprop='articleBody']")
+    assert _MAIN_XPATH(root) == root.xpath("//main | //*[@role='main']")
+    content = root.xpath(
+        "//*[contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'content') or "
+        "contains(translate(@class, 'BCDENOTY', 'bcdenoty'), 'body')]"
+    )
+    assert [el for el in _page_elements(root) if _content_class(el.get("class"))] == [
+        el for el in content if CONTENT_CLASS.search(el.get("class", ""))
+    ]
+    assert list(_page_elements(root)) == root.xpath("//*")
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_the_shown_pictures_are_those_outside_noscript_and_picture(markup: str) -> None:
+    root = _root(markup)
+    shown = root.xpath(
+        "//img[not(ancestor::noscript)][not(ancestor::picture)] | //picture[not(ancestor::noscript)]"
+        " | //video[not(ancestor::noscript)]"
+    )
+    assert list(_shown_pictures(root)) == shown
