@@ -8,10 +8,13 @@ names of content, digits and "#" in the text.
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from creditcheck.readers.html import bylines
 from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_reader_only
 from creditcheck.readers.html.elements import CONTENT_CLASS
 from creditcheck.readers.html.pictures import _shown_pictures
@@ -104,3 +107,25 @@ def test_the_shown_pictures_are_those_outside_noscript_and_picture(markup: str) 
         " | //video[not(ancestor::noscript)]"
     )
     assert list(_shown_pictures(root)) == shown
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_the_date_readers_searches_find_what_the_predicates_find(markup: str) -> None:
+    root = _root(markup)
+    assert root.xpath(bylines._ITEMPROP_DATES) == root.xpath(
+        "//*[@itemprop='datePublished' or @itemprop='dateCreated' or @itemprop='uploadDate']"
+    )
+    for kind in ("published", "updated"):
+        assert root.xpath(bylines._CLASS_WORD.format(kind=kind)) == root.xpath(
+            f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {kind} ')]"
+        )
+    assert root.xpath(bylines._ARTICLES) == root.xpath("//article | //*[@role='article']")
+    texts = [t for t in root.xpath(".//text()") if bylines._DIGIT_OR_HASH.search(t)]
+    plain = root.xpath(".//text()[contains(translate(., '0123456789', '##########'), '#')]")
+    assert [_where(t) for t in texts] == [_where(t) for t in plain]
+
+
+def _where(text: Any) -> tuple[object, bool, str]:
+    """An XPath text result's element, whether it is that element's tail, and the text."""
+    return text.getparent(), text.is_tail, str(text)

@@ -264,7 +264,7 @@ class PictureJudge:
             return _AUTHOR_PAGE.search(el.get("href") or "") is not None
         role = el.get("role") or ""
         if tag in ("footer", "aside") or role in ("contentinfo", "complementary", "navigation"):
-            return el.find(".//h1") is None
+            return next(el.iterdescendants("h1"), None) is None
         names = self._names(el)
         if not names and tag != "header":
             return False
@@ -328,7 +328,7 @@ class PictureJudge:
     @staticmethod
     def _holds_page(el: lxml.html.HtmlElement) -> bool:
         """Whether an element holds the page's headline or a story's worth of text."""
-        return el.find(".//h1") is not None or _text_over(el, STORY_TEXT)
+        return next(el.iterdescendants("h1"), None) is not None or _text_over(el, STORY_TEXT)
 
     def _in_story(self, el: lxml.html.HtmlElement) -> bool:
         # The first of its ancestors on the way to the page's root that holds the story.

@@ -258,6 +258,9 @@ def _json_value(value: object) -> str | None:
 _STAMP_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?", re.ASCII
 )
+# What every timestamp holds, from its first "-" on: SRE looks for a pattern's leading
+# character before it tries the rest.
+_STAMP_HINT = re.compile(r"-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}", re.ASCII)
 _MAX_ZONE = dt.timedelta(hours=14)
 
 
@@ -274,6 +277,8 @@ def _local_day(value: str, root: lxml.html.HtmlElement) -> dt.date | None:
         return None
     utc_clock = moment.replace(tzinfo=None)
     for text in _stamp_texts(root):
+        if _STAMP_HINT.search(text) is None:
+            continue  # most scripts hold no timestamp: a scan for its "-" is quicker
         for m in _STAMP_IN_TEXT.finditer(text):
             day, other = parse_timestamp(m.group())
             if other is not None:
