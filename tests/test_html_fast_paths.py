@@ -17,10 +17,26 @@ from hypothesis import strategies as st
 from creditcheck.readers.html import bylines
 from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_reader_only
 from creditcheck.readers.html.elements import CONTENT_CLASS
+from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
 from creditcheck.readers.html.pictures import _shown_pictures
 from creditcheck.readers.html.story import _MAIN_XPATH, _STORY_XPATH, _content_class, _page_elements
 
-_TAGS = ["div", "article", "main", "h1", "h2", "h4", "a", "img", "picture", "noscript", "video", "span", "p"]
+_TAGS = [
+    "div",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h4",
+    "a",
+    "img",
+    "picture",
+    "noscript",
+    "video",
+    "span",
+    "p",
+    "time",
+]
 _CLASSES = [
     "",
     "Content",
@@ -129,3 +145,14 @@ def test_the_date_readers_searches_find_what_the_predicates_find(markup: str) ->
 def _where(text: Any) -> tuple[object, bool, str]:
     """An XPath text result's element, whether it is that element's tail, and the text."""
     return text.getparent(), text.is_tail, str(text)
+
+
+@settings(max_examples=200)
+@given(pages(), st.lists(st.sampled_from(TAGS), min_size=1, max_size=3, unique=True))
+def test_one_walk_finds_what_each_walk_finds(markup: str, tags: list[str]) -> None:
+    root = _root(f"<title>t</title><meta name=a><script>1</script>{markup}<link rel=x>")
+    assert tagged(root, *tags) == tuple(root.iter(*tags))
+    assert tagged(root, *tags) == tuple(root.iter(*tags))  # remembered: the same again
+    for tag in tags:
+        assert first_below(root, tag) is root.find(f".//{tag}")
+        assert first_below(root[0], tag) is root[0].find(f".//{tag}")

@@ -8,6 +8,7 @@ import lxml.html
 from creditcheck.dates import parse_when
 from creditcheck.model import BlockKind, Span
 from creditcheck.readers import ReadResult, source_lines
+from creditcheck.readers.html.page_tags import first_below, tagged
 from creditcheck.readers.html.published import find_published
 from creditcheck.readers.html.source import SourceText
 
@@ -28,7 +29,7 @@ def read_metadata(root: lxml.html.HtmlElement, result: ReadResult, pos: SourceTe
 def _metas(root: lxml.html.HtmlElement) -> dict[str, tuple[str, int]]:
     """Each <meta> key (property, name or itemprop, lower-cased) with its first value and line."""
     metas: dict[str, tuple[str, int]] = {}
-    for meta in root.iter("meta"):
+    for meta in tagged(root, "meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         content = meta.get("content")
         if key and content and key not in metas:
@@ -83,11 +84,11 @@ def _title(root: lxml.html.HtmlElement, metas: dict[str, tuple[str, int]]) -> st
     og = metas.get("og:title")
     if og:
         return og[0]
-    title = root.find(".//title")
+    title = first_below(root, "title")
     if title is not None and title.text:
         text: str = title.text
         return text.strip()
-    h1 = root.find(".//h1")
+    h1 = first_below(root, "h1")
     if h1 is not None:
         heading: str = h1.text_content()
         return " ".join(heading.split()) or None

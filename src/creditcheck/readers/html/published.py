@@ -38,6 +38,7 @@ import lxml.html
 
 from creditcheck.dates import find_written_date, parse_date_value, parse_timestamp
 from creditcheck.readers.html.bylines import PageRegion, byline_date, markup_date, microformat_date
+from creditcheck.readers.html.page_tags import tagged
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -139,7 +140,7 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
 def _date_metas(root: lxml.html.HtmlElement) -> dict[str, str]:
     """Each ``<meta>`` name or property (lower-cased) with its first non-empty value."""
     metas: dict[str, str] = {}
-    for meta in root.iter("meta"):
+    for meta in tagged(root, "meta"):
         key = (meta.get("property") or meta.get("name") or "").strip().lower()
         content = (meta.get("content") or "").strip()
         if key and content and key not in metas:
@@ -152,7 +153,7 @@ def _date_metas(root: lxml.html.HtmlElement) -> dict[str, str]:
 
 
 def _page_url(root: lxml.html.HtmlElement, metas: dict[str, str]) -> str | None:
-    for link in root.iter("link"):
+    for link in tagged(root, "link"):
         if "canonical" in (link.get("rel") or "").lower().split() and (link.get("href") or "").strip():
             href: str = link.get("href").strip()
             return href
@@ -183,7 +184,7 @@ def _value_day(value: str) -> dt.date | None:
 def _language(root: lxml.html.HtmlElement) -> str:
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
     if not lang:
-        for meta in root.iter("meta"):
+        for meta in tagged(root, "meta"):
             if (meta.get("http-equiv") or "").lower() == "content-language" or (
                 meta.get("property") or ""
             ).lower() == "og:locale":
@@ -197,7 +198,7 @@ def _language(root: lxml.html.HtmlElement) -> str:
 def _json_ld(root: lxml.html.HtmlElement) -> str | None:
     """The article's ``datePublished``, then any item's, then ``dateCreated``/``uploadDate``."""
     items: list[dict[str, Any]] = []
-    for script in root.iter("script"):
+    for script in tagged(root, "script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         try:
@@ -293,7 +294,7 @@ def _local_day(value: str, root: lxml.html.HtmlElement) -> dt.date | None:
 
 
 def _stamp_texts(root: lxml.html.HtmlElement) -> Iterator[str]:
-    for element in root.iter("time", "meta", "script"):
+    for element in tagged(root, "time", "meta", "script"):
         if element.tag == "script":
             if element.text:
                 yield element.text[:200_000]
@@ -322,7 +323,7 @@ def date_in_url(url: str | None) -> dt.date | None:
 
 
 def _script_data(root: lxml.html.HtmlElement) -> dt.date | None:
-    for script in root.iter("script"):
+    for script in tagged(root, "script"):
         if script.text and (m := _SCRIPT_DATE.search(script.text)):
             day = parse_date_value(m["value"])
             if day is not None:

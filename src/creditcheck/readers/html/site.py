@@ -9,6 +9,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY, classes, names_test
+from creditcheck.readers.html.page_tags import first_below, tagged
 
 # A page footer by its class or id: "footer", "site-footer", "c-footer__bottom", "mainFooter",
 # "colophon". A footer that belongs to a part of the story (an article's, a post's, a card's,
@@ -58,12 +59,12 @@ _MAX_LD = 200_000  # a JSON-LD block longer than this is data, not the page's de
 def publisher_names(root: lxml.html.HtmlElement) -> list[str]:
     """The names the page gives its own publisher: ``og:site_name``, meta publisher, JSON-LD publisher."""
     names: list[str] = []
-    for meta in root.iter("meta"):
+    for meta in tagged(root, "meta"):
         key = (meta.get("property") or meta.get("name") or "").lower()
         value = (meta.get("content") or "").strip()
         if key in _NAME_METAS and value and value not in names:
             names.append(value)
-    for script in root.iter("script"):
+    for script in tagged(root, "script"):
         if (script.get("type") or "").strip().lower() != _LD_JSON:
             continue
         body = script.text or ""
@@ -121,7 +122,7 @@ def _title_site(root: lxml.html.HtmlElement) -> str | None:
     Small sites name themselves nowhere else ("<title>bumm film GmbH</title>"). The last part
     of a title of several is the site's by convention; the headline comes first.
     """
-    title = root.find(".//title")
+    title = first_below(root, "title")
     text = " ".join((title.text_content() if title is not None else "").split())
     if not text:
         return None

@@ -10,6 +10,7 @@ import lxml.etree
 import lxml.html
 
 from creditcheck.readers.html.elements import CONTENT_CLASS
+from creditcheck.readers.html.page_tags import tagged
 
 # An <article> with no more text than this is a teaser card, not the story (unless alone).
 STORY_MIN_TEXT = 600
@@ -59,7 +60,7 @@ def find_story(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     element with a content class, widened like the body to hold the headline.
     """
     body = first_element(_STORY_XPATH(root))
-    h1 = next(root.iter("h1"), None)
+    h1 = next(iter(tagged(root, "h1")), None)
     if body is not None:
         article = next(body.iterancestors("article"), None)
         return article if article is not None else _with_headline(body, h1)
@@ -68,7 +69,7 @@ def find_story(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         return article
     # The <article> with the most text, unless all of several are teasers (a story is more
     # than a card).
-    articles = [(text_length(a), a) for a in root.iter("article")]
+    articles = [(text_length(a), a) for a in tagged(root, "article")]
     longest = max(articles, key=lambda pair: pair[0], default=None)
     if longest is not None and (longest[0] > STORY_MIN_TEXT or len(articles) == 1):
         return longest[1]
@@ -131,7 +132,7 @@ class PageAddress:
     def __init__(self, root: lxml.html.HtmlElement) -> None:
         canonical = og_url = ""
         self.names: set[str] = set()  # the site's names: og:site_name, its domain's first label
-        for el in root.iter("link", "meta"):
+        for el in tagged(root, "link", "meta"):
             prop = el.get("property")
             if el.tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
                 canonical = canonical or (el.get("href") or "").strip()
