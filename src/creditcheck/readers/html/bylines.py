@@ -236,6 +236,8 @@ def _date_names(names: str) -> bool:
 def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:
     """The first element, in page order, whose text (or a line of it) is a date line."""
     seen: set[lxml.html.HtmlElement] = set()
+    # A wrapper's text is often its only child's: each text is read once.
+    days: dict[str, dt.date | None] = {}
     # Only elements near a text holding a digit can start with a date: find those texts first
     # rather than reading the text of every element of the page.
     for node in scope.xpath(".//text()"):
@@ -246,7 +248,10 @@ def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | No
                 continue
             seen.add(element)
             for text in _lines(element):
-                day = _leading_date(text, region.lang)
+                if text in days:
+                    day = days[text]
+                else:
+                    day = days[text] = _leading_date(text, region.lang)
                 if (
                     day is not None
                     and not region.elsewhere(element, scope)
