@@ -7,8 +7,7 @@ Lines are counted as editors and git count them: only CR, LF and CRLF end a line
 from __future__ import annotations
 
 import bisect
-import operator
-from itertools import accumulate, count
+import re
 
 from creditcheck import compilecache
 
@@ -16,6 +15,8 @@ LINE_BREAK_PATTERN = r"\r\n|\r|\n"
 LINE_BREAK = compilecache.compile(LINE_BREAK_PATTERN)
 LINE_BREAK_BYTES = compilecache.compile(LINE_BREAK_PATTERN.encode())
 _LONE_CR = compilecache.compile(r"\r(?!\n)")
+_LF = compilecache.compile("\n")
+_match_end = re.Match.end
 
 
 def split_lines(text: str) -> list[str]:
@@ -55,10 +56,11 @@ def line_starts(text: str) -> list[int]:
     """The offset at which each line of ``text`` starts (the first is 0)."""
     if "\r" in text and _LONE_CR.search(text):
         return [0, *(m.end() for m in LINE_BREAK.finditer(text))]
-    # Only LF and CRLF end lines here, and both end at the LF: line k + 1 starts after the
-    # first k + 1 lines and their k + 1 newlines, summed without a Python loop.
-    lengths = accumulate(map(len, text.split("\n")[:-1]))
-    return [0, *map(operator.add, lengths, count(1))]
+    # Only LF and CRLF end lines here, and both end at the LF: a line starts after each LF,
+    # found without a Python loop (and without a string made for every line).
+    starts = [0]
+    starts.extend(map(_match_end, _LF.finditer(text)))
+    return starts
 
 
 class LineIndex:
