@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck.readers.html.source import SourceText
+from creditcheck.readers.html.source import SourceText, _tokens
 
 PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -93,3 +96,60 @@ def test_entities_tags_and_whitespace() -> None:
     assert (11, 2, 3) in anchors
     assert anchors[-1] == (21, 3, 16)
     assert pos.find("by X", 2, 0) == 11
+
+
+# The token-by-token mapping the source map used before runs of plain text were taken whole:
+# the reference the faster one must agree with.
+_ENTITY = r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
+_TOKEN = re.compile(rf"{_ENTITY}|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
+
+
+def _reference_tokens(
+    text: str, n: int, joinable: int, last_space: bool
+) -> tuple[int, int, bool, list[str], list[tuple[int, int, bool]]]:
+    pieces: list[str] = []
+    segs: list[tuple[int, int, bool]] = []
+    for m in _TOKEN.finditer(text):
+        tok, at, verbatim = m.group(0), m.start(), True
+        if tok[0] == "&" and len(tok) > 1:
+            decoded = html.unescape(tok)
+            if len(decoded) == 1:
+                tok, verbatim = decoded, False
+        if tok.isspace():
+            if last_space:
+                continue
+            verbatim, tok = tok == " ", " "
+        last_space = tok == " "
+        if verbatim:
+            if joinable != at:
+                segs.append((n, at, True))
+            joinable = at + len(tok)
+        else:
+            segs.append((n, at, False))
+            joinable = -1
+        pieces.append(tok)
+        n += len(tok)
+    return n, joinable, last_space, pieces, segs
+
+
+_LINE = st.lists(
+    st.sampled_from(
+        [
+            *("Photo", "a b", "x", "&", "&&", "<", " ", "  ", "\t", "\xa0", "\u2009"),
+            *("&amp;", "&nbsp;", "&#32;", "&#x20;", "&copy2020", "&ampx", "&#8203;"),
+        ]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@PROPERTY
+@given(_LINE, st.booleans(), st.integers(-1, 3))
+def test_lines_with_entities_map_as_token_by_token(text: str, last_space: bool, joinable: int) -> None:
+    pieces: list[str] = []
+    segs: list[tuple[int, int, bool]] = []
+    n, end, space = _tokens(text, 0, len(text), 5, joinable, last_space, pieces, segs)
+    want_n, want_end, want_space, want_pieces, want_segs = _reference_tokens(text, 5, joinable, last_space)
+    # The same stream text (in pieces cut anywhere), segments, length and state after.
+    assert (n, end, space, segs) == (want_n, want_end, want_space, want_segs)
+    assert "".join(pieces) == "".join(want_pieces)

@@ -15,9 +15,9 @@ from creditcheck.positions import LineIndex
 _TAG = r"<(?:!--.*?(?:-->|$)|[A-Za-z/!?][^>]*>?)"
 _TAGS = re.compile(rf"({_TAG}(?:{_TAG})*)", re.S)
 _ENTITY = r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?"
-# The tokens of the few lines that hold entities, tabs or runs of spaces (never a tag: _TAGS
-# took those). Words joined by single spaces form one token: they map to the source one to one.
-_TOKEN = re.compile(rf"{_ENTITY}|[^<&\s]+(?: [^<&\s]+)*|\s+|[<&]")
+# What the few lines that hold entities, tabs or runs of spaces hold besides text that maps to
+# the source one to one: entities, and runs of whitespace other than a single plain space.
+_SPECIAL = re.compile(rf"{_ENTITY}|[^\S ]\s*| \s+")
 _ENTITIES = re.compile(_ENTITY)
 # Pages repeat the same few entities (&amp; &quot; &nbsp;) many times over.
 _unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
@@ -52,12 +52,13 @@ class SourceText:
         # The text between tags and the tag runs, in turn (the last text is followed by "").
         split = _TAGS.split(text)
         split.append("")
-        # The parts that add to the stream: where each starts and ends in the source and where
-        # it starts in the stream (strictly increasing). A part ends where a tag run does, so
-        # splitting it alone gives the same pieces.
+        # The parts that add to the stream: where each starts in the source, where its pieces
+        # are in ``split`` and where it starts in the stream (strictly increasing). A part ends
+        # where a tag run does, so its pieces are those that splitting it alone would give.
         self._source: list[int] = []
-        self._end: list[int] = []
+        self._items: list[tuple[int, int]] = []
         self._stream: list[int] = []
+        self._split = split
         self._segments: dict[int, _Segments] = {}
         if len(text) < eager_below:
             # A small page is mostly blocks: the whole of it is mapped, in one part, at once.
@@ -65,7 +66,7 @@ class SourceText:
             self.stream = whole.piece
             if self.stream:
                 self._source.append(0)
-                self._end.append(len(text))
+                self._items.append((0, len(split)))
                 self._stream.append(0)
                 self._segments[0] = whole
             return
@@ -100,7 +101,7 @@ class SourceText:
             size = sum(map(len, items))
             if piece:
                 self._source.append(at)
-                self._end.append(at + size)
+                self._items.append((first, stop))
                 self._stream.append(n)
                 pieces.append(piece)
                 n += len(piece)
@@ -114,11 +115,11 @@ class SourceText:
         segments = self._segments.get(k)
         if segments is None:
             n = self._stream[k]
-            at = self._source[k]
+            first, stop = self._items[k]
             segments = self._segments[k] = _Segments(
                 self.text,
-                _TAGS.split(self.text[at : self._end[k]]),
-                at,
+                self._split[first:stop],
+                self._source[k],
                 n,
                 n == 0 or self.stream[n - 1] == " ",
             )
@@ -225,44 +226,43 @@ class _Segments:
         """
         segs: list[tuple[int, int, bool]] = []
         pieces: list[str] = []  # what the part adds to the stream, as _tokens needs them
+        append = segs.append
+        add = pieces.append
         # Where in the source the last segment would go on, were it a text run still open.
         joinable = -1
-
-        def collapse(pending: int, upto: int) -> None:
-            """Emit the one space the whitespace from ``pending`` to ``upto`` becomes."""
-            nonlocal n, joinable, last_space
-            if upto - pending == 1 and text[pending] == " ":
-                # A single plain space maps one to one: it may extend the open text run.
-                if joinable != pending:
-                    segs.append((n, pending, True))
-                joinable = upto
-            else:
-                segs.append((n, pending, False))
-                joinable = -1
-            pieces.append(" ")
-            n += 1
-            last_space = True
-
         for i in range(0, len(split), 2):
             chunk = split[i]
             if chunk:
                 # Whitespace collapses into one space that starts where the whitespace does;
                 # ``pending`` is where the whitespace after the last text would start.
-                pending = off
-                pos = off
+                pending = pos = off
+                off += len(chunk)
                 for line in () if chunk.isspace() else chunk.split("\n"):
-                    core = line.strip()
-                    if core:
-                        start = pos + len(line) - len(line.lstrip())
+                    size = len(line)
+                    lead = line.lstrip()
+                    if lead:
+                        core = lead.rstrip()
+                        start = pos + size - len(lead)
                         if start > pending and not last_space:
-                            collapse(pending, start)
+                            # The whitespace before it becomes one space: a single plain space
+                            # may extend the open text run, any other run maps to its start.
+                            if start - pending == 1 and text[pending] == " ":
+                                if joinable != pending:
+                                    append((n, pending, True))
+                                joinable = start
+                            else:
+                                append((n, pending, False))
+                                joinable = -1
+                            add(" ")
+                            n += 1
+                            last_space = True
                         pending = end = start + len(core)
                         if "&" not in core and "  " not in core and core.isprintable():
                             # Words and single spaces only (printable excludes every other
-                            # space character): one text run, as _TOKEN's words would join.
+                            # space character): one text run.
                             if joinable != start:
-                                segs.append((n, start, True))
-                            pieces.append(core)
+                                append((n, start, True))
+                            add(core)
                             n += end - start
                             joinable = end
                             last_space = False
@@ -270,10 +270,19 @@ class _Segments:
                             n, joinable, last_space = _tokens(
                                 text, start, end, n, joinable, last_space, pieces, segs
                             )
-                    pos += len(line) + 1
-                off += len(chunk)
+                    pos += size + 1
                 if off > pending and not last_space:
-                    collapse(pending, off)
+                    # The whitespace after the last text, as above.
+                    if off - pending == 1 and text[pending] == " ":
+                        if joinable != pending:
+                            append((n, pending, True))
+                        joinable = off
+                    else:
+                        append((n, pending, False))
+                        joinable = -1
+                    add(" ")
+                    n += 1
+                    last_space = True
             if i + 1 < len(split):
                 off += len(split[i + 1])
         self.stream = [seg[0] for seg in segs]
@@ -292,32 +301,75 @@ def _tokens(
     pieces: list[str],
     segs: list[tuple[int, int, bool]],
 ) -> tuple[int, int, bool]:
-    """Map a line's text that holds entities, tabs or runs of spaces token by token.
+    """Map a line's text that holds entities, tabs or runs of spaces.
 
-    Takes and returns the stream's length, the open text run's end and whether the stream
-    ends in a space.
+    Only entities and runs of whitespace other than a single space are looked at one by one;
+    the text between them maps to the source one to one. Takes and returns the stream's
+    length, the open text run's end and whether the stream ends in a space.
     """
-    for m in _TOKEN.finditer(text, start, end):
-        tok = m.group(0)
-        at = m.start()
-        verbatim = True
-        if tok[0] == "&" and len(tok) > 1:
+    at = start  # where the text not yet mapped starts
+    for m in _SPECIAL.finditer(text, start, end):
+        begin = m.start()
+        if begin > at:
+            n, joinable, last_space = _verbatim(text, at, begin, n, joinable, last_space, pieces, segs)
+        at = m.end()
+        tok = m.group()
+        if tok[0] == "&":
             decoded = _unescape(tok)
-            if len(decoded) == 1:
-                tok, verbatim = decoded, False
-        if tok.isspace():
-            if last_space:
+            if len(decoded) != 1:
+                # Not one character: the entity stays as written.
+                if joinable != begin:
+                    segs.append((n, begin, True))
+                joinable = at
+                pieces.append(tok)
+                n += len(tok)
+                last_space = False
                 continue
-            verbatim = tok == " "
-            tok = " "
-        last_space = tok == " "
-        if verbatim:
-            if joinable != at:
-                segs.append((n, at, True))
-            joinable = at + len(tok)
+            if not decoded.isspace():
+                segs.append((n, begin, False))
+                joinable = -1
+                pieces.append(decoded)
+                n += 1
+                last_space = False
+                continue
+            verbatim = decoded == " "  # "&#32;"
         else:
-            segs.append((n, at, False))
+            verbatim = False  # a run of whitespace, or one that is not a plain space
+        # Whitespace, which becomes one space unless the stream ends in one.
+        if last_space:
+            continue
+        if verbatim:
+            if joinable != begin:
+                segs.append((n, begin, True))
+            joinable = begin + 1
+        else:
+            segs.append((n, begin, False))
             joinable = -1
-        pieces.append(tok)
-        n += len(tok)
+        pieces.append(" ")
+        n += 1
+        last_space = True
+    if end > at:
+        n, joinable, last_space = _verbatim(text, at, end, n, joinable, last_space, pieces, segs)
     return n, joinable, last_space
+
+
+def _verbatim(
+    text: str,
+    start: int,
+    end: int,
+    n: int,
+    joinable: int,
+    last_space: bool,
+    pieces: list[str],
+    segs: list[tuple[int, int, bool]],
+) -> tuple[int, int, bool]:
+    """Map text with no entity and no whitespace but single spaces, which maps one to one."""
+    if last_space and text[start] == " ":
+        # A single space after the stream's space (a decoded "&nbsp;"): it adds nothing.
+        start += 1
+        if start == end:
+            return n, joinable, last_space
+    if joinable != start:
+        segs.append((n, start, True))
+    pieces.append(text[start:end])
+    return n + end - start, end, text[end - 1] == " "
