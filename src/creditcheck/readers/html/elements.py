@@ -284,17 +284,32 @@ def control(el: lxml.html.HtmlElement) -> bool:
 
 
 def inline_text(el: lxml.html.HtmlElement) -> str:
-    if el.tag in SKIP or control(el):
+    tag = el.tag
+    if tag in SKIP or (tag == "a" and control(el)):
         return ""
-    if el.tag == "br":
+    if tag == "br":
         return " "
-    parts = [el.text or ""]
-    for child in el:
-        if isinstance(child.tag, str) and child.tag not in SKIP and not control(child):
-            parts.append(inline_text(child))
-        if child.tail:
-            parts.append(child.tail)
+    parts: list[str] = []
+    _inline_parts(el, parts)
     return "".join(parts)
+
+
+def _inline_parts(el: lxml.html.HtmlElement, parts: list[str]) -> None:
+    """Add the text of a readable element that is not a ``<br>`` and of its descendants to ``parts``."""
+    # lxml makes a new string at every read of .tag and .tail: each is read once.
+    text = el.text
+    if text:
+        parts.append(text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIP and not (tag == "a" and control(child)):
+            if tag == "br":
+                parts.append(" ")
+            else:
+                _inline_parts(child, parts)
+        tail = child.tail
+        if tail:
+            parts.append(tail)
 
 
 def hidden(el: lxml.html.HtmlElement) -> bool:

@@ -167,19 +167,28 @@ class Walker:
         if el.text:
             parts.append(el.text)
         for child in el:
-            # lxml builds a new string on every read of .tail: read it once.
+            # lxml builds a new string on every read of .tail and .tag: each is read once.
             tail = child.tail
-            child_kind = self._classify(child, kind)
+            tag = child.tag
+            child_kind = self._classify(child, tag, kind)
             if child_kind is UNREAD:
                 pass
-            elif child.tag == "img":
+            elif tag == "img":
                 if content:
                     self.add_img(child, image)
-            elif child_kind is not None or _is_block(child) or self._holds_caption(child, image, content):
+            elif (
+                child_kind is not None
+                or tag in BLOCKS
+                or ((tag not in INLINE or tag == "font") and has_block(child))
+                or self._holds_caption(child, tag, image, content)
+            ):
+                # A block-level element, a non-phrasing one that holds one, a <font> that does
+                # (an old editor's <font> styling wraps whole sections: "<font><div>Credits</div>
+                # <div>Foto: NAME</div></font>"), or an inline one that holds a caption.
                 if parts:  # most blocks follow a block, with no text between
                     self.emit(parts, line, kind, image, content)
                     parts = []
-                self._walk_block(child, child_kind or kind, image, content)
+                self._walk_block(child, tag, child_kind or kind, image, content)
                 line = child.sourceline or line
                 if tail and tail.strip():
                     parts.append(tail)
@@ -194,17 +203,18 @@ class Walker:
         if parts:
             self.emit(parts, line, kind, image, content)
 
-    def _classify(self, child: lxml.html.HtmlElement, kind: BlockKind) -> BlockKind | _Unread | None:
-        """The block kind a child names, None for none, or UNREAD for a child not read.
+    def _classify(
+        self, child: lxml.html.HtmlElement, tag: object, kind: BlockKind
+    ) -> BlockKind | _Unread | None:
+        """The block kind a child (whose tag is ``tag``) names, None for none, or UNREAD for a child not read.
 
         Comments are not read as text, but a directive comment is taken as a suppression.
         """
-        tag = child.tag
         if not isinstance(tag, str):  # comments and processing instructions
             if isinstance(child, lxml.etree._Comment):
                 self.add_suppression(child)
             return UNREAD
-        if tag in SKIP or control(child) or child in self.judge.other_stories:
+        if tag in SKIP or (tag == "a" and control(child)) or child in self.judge.other_stories:
             return UNREAD
         if child.keys():
             names = classes(child)  # read once for the tests below
@@ -234,13 +244,12 @@ class Walker:
         return child_kind
 
     def _walk_block(
-        self, child: lxml.html.HtmlElement, kind: BlockKind, image: int | None, content: bool
+        self, child: lxml.html.HtmlElement, tag: str, kind: BlockKind, image: int | None, content: bool
     ) -> None:
-        """Walk a block-level child of the kind it names or inherits.
+        """Walk a block-level child (whose tag is ``tag``) of the kind it names or inherits.
 
         A figure brings its picture; <article> and <main> mark the story's content.
         """
-        tag = child.tag
         child_image = self.add_figure(child) if tag == "figure" else image
         if tag == "figure" and child_image is not None and kind is BlockKind.TEXT:
             kind = BlockKind.CAPTION  # all a picture's figure says besides the picture is its caption
@@ -254,7 +263,9 @@ class Walker:
         figures = figcaption.iterancestors("figure")
         return bool(self.pictureless) and any(a in self.pictureless for a in figures)
 
-    def _holds_caption(self, child: lxml.html.HtmlElement, image: int | None, content: bool) -> bool:
+    def _holds_caption(
+        self, child: lxml.html.HtmlElement, tag: str, image: int | None, content: bool
+    ) -> bool:
         """Whether an inline element holds a credit element, or a picture and the caption after it.
 
         Then it is a block: "<p><span class=image><img><span class=source>Wikimedia Commons</span>
@@ -262,7 +273,7 @@ class Walker:
         """
         if len(child) == 0:
             return False
-        if (child.tag != "a" or shows_picture(child)) and HOLDS_CREDIT(child):
+        if (tag != "a" or shows_picture(child)) and HOLDS_CREDIT(child):
             return True  # "<span class=licensed-file><img>…<a class=license-author>NAME</a></span>"
         if not content or image is not None or not shows_picture(child):
             return False
@@ -413,12 +424,3 @@ def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     # The last span starting at or before ``offset`` (spans do not overlap).
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]
-
-
-def _is_block(el: lxml.html.HtmlElement) -> bool:
-    """A block-level element, or a non-phrasing one that holds one, or a <font> that does.
-
-    An old editor's <font> styling wraps whole sections ("<font><div>Credits</div><div>Foto:
-    NAME</div></font>"); a browser breaks the lines around the blocks inside it.
-    """
-    return el.tag in BLOCKS or ((el.tag not in INLINE or el.tag == "font") and has_block(el))
