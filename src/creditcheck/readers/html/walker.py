@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 
 import lxml.etree
@@ -11,6 +12,7 @@ import lxml.html
 
 from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers.html.captions import (
+    HIDDEN_CLASS,
     HOLDS_CREDIT,
     caption_after,
     hidden_label,
@@ -21,6 +23,8 @@ from creditcheck.readers.html.elements import (
     ALT_CREDIT,
     BLOCKS,
     CAPTION_ATTRS,
+    CHROME_CLASS,
+    CONTENT_CLASS,
     CREDIT_ATTRS,
     INLINE,
     PICTURE_TAGS,
@@ -39,7 +43,7 @@ from creditcheck.readers.html.elements import (
     tail_line,
 )
 from creditcheck.readers.html.pictures import PictureJudge
-from creditcheck.readers.html.site import site_footer
+from creditcheck.readers.html.site import FOOTER_CLASS, site_footer
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
 
@@ -218,16 +222,28 @@ class Walker:
             return UNREAD
         if child.keys():
             names = classes(child)  # read once for the tests below
-            if (
-                hidden(child)
-                or chrome(child, names, self.judge.holds_story)
-                or site_footer(child, names)
-                or hidden_label(child, names)
+            if names and not plain_names(names):
+                if (
+                    hidden(child)
+                    or chrome(child, names, self.judge.holds_story)
+                    or site_footer(child, names)
+                    or hidden_label(child, names)
+                ):
+                    return UNREAD
+            elif hidden(child) or (
+                # Names that say no chrome, footer or hidden label (or none): only a <footer> or
+                # the page's content info can be the site's footer.
+                (tag == "footer" or child.get("role") == "contentinfo") and site_footer(child, names)
             ):
                 return UNREAD
             if self.judge.other_story(child, names):
                 return UNREAD  # another story's teaser or a box of them: its credits are not ours
-            child_kind = picture_kind(child, names, kind, block_kind(child, names))
+            if names:
+                child_kind = picture_kind(child, names, kind, block_kind(child, names))
+            else:
+                # No class names: nothing names a kind but the tag (as block_kind and
+                # picture_kind would say).
+                child_kind = BlockKind.CAPTION if tag == "figcaption" else None
         elif tag == "footer" and site_footer(child, ""):
             return UNREAD  # the site's notice and imprint, not the story's
         else:
@@ -402,6 +418,20 @@ class Walker:
 
 _RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp)(?=[\s>/])", re.I)
 _RAW_END = {name: re.compile(rf"</{name}", re.I) for name in ("script", "style", "textarea", "title", "xmp")}
+
+
+@functools.lru_cache(maxsize=4096)
+def plain_names(names: str) -> bool:
+    """Whether class names name neither page chrome, a site footer nor a hidden label.
+
+    Then ``chrome`` and ``captions.hidden_label`` cannot refuse the element, nor can
+    ``site_footer`` unless it is a ``<footer>`` or the page's content info: the walk asks one
+    question, remembered per class string, where it asked three. (Each of the three refuses only
+    where its pattern is found in the names.)
+    """
+    if CHROME_CLASS.search(names) is not None and CONTENT_CLASS.search(names) is None:
+        return False
+    return FOOTER_CLASS.search(names) is None and HIDDEN_CLASS.search(names) is None
 
 
 def raw_text_spans(text: str) -> list[tuple[int, int]]:

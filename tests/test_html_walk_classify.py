@@ -1,0 +1,74 @@
+"""The walk's classification of an element: its shortcut for plain class names against every test asked."""
+
+from __future__ import annotations
+
+import lxml.html
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from creditcheck.model import BlockKind
+from creditcheck.readers.html.captions import hidden_label, picture_kind
+from creditcheck.readers.html.elements import block_kind, caption_credit, chrome, classes, hidden, only_link
+from creditcheck.readers.html.pictures import PictureJudge
+from creditcheck.readers.html.site import site_footer
+from creditcheck.readers.html.source import SourceText
+from creditcheck.readers.html.walker import UNREAD, Walker
+
+_NAMES = [
+    "",
+    "main",
+    "nav",
+    "site-footer",
+    "article-footer",
+    "sr-only",
+    "credit",
+    "caption",
+    "byline",
+    "teaser",
+]
+_NAMES += ["articleBody", "share", "photo-credit", "c-footer__bottom", "visually-hidden", "related"]
+_CLASS = st.lists(st.sampled_from(_NAMES), max_size=3).map(" ".join)
+_TAGS = st.sampled_from(["div", "span", "footer", "figcaption", "p", "li", "section", "small", "a"])
+_ATTRS = st.sampled_from(["", ' role="contentinfo"', ' hidden=""', ' style="display: none"', ' href="/x"'])
+_TEXT = st.sampled_from(
+    ["Photo", "AP Photo/Jane Doe", "Image", "", "© 2024 The Japan Times", "<a href=/r>Reuters</a>"]
+)
+
+
+def _slow_classify(walker: Walker, child: lxml.html.HtmlElement, kind: BlockKind) -> object:
+    # Every test the walk asks of an element with attributes, in turn, as it asked them before
+    # it had a shortcut for plain names.
+    names = classes(child)
+    if (
+        hidden(child)
+        or chrome(child, names, walker.judge.holds_story)
+        or site_footer(child, names)
+        or hidden_label(child, names)
+    ):
+        return UNREAD
+    if walker.judge.other_story(child, names):
+        return UNREAD
+    child_kind = picture_kind(child, names, kind, block_kind(child, names))
+    if child_kind is None and kind == BlockKind.TEXT and child.tag in ("li", "dd", "dt") and only_link(child):
+        return UNREAD
+    if child_kind is None and kind == BlockKind.CAPTION and caption_credit(child):
+        return BlockKind.CREDIT
+    return child_kind
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TAGS, _CLASS, st.sampled_from(["", ' id="main-footer"', ' itemprop="author"']), _ATTRS, _TEXT)
+def test_plain_names_shortcut_classifies_as_every_test_would(
+    tag: str, names: str, ident: str, attrs: str, text: str
+) -> None:
+    page = (
+        f'<html><body><div class="story"><{tag} class="{names}"{ident}{attrs}>{text}</{tag}>'
+        f"<p>Story text.</p></div></body></html>"
+    )
+    root = lxml.html.document_fromstring(page)
+    story = root.find("body/div")
+    assert story is not None
+    child = story[0]
+    walker = Walker(SourceText(page), PictureJudge(root))
+    for kind in (BlockKind.TEXT, BlockKind.CAPTION):
+        assert walker._classify(child, child.tag, kind) == _slow_classify(walker, child, kind), (page, kind)
