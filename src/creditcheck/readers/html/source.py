@@ -6,6 +6,7 @@ import bisect
 import functools
 import html as htmllib
 import re
+from itertools import accumulate
 
 from creditcheck.positions import LineIndex
 
@@ -230,22 +231,38 @@ class _Segments:
         add = pieces.append
         # Where in the source the last segment would go on, were it a text run still open.
         joinable = -1
-        for i in range(0, len(split), 2):
+        # Where each piece of ``split`` starts in the source.
+        offsets = list(accumulate(map(len, split), initial=off))
+        # The pieces of text that hold more than whitespace (and the empty ones, which add
+        # nothing). A piece of whitespace alone adds at most the one space the stream lacks;
+        # most pieces between tags are that, and only the first after a text can add it.
+        texts = [i for i in range(0, len(split), 2) if not split[i].isspace()]
+        texts.append(len(split))
+        last = -2  # the last piece of text mapped
+        for i in texts:
+            if not last_space and i > last + 2:
+                # The whitespace between tags after the last text (or before the first).
+                joinable = _space(text, offsets[last + 2], offsets[last + 3], n, joinable, pieces, segs)
+                n += 1
+                last_space = True
+            if i == len(split):
+                break
+            last = i
             chunk = split[i]
             if chunk:
                 # Whitespace collapses into one space that starts where the whitespace does;
                 # ``pending`` is where the whitespace after the last text would start.
-                pending = pos = off
+                pending = pos = off = offsets[i]
                 off += len(chunk)
-                for line in () if chunk.isspace() else chunk.split("\n"):
+                for line in chunk.split("\n"):
                     size = len(line)
                     lead = line.lstrip()
                     if lead:
                         core = lead.rstrip()
                         start = pos + size - len(lead)
                         if start > pending and not last_space:
-                            # The whitespace before it becomes one space: a single plain space
-                            # may extend the open text run, any other run maps to its start.
+                            # The whitespace before it, as _space maps it (inline: asked of
+                            # nearly every line).
                             if start - pending == 1 and text[pending] == " ":
                                 if joinable != pending:
                                     append((n, pending, True))
@@ -272,23 +289,37 @@ class _Segments:
                             )
                     pos += size + 1
                 if off > pending and not last_space:
-                    # The whitespace after the last text, as above.
-                    if off - pending == 1 and text[pending] == " ":
-                        if joinable != pending:
-                            append((n, pending, True))
-                        joinable = off
-                    else:
-                        append((n, pending, False))
-                        joinable = -1
-                    add(" ")
+                    # The whitespace after the last text.
+                    joinable = _space(text, pending, off, n, joinable, pieces, segs)
                     n += 1
                     last_space = True
-            if i + 1 < len(split):
-                off += len(split[i + 1])
         self.stream = [seg[0] for seg in segs]
         self.source = [seg[1] for seg in segs]
         self.verbatim = [seg[2] for seg in segs]
         self.piece = "".join(pieces)  # what the part adds to the stream
+
+
+def _space(
+    text: str,
+    pending: int,
+    upto: int,
+    n: int,
+    joinable: int,
+    pieces: list[str],
+    segs: list[tuple[int, int, bool]],
+) -> int:
+    """Map the one space the whitespace from ``pending`` to ``upto`` becomes; the open text run's end.
+
+    A single plain space maps one to one and may extend the open text run; any other run of
+    whitespace maps to where it starts.
+    """
+    pieces.append(" ")
+    if upto - pending == 1 and text[pending] == " ":
+        if joinable != pending:
+            segs.append((n, pending, True))
+        return upto
+    segs.append((n, pending, False))
+    return -1
 
 
 def _tokens(
