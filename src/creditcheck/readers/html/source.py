@@ -177,16 +177,18 @@ class SourceText:
         if not self._stream:
             return []
         line_starts = self.line_starts
-        offset = self.source_offset(start)
+        # Where ``start`` comes from, as source_offset finds it.
+        k = max(bisect.bisect_right(self._stream, start) - 1, 0)
+        seg = self._segments_of(k)
+        j = max(bisect.bisect_right(seg.stream, start) - 1, 0)
+        offset = seg.source[j] + (start - seg.stream[j]) if seg.verbatim[j] else seg.source[j]
         line = bisect.bisect_right(line_starts, offset)
         out = [(0, line, offset - line_starts[line - 1] + 1)]
         stop = start + length
-        k = max(bisect.bisect_right(self._stream, start) - 1, 0)
-        seg = self._segments_of(k)
         # The segments after the one ``start`` is in, up to where the block ends. They start at
         # strictly increasing stream and source offsets, so each one's own start is where the
         # block jumps, and its line is at or after the last.
-        j = max(bisect.bisect_right(seg.stream, start) - 1, 0) + 1
+        j += 1
         while True:
             seg_stream, seg_source = seg.stream, seg.source
             for i in range(j, len(seg_stream)):
