@@ -164,14 +164,16 @@ PROMO = compilecache.compile(
 def may_hold_attribution(text: str) -> bool:
     """Whether a line of running text (folded) may hold a credit or a notice; most cannot."""
     low = text.lower()
-    if len(text) > SHORT_LINE and not has_cue(low):
-        return False
+    # Each of the two tests only refuses, so their order changes no answer. A long paragraph is
+    # asked the long one first: it refuses most prose, and is cheaper than the cue words.
     if (
         len(text) > LONG_LINE
         and not ENDS_BRACKET.search(text[-40:])
         and "/" not in text[-120:]
         and not has_long_cue(low)
     ):
+        return False
+    if len(text) > SHORT_LINE and not has_cue(low):
         return False
     promotional = any(w in low for w in PROMO_WORDS) and PROMO.search(text) is not None
     return not (promotional and "©" not in text and "opyright" not in low)
