@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from creditcheck.extract import patterns
+from creditcheck.extract import patterns, prefilter
 
 PROPERTY = settings(max_examples=2000, deadline=None)
 
@@ -19,6 +19,9 @@ PLAIN_ELAPSED = re.compile(
     r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
     r"|\b\d{1,2}:\d{2}\s*(?:min|mins|minuten|minutes)\b"
 )
+PLAIN_SENTENCE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
+PLAIN_SHORT_CUE = re.compile(r"\b(?:ap|pa|str|via)\b")
+PLAIN_LONG_SHORT_CUE = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
 PLAIN_CAPTION_LABEL = re.compile(
     r"(?<=[^\W\d_]) (?=(?:Fotos?|Photos?|Bild(?:er)?|Image|Credits?|Quelle|Bildquelle|Source|Fuente"
     r"|Cr[ée]dito?s?)\s*[:：]|(?:FOTOS?|PHOTOS?)\s+[A-Z])"
@@ -45,6 +48,38 @@ _LABEL_SLOTS = [
     ["", " ", "  ", "\u00a0"],
     ["", ":", "：", "A", "a", " B", "Z"],
 ]
+_SENTENCE_SLOTS = [
+    ["", "a", " ", ".", "!", "…", "x."],
+    ["", ".", "..", "?!", "…", "...", "。"],
+    ["", '"', "”", ")", "]", "»’", "x"],
+    ["", " ", "\n", "a", ".", "\u00a0"],
+] * 2
+_SHORT_CUE_SLOTS = [
+    ["", "a", " ", "_", "é", "1", "/"],
+    ["", "ap", "pa", "str", "via", "p", "st", "vi"],
+    ["", "a", " ", "_", "é", "1", "."],
+] * 2
+
+
+def test_the_short_cue_words_are_found_as_by_one_pattern() -> None:
+    for parts in itertools.product(*_SHORT_CUE_SLOTS):
+        text = "".join(parts)
+        fast = any(word.search(text) is not None for word in prefilter.CUE_SHORT)
+        assert fast == (PLAIN_SHORT_CUE.search(text) is not None), text
+
+
+_LONG_SHORT_CUE_SLOTS = [
+    ["", "a", " ", "_", "1"],
+    ["", "rights", "source", "via", "xvia", "rights reserved", "rights\n reserved", "source :", "source:"],
+    ["", "a", " ", ":", "reserved", " reserved", "_"],
+] * 2
+
+
+def test_the_long_paragraph_s_short_cues_are_found_as_by_one_pattern() -> None:
+    for parts in itertools.product(*_LONG_SHORT_CUE_SLOTS):
+        text = "".join(parts)
+        fast = any(word in text and p.search(text) is not None for word, p in prefilter.LONG_CUE_SHORT)
+        assert fast == (PLAIN_LONG_SHORT_CUE.search(text) is not None), text
 
 
 @pytest.mark.parametrize(
@@ -52,8 +87,9 @@ _LABEL_SLOTS = [
     [
         (patterns.ELAPSED, PLAIN_ELAPSED, _ELAPSED_SLOTS),
         (patterns.CAPTION_LABEL, PLAIN_CAPTION_LABEL, _LABEL_SLOTS),
+        (patterns.SENTENCE, PLAIN_SENTENCE, _SENTENCE_SLOTS),
     ],
-    ids=["ELAPSED", "CAPTION_LABEL"],
+    ids=["ELAPSED", "CAPTION_LABEL", "SENTENCE"],
 )
 def test_every_text_of_the_slots_matches_as_the_plain_form_does(
     fast: re.Pattern[str], plain: re.Pattern[str], slots: list[list[str]]

@@ -151,10 +151,11 @@ HOLDER_CUT = re.compile(
     re.X,
 )
 # "[.!?…]+" and "(?<=[a-z]{3})[.!?]" written to open with a character class, which lets the engine
-# skip straight to punctuation instead of trying the pattern at every position. A match starts
-# only where a run of punctuation starts, and takes the run whole: tried inside a run of 20,000
-# periods, every position would scan to the run's end (quadratic).
-SENTENCE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
+# skip straight to punctuation instead of trying the pattern at every position (the check that
+# no punctuation stands before comes after the first character, or it would open the pattern). A
+# match starts only where a run of punctuation starts, and takes the run whole: tried inside a
+# run of 20,000 periods, every position would scan to the run's end (quadratic).
+SENTENCE = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?=\s)")
 GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 # Names that say they are no person: a domain, prose words, a brand ending in a media word.
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
