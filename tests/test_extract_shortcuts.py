@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import creditcheck.extract as extract_package
 from creditcheck.extract import credits, extract, extract_block
 from creditcheck.extract.context import BlockText, Candidate
-from creditcheck.model import Attribution, Block, BlockKind, Document, Name
+from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document, Name, NameRole, Span
 from creditcheck.resolve import Resolver
 from tests.helpers import shipped_rules
 from tests.test_properties import _COMMON
@@ -194,3 +195,23 @@ def test_the_gate_keeps_every_credit_of_the_lines(running: bool) -> None:
     gated = _gated(blocks, running)
     assert gated == _names_first(blocks, running)
     assert len(gated) > 40
+
+
+def test_moving_an_attribution_keeps_every_field_but_its_places() -> None:
+    # ``_relocated`` builds each attribution and name field by field: a field it did not name
+    # would be lost, so every field is set here to a value other than its default.
+    span = Span(1, 3, 1, 9)
+    name = Name("Jane Doe", span, NameRole.PERSON, rule="ap", score=91.5, alias="AP Photo")
+    found = Attribution(AttributionKind.COPYRIGHT, "© 2012 Jane Doe", span, (name,), 2012, "Jane Doe", 0)
+    block = Block("x" * 20, 7, 5, BlockKind.CAPTION, 4, ((5, 8, 2),))
+    (moved,) = extract_package._relocated([found], block)
+    assert moved == dataclasses.replace(
+        found,
+        span=block.span(2, 8),
+        names=(dataclasses.replace(name, span=block.span(2, 8)),),
+        image=4,
+    )
+    assert moved.span == Span(7, 7, 8, 5)  # offsets 2 to 7: line 7 column 7 to line 8 column 4
+    for obj, copy in ((found, moved), (name, moved.names[0])):
+        kept = [f.name for f in dataclasses.fields(obj) if f.name not in ("span", "names", "image")]
+        assert all(getattr(copy, f) == getattr(obj, f) for f in kept)

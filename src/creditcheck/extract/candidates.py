@@ -168,7 +168,8 @@ def last_segment(
         return None  # "Suzanne Schulting (Niederlande/Short Track):" labels what follows
     start = _last_start(text, rs, re_, cuts)
     candidates = [start]
-    weak = [c.start for c in cuts if c.kind is CutKind.WEAK and start < c.start < re_]
+    weak_kind = CutKind.WEAK  # read once: an enum member read from its class is slow on 3.11
+    weak = [c.start for c in cuts if c.kind is weak_kind and start < c.start < re_]
     if weak:
         candidates.append(weak[-1])
     for s in candidates:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
 from creditcheck.compilecache import dataclass
 from creditcheck.model import Attribution, Block, BlockKind
@@ -50,8 +51,9 @@ STRONG_CUTS = frozenset({CutKind.SENTENCE, CutKind.BAR, CutKind.DASH, CutKind.BR
 NAME_JOINS = frozenset({CutKind.BAR, CutKind.DASH})
 
 
-@dataclass(frozen=True, slots=True)
-class Cut:
+# Cuts and candidates are made by the hundred thousand (a sentence end, a comma before a label):
+# named tuples, made several times faster than frozen dataclasses, and as immutable.
+class Cut(NamedTuple):
     """A boundary between two segments of a line: text[end:start] is the separator."""
 
     end: int
@@ -59,8 +61,7 @@ class Cut:
     kind: CutKind
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A stretch of text that may hold a credit, and how much evidence it needs."""
 
     start: int

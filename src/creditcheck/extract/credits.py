@@ -52,6 +52,10 @@ from creditcheck.extract.words import (
 )
 from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, NameRole
 
+# Enum members read once: on Python 3.11 reading a member from its class costs several times a
+# global's lookup, and these are read for every name of every candidate.
+_PERSON, _ORGANISATION, _ROLE = NameRole.PERSON, NameRole.ORGANISATION, NameRole.ROLE
+
 
 @dataclass(frozen=True, slots=True)
 class _Peeled:
@@ -236,13 +240,13 @@ def plausible_names(
         return not ctx.running and _slashed_unknown(text, names)
     if ctx.running:
         return separated  # "AFP" closing a wire story is its source; "Jane Doe/AFP" is a credit
-    return separated or len([n for n in names if n.role != NameRole.ROLE]) == 1
+    return separated or len([n for n in names if n.role != _ROLE]) == 1
 
 
 def _slashed_unknown(text: str, names: list[Name]) -> bool:
     """A photographer and an unknown source alone: "Tomer Appelbaum/Haaretz"."""
-    people = any(n.role == NameRole.PERSON for n in names)
-    sources = any(n.role == NameRole.ORGANISATION for n in names)
+    people = any(n.role == _PERSON for n in names)
+    sources = any(n.role == _ORGANISATION for n in names)
     return "/" in text and 2 <= len(names) <= 4 and people and sources
 
 
@@ -268,7 +272,7 @@ def _prefixed_names(names: list[Name], explicit: bool) -> bool:
     return all(
         name_list_like(n.text, contributors=stock) or is_handle(n.text) or org_named(n.text)
         for n in names
-        if n.role in (NameRole.PERSON, NameRole.ORGANISATION) and n.rule is None
+        if n.role in (_PERSON, _ORGANISATION) and n.rule is None
     )
 
 
@@ -284,13 +288,13 @@ def _bracket_credited(names: list[Name], separated: bool, picture: bool = False)
     District of New York)" gave the picture.
     """
     words = MEDIA_WORDS | INSTITUTION_WORDS if picture else MEDIA_WORDS
-    if any(n.role == NameRole.ORGANISATION and set(name_words(n.text)) & words for n in names):
+    if any(n.role == _ORGANISATION and set(name_words(n.text)) & words for n in names):
         return True
-    if picture and any(n.role == NameRole.ORGANISATION and INSTITUTION_ENDING.search(n.text) for n in names):
+    if picture and any(n.role == _ORGANISATION and INSTITUTION_ENDING.search(n.text) for n in names):
         return True  # "(Siebengebirgsmuseum/Heimatverein …)": a German compound names the institution
-    people = any(n.role == NameRole.PERSON for n in names)
+    people = any(n.role == _PERSON for n in names)
     # "(Marc Israel Sellem/POOL)", "(Ben Nelms/CBC)": a photographer and whom for.
-    credited = people and any(n.role in (NameRole.ORGANISATION, NameRole.ROLE) for n in names)
+    credited = people and any(n.role in (_ORGANISATION, _ROLE) for n in names)
     return separated and credited
 
 

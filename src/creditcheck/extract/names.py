@@ -45,6 +45,10 @@ from creditcheck.extract.words import (
 from creditcheck.model import Name, NameRole
 from creditcheck.ruleset import alias_key
 
+# Enum members read once: on Python 3.11 reading a member from its class costs several times a
+# global's lookup, and these are read for every name of every credit.
+_HANDOUT, _ORGANISATION, _ROLE = NameRole.HANDOUT, NameRole.ORGANISATION, NameRole.ROLE
+
 
 def split_names(ctx: BlockText, start: int, end: int, courtesy: bool) -> list[Name]:
     text = ctx.text
@@ -101,7 +105,7 @@ def distributor_collections(ctx: BlockText, names: list[Name], joins: list[str])
     """
     out = list(names)
     for i, name in enumerate(names):
-        if name.role != NameRole.ORGANISATION or name.rule is not None:
+        if name.role != _ORGANISATION or name.rule is not None:
             continue
         for j, join in ((i - 1, joins[i]), (i + 1, joins[i + 1] if i + 1 < len(joins) else "")):
             if 0 <= j < len(names) and join in ("slash", "bar") and _takes_collection(ctx, names[j], name):
@@ -126,8 +130,8 @@ def _one_institution(before: str, after: str) -> bool:
 
 def is_handout_name(name: Name) -> bool:
     """Whether a name says the picture is a handout: "Handout", "handout photo", "Family handout"."""
-    return name.role == NameRole.HANDOUT or (
-        name.role == NameRole.ROLE and " ".join(name.text.casefold().split()) in HANDOUT_WORDS
+    return name.role == _HANDOUT or (
+        name.role == _ROLE and " ".join(name.text.casefold().split()) in HANDOUT_WORDS
     )
 
 
@@ -150,9 +154,7 @@ def handout_givers(names: list[Name]) -> list[Name]:
                 break
             givers.add(i)
     return [
-        replace(n, role=NameRole.HANDOUT)
-        if i in givers and n.role == NameRole.ORGANISATION and n.rule is None
-        else n
+        replace(n, role=NameRole.HANDOUT) if i in givers and n.role == _ORGANISATION and n.rule is None else n
         for i, n in enumerate(names)
     ]
 

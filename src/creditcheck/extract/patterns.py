@@ -151,10 +151,11 @@ HOLDER_CUT = re.compile(
     re.X,
 )
 # "[.!?…]+" and "(?<=[a-z]{3})[.!?]" written to open with a character class, which lets the engine
-# skip straight to punctuation instead of trying the pattern at every position. A match starts
-# only where a run of punctuation starts, and takes the run whole: tried inside a run of 20,000
-# periods, every position would scan to the run's end (quadratic).
-SENTENCE = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+(?=\s)")
+# skip straight to punctuation instead of trying the pattern at every position (the check that
+# no punctuation stands before comes after the first character, or it would open the pattern). A
+# match starts only where a run of punctuation starts, and takes the run whole: tried inside a
+# run of 20,000 periods, every position would scan to the run's end (quadratic).
+SENTENCE = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?=\s)")
 GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 # Names that say they are no person: a domain, prose words, a brand ending in a media word.
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
@@ -254,18 +255,27 @@ DATE_PIECE = re.compile(
 )
 # "32 mins ago", "Published 4 months ago", "vor 3 Stunden", "2:03 min": a teaser's time or a
 # video's length. A text holding one is a list of stories or videos, not a credit.
+# Written to open with the characters a match starts with (a digit, "v" of "vor"), the "\b"
+# before them checked behind, and case ignored only in the words: a pattern that opens with a
+# character class lets the engine skip to those characters. tests/test_extract_patterns.py
+# checks it against the plain form.
 ELAPSED = re.compile(
-    r"(?i)\d+\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\bvor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
-    r"|\b\d{1,2}:\d{2}\s*(?:min|mins|minuten|minutes)\b"
+    r"[\dvV](?:"
+    r"(?<=\d)\d*\s*(?i:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+(?i:ago)\b"
+    r"|(?<=[vV])(?<!\w[vV])(?i:or)\s+\d+\s+(?i:sekunden|minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|(?<=\d)(?<!\w\d)\d?:\d{2}\s*(?i:min|mins|minuten|minutes)\b)"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # In a caption, a credit label after the caption's last word with no stop between ("Demut hinter
 # Masken Foto: Adobe Stock", "… de la alcaldía FOTO Archivo Particular"): the credit's start.
+# Written to open with the space and the label's first letter, the letter before the space
+# checked behind them: the engine then jumps from space to space instead of trying every position
+# (tests/test_extract_patterns.py checks it against the plain form).
 CAPTION_LABEL = re.compile(
-    r"(?<=[^\W\d_]) (?=(?:Fotos?|Photos?|Bild(?:er)?|Image|Credits?|Quelle|Bildquelle|Source|Fuente"
-    r"|Cr[ée]dito?s?)\s*[:：]|(?:FOTOS?|PHOTOS?)\s+[A-Z])"
+    r" (?=[FPBICQS])(?<=[^\W\d_] )"
+    r"(?=(?:Fotos?|Photos?|Bild(?:er)?|Image|Credits?|Quelle|Bildquelle|Source|Fuente|Cr[ée]dito?s?)\s*[:：]"
+    r"|(?:FOTOS?|PHOTOS?)\s+[A-Z])"
 )
 
 # Endings of German and Dutch compound words that name an organisation ("Bundesregierung").

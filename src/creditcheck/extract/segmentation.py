@@ -25,6 +25,9 @@ from creditcheck.extract.patterns import (
 from creditcheck.extract.vocabulary import ABBREVIATIONS, MAX_CUTS
 from creditcheck.extract.words import name_list_like
 
+# Read once: on Python 3.11 reading an enum member from its class costs several times a global.
+_SENTENCE, _WEAK = CutKind.SENTENCE, CutKind.WEAK
+
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a region past separators and spaces at either end."""
@@ -73,7 +76,7 @@ def _sentence_cuts(text: str, start: int, end: int) -> list[Cut]:
         starts_sentence = ch.isupper() or ch.isdigit() or ch in '([©"“„—–-|@'
         if not (starts_sentence or (not ch.isascii() and not ch.islower())):
             continue
-        kind = CutKind.SENTENCE if ends_sentence(text, m.start()) else CutKind.WEAK
+        kind = _SENTENCE if ends_sentence(text, m.start()) else _WEAK
         cuts.append(Cut(m.start() + 1, nxt, kind))
     for m in GLUED_SENTENCE.finditer(text, start, end):
         # "…on Monday.Jane Doe/Bloomberg": a caption and a credit element with no space between.
