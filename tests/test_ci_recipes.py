@@ -184,13 +184,20 @@ def test_the_documented_action_usage_matches_action_yml() -> None:
 # --- action.yml --------------------------------------------------------------------------------
 
 
+def copy_package(into: Path, *extra: str) -> None:
+    """What a checkout of the package needs to install it (its build files and sources), and ``extra``."""
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", *extra):
+        shutil.copy(ROOT / name, into / name)
+    leave_out = shutil.ignore_patterns("__pycache__", "*.egg-info")
+    for folder in ("src", "tools"):
+        shutil.copytree(ROOT / folder, into / folder, ignore=leave_out)
+
+
 def action_checkout(tmp_path: Path) -> Path:
     """What `uses: OWNER/creditcheck@TAG` checks out: the package and the action."""
     out = tmp_path / "action"
     out.mkdir()
-    for name in ("pyproject.toml", "README.md", "action.yml"):
-        shutil.copy(ROOT / name, out / name)
-    shutil.copytree(ROOT / "src", out / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    copy_package(out, "action.yml")
     return out
 
 
@@ -315,9 +322,7 @@ def creditcheck_repository(tmp_path: Path, tag: str) -> Path:
     """This checkout as pre-commit fetches it: a git repository with the release tag."""
     repo = tmp_path / "creditcheck"
     repo.mkdir()
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
-        shutil.copy(ROOT / name, repo / name)
-    shutil.copytree(ROOT / "src", repo / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    copy_package(repo, ".pre-commit-hooks.yaml")
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "release")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from creditcheck import __version__
+from creditcheck import __version__, model
 from creditcheck.compilecache import dataclass
 from creditcheck.errors import CreditcheckError, RuleFileError
 from creditcheck.model import ExitCode, FileResult, Finding, RunResult, Severity
@@ -459,7 +459,12 @@ class _Main(click.Group):
 
 
 @click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="creditcheck")
+@click.version_option(
+    # A compiled build (setup.py) whose C compilation failed installs pure Python without a word
+    # pip shows: the version says which one is installed.
+    f"{__version__} ({'pure Python' if (model.__file__ or '').endswith('.py') else 'compiled with mypyc'})",
+    prog_name="creditcheck",
+)
 def main() -> None:
     """Check photo credits and copyright notices in articles against license rule files."""
 
