@@ -6,7 +6,9 @@ Usage: python bench/sidebyside.py [--side NAME=REV ...] [--runs 5] [--page-runs 
 
 Each side is the commit REV exported with ``git archive REV src rules`` into a temporary
 folder (``REV`` ``.`` is this working tree) and run as ``python -m creditcheck`` with its own
-``src`` first on PYTHONPATH and its own ``rules/``. Bytecode is allowed (PYTHONDONTWRITEBYTECODE
+``src`` first on PYTHONPATH and its own ``rules/``. ``REV:mypyc`` is the compiled build of REV
+(setup.py with ``CREDITCHECK_USE_MYPYC=1``, built in place with this interpreter's mypy: the dev
+extra has it), for REVs that have the build. Bytecode is allowed (PYTHONDONTWRITEBYTECODE
 removed from the environment, as users have it) and every task runs once per side to warm
 up before it is measured. The runs alternate between the sides (the order rotates each
 round) so that the load of a shared machine falls on both, and each figure is the median.
@@ -97,14 +99,50 @@ class Task:
     samples: dict[str, list[Sample]] = field(default_factory=dict)
 
 
+BUILD_FILES = ("setup.py", "pyproject.toml", "MANIFEST.in", "README.md", "tools")
+
+
 def export(rev: str, into: Path) -> Path:
-    """``git archive REV src rules`` unpacked under ``into``; ``.`` is this working tree's files."""
+    """``git archive REV src rules`` unpacked under ``into``; ``.`` is this working tree's files.
+
+    ``REV:mypyc``: REV's compiled build, its modules compiled in place beside their sources.
+    """
+    if rev.endswith(":mypyc"):
+        return compiled(rev.removesuffix(":mypyc"), into)
     if rev == ".":
         into.mkdir(parents=True)
         for part in ("src", "rules"):
             subprocess.run(["cp", "-r", str(REPO / part), str(into / part)], check=True)
         return into
     return COMPARE._export(rev, into)  # type: ignore[no-any-return]
+
+
+def compiled(rev: str, into: Path) -> Path:
+    """REV exported with its build files and compiled in place (``setup.py build_ext --inplace``)."""
+    if rev == ".":
+        export(".", into)
+        for name in BUILD_FILES:
+            subprocess.run(["cp", "-r", str(REPO / name), str(into / name)], check=True)
+    else:
+        into.mkdir(parents=True)
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", rev, "src", "rules", *BUILD_FILES],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    env = dict(os.environ, CREDITCHECK_USE_MYPYC="1")
+    built = subprocess.run(
+        [sys.executable, "setup.py", "build_ext", "--inplace"],
+        check=False,
+        cwd=into,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if built.returncode != 0 or not list((into / "src").glob("*__mypyc*")):
+        raise SystemExit(f"sidebyside: the compiled build of {rev} failed:\n{built.stderr[-2000:]}")
+    return into
 
 
 def environment(side: Side) -> dict[str, str]:
