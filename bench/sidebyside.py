@@ -405,6 +405,8 @@ def _git(*args: str) -> str:
 
 
 def _describe(rev: str) -> str:
+    if rev.endswith(":mypyc"):
+        return f"{_describe(rev.removesuffix(':mypyc'))}, compiled with mypyc"
     if rev == ".":
         dirty = _git("status", "--porcelain", "--", "src", "rules")
         return f"working tree at {_git('rev-parse', '--short', 'HEAD')}{' + changes' if dirty else ''}"
