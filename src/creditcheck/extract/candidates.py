@@ -26,7 +26,7 @@ from creditcheck.extract.patterns import (
     VIA_WORD,
 )
 from creditcheck.extract.segmentation import extend_forward, find_cuts, prefix_at, segment_end, trim
-from creditcheck.extract.vocabulary import MAX_CANDIDATES
+from creditcheck.extract.vocabulary import MAX_CANDIDATES, MAX_CREDIT
 from creditcheck.extract.words import caption_like, name_list_like
 from creditcheck.model import BlockKind
 
@@ -40,6 +40,11 @@ def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: boo
         rs = re_ - 20000  # a runaway block: credits sit at the end
     brackets = bracket_groups(text, rs, re_)
     cuts = find_cuts(text, rs, re_, brackets)
+    opener = _unclosed_opener(text, rs, re_, cuts)
+    if opener is not None:
+        # The credit's bracket reaches the region's end; ``re_`` stands for the missing close.
+        brackets.append((opener, re_))
+        cuts = find_cuts(text, rs, re_, brackets)
     out = _prefixed_candidates(text, rs, re_, brackets, cuts, trusted)
     shot = _shot_by(ctx, rs, re_)
     if shot is not None:
@@ -114,6 +119,24 @@ def _names_before_prefixed(text: str, rs: int, out: list[Candidate]) -> Candidat
     return None
 
 
+def _unclosed_opener(text: str, rs: int, re_: int, cuts: list[Cut]) -> int | None:
+    """A "(" or "[" that opens a credit never closed: "Talks (Jim Watson/AFP", "… [AP Photo/John Doe".
+
+    A CMS cutting a caption at a length limit drops the close. Only the region's last bracket
+    counts, with a credit's length after it and no sentence ending after it, since
+    "(an aside. Jane Doe/AFP" ends in a credit of its own.
+    """
+    open_ = max(text.rfind("(", rs, re_), text.rfind("[", rs, re_))
+    if open_ < 0 or re_ - open_ - 1 > MAX_CREDIT or skip_space(text, open_ + 1, re_) >= re_:
+        return None
+    if text.find(")", open_, re_) >= 0 or text.find("]", open_, re_) >= 0:
+        return None
+    sentence = CutKind.SENTENCE
+    if any(c.kind is sentence and c.start > open_ for c in cuts):
+        return None
+    return open_
+
+
 def _trailing_brackets(
     text: str, re_: int, brackets: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], int]:
@@ -138,13 +161,17 @@ def _bracket_candidate(
     """A trailing bracket as a credit, unless it is a dateline or an acronym's expansion."""
     open_, close = group
     # "WASHINGTON (Reuters)": a dateline names the story's source, not a photo's.
-    if rs == skip_space(text, 0, re_) and DATELINE.match(text[rs : close + 2]):
+    lead = text[rs : close + 2] if close < re_ else text[rs:re_] + ")"  # "WASHINGTON (Reuters"
+    if rs == skip_space(text, 0, re_) and DATELINE.match(lead):
         return None
     if acronym_expansion(text, open_, text[open_ + 1 : close]):
         return None
     head = text[rs:open_].strip(" -–—|:")
     lone_head = bool(head) and not BRACKET_CHAR.search(head)
     lone_head = lone_head and not any(c.start <= rs < c.end for c in out)
+    # "Talks (Jim Watson/AFP": the close is missing (``close`` is the region's end), so the
+    # head before the bracket is a caption cut short, never a name.
+    lone_head = lone_head and close < re_
     # "Florion Goga (REUTERS)": a name and its agency, the element is the credit.
     if trusted and lone_head and name_list_like(head):
         return Candidate(rs, re_, prefixed=True, trusted=True)
