@@ -258,6 +258,58 @@ def test_bracket_at_line_end_is_a_credit_mid_line_only_with_a_prefix() -> None:
     assert [a.text for a in parse("A man walks (AP Photo/Jane Doe).")] == ["AP Photo/Jane Doe"]
 
 
+@pytest.mark.parametrize(
+    ("line", "text", "column", "names"),
+    [
+        pytest.param("Talks (Jim Watson/AFP", "Jim Watson/AFP", 8, ["Jim Watson", "AFP"], id="one-word"),
+        pytest.param(
+            "Leaders meet in Tokyo on Monday (Jim Watson/AFP via Getty Images",
+            "Jim Watson/AFP via Getty Images",
+            34,
+            ["Jim Watson", "AFP", "Getty Images"],
+            id="cut-after-via",
+        ),
+        pytest.param(
+            "Talks (Photo: Jane Doe/Reuters", "Jane Doe/Reuters", 15, ["Jane Doe", "Reuters"], id="prefixed"
+        ),
+        pytest.param(
+            "Leaders meet. [AP Photo/J. Scott Applewhite",
+            "AP Photo/J. Scott Applewhite",
+            16,
+            ["AP Photo", "J. Scott Applewhite"],
+            id="square-with-initial",
+        ),
+        pytest.param("(Jim Watson/AFP", "Jim Watson/AFP", 2, ["Jim Watson", "AFP"], id="bracket-only"),
+    ],
+)
+@pytest.mark.parametrize("kind", ["caption", "credit", "text"])
+def test_an_unclosed_bracket_closing_a_caption_opens_its_credit(
+    line: str, text: str, column: int, names: list[str], kind: str
+) -> None:
+    # A CMS cutting a caption at a length limit drops the close: the credit starts after the
+    # bracket and the caption before it names nobody.
+    (a,) = parse(line, kind)
+    assert (a.text, a.span.line, a.span.column, a.span.end_column) == (text, 1, column, column + len(text))
+    assert [n.text for n in a.names] == names
+
+
+def test_an_unclosed_bracket_is_a_credits_only_at_the_end_and_closed_ones_stay_as_they_were() -> None:
+    # A sentence ending after the bracket: the last segment is the credit, as before.
+    assert [(a.text, a.span.column) for a in parse("Talks (with an aside. Jane Doe/AFP")] == [
+        ("Jane Doe/AFP", 23)
+    ]
+    # Prose after an unclosed bracket, or a dateline that lost its close, is no credit.
+    assert parse("He said (that the talks would resume in May") == []
+    assert parse("WASHINGTON (Reuters") == []
+    # An opener with a close after it is no unclosed bracket.
+    assert [a.text for a in parse("Talks (in Tokyo) resume (Jim Watson/AFP)")] == ["Jim Watson/AFP"]
+    # Closed, a credit element's name before its agency's bracket is still the credit's.
+    (a,) = parse("Talks (Jim Watson/AFP)", "credit")
+    assert (a.text, [n.text for n in a.names]) == ("Talks (Jim Watson/AFP)", ["Talks", "Jim Watson", "AFP"])
+    (b,) = parse("Talks (Jim Watson/AFP)")
+    assert (b.text, b.span.column) == ("Jim Watson/AFP", 8)
+
+
 def test_two_bracketed_credits_at_the_end_are_two_credits() -> None:
     found = parse("(Photo by Jane Doe / AFP) (Photo by JANE DOE/AFP via Getty Images)")
     assert [a.text for a in found] == ["Jane Doe / AFP", "JANE DOE/AFP via Getty Images"]

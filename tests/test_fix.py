@@ -54,6 +54,21 @@ def test_fix_applies_every_fix_and_a_second_run_changes_nothing(tmp_path: Path) 
     assert (code, err, path.read_bytes()) == (0, "", before)
 
 
+def test_a_credit_whose_bracket_never_closes_is_fixed_after_the_bracket(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Leaders meet in Tokyo.\nTalks (Jim Watson/AFP\n", encoding="utf-8")
+    code, out, _err = run("--no-config", "--format", "json", str(path))
+    assert code == 1
+    found = [
+        (f["check"], f["line"], f["column"], f["end_column"], f["fix"]) for f in json.loads(out)["findings"]
+    ]
+    assert found == [("credit-format", 2, 8, 22, "Jim Watson/AFP via Getty Images")]
+    code, _out, _err = run("--no-config", "--fix", str(path))
+    assert (
+        path.read_text(encoding="utf-8") == "Leaders meet in Tokyo.\nTalks (Jim Watson/AFP via Getty Images\n"
+    )
+
+
 def test_fix_preserves_crlf_and_bom(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     body = "---\r\ndate: 2020-01-14\r\n---\r\n" + article(nl="\r\n")
