@@ -14,6 +14,7 @@ from creditcheck.model import Block, BlockKind, Image, Span
 from creditcheck.readers.html.captions import (
     HIDDEN_CLASS,
     HOLDS_CREDIT,
+    PICTURE_CREDIT_CLASS,
     caption_after,
     hidden_label,
     picture_kind,
@@ -22,10 +23,13 @@ from creditcheck.readers.html.captions import (
 from creditcheck.readers.html.elements import (
     ALT_CREDIT,
     BLOCKS,
+    BYLINE_CLASS,
     CAPTION_ATTRS,
+    CAPTION_CLASS,
     CHROME_CLASS,
     CONTENT_CLASS,
     CREDIT_ATTRS,
+    CREDIT_CLASS,
     INLINE,
     PICTURE_TAGS,
     SKIP,
@@ -42,7 +46,7 @@ from creditcheck.readers.html.elements import (
     shows_picture,
     tail_line,
 )
-from creditcheck.readers.html.pictures import PictureJudge
+from creditcheck.readers.html.pictures import OTHER_STORIES, PictureJudge
 from creditcheck.readers.html.site import FOOTER_CLASS, site_footer
 from creditcheck.readers.html.source import SourceText
 from creditcheck.suppress import Suppression, parse_directive
@@ -222,28 +226,27 @@ class Walker:
             return UNREAD
         if child.keys():
             names = classes(child)  # read once for the tests below
-            if names and not plain_names(names):
-                if (
-                    hidden(child)
-                    or chrome(child, names, self.judge.holds_story)
-                    or site_footer(child, names)
-                    or hidden_label(child, names)
-                ):
+            if not names or quiet_names(names):
+                # No class names, or none in which any test of class names finds a word: only
+                # hiding or the site's footer refuses the element, only its tag names a kind.
+                if hidden(child) or _footer_element(child, tag, names):
                     return UNREAD
-            elif hidden(child) or (
-                # Names that say no chrome, footer or hidden label (or none): only a <footer> or
-                # the page's content info can be the site's footer.
-                (tag == "footer" or child.get("role") == "contentinfo") and site_footer(child, names)
-            ):
-                return UNREAD
-            if self.judge.other_story(child, names):
-                return UNREAD  # another story's teaser or a box of them: its credits are not ours
-            if names:
-                child_kind = picture_kind(child, names, kind, block_kind(child, names))
-            else:
-                # No class names: nothing names a kind but the tag (as block_kind and
-                # picture_kind would say).
                 child_kind = BlockKind.CAPTION if tag == "figcaption" else None
+            else:
+                if plain_names(names):
+                    # Names that say no chrome, footer or hidden label: only a <footer> or the
+                    # page's content info can be the site's footer.
+                    refused = hidden(child) or _footer_element(child, tag, names)
+                else:
+                    refused = (
+                        hidden(child)
+                        or chrome(child, names, self.judge.holds_story)
+                        or site_footer(child, names)
+                        or hidden_label(child, names)
+                    )
+                if refused or self.judge.other_story(child, names):
+                    return UNREAD  # hidden, chrome, or another story's teaser or a box of them
+                child_kind = picture_kind(child, names, kind, block_kind(child, names))
         elif tag == "footer" and site_footer(child, ""):
             return UNREAD  # the site's notice and imprint, not the story's
         else:
@@ -414,6 +417,53 @@ class Walker:
         ln, col = self.pos.position(found)
         eln, ecol = self.pos.position(end + 1 if end >= 0 else found + len(tag) + 1)
         return Span(ln, col, eln, ecol)
+
+
+def _footer_element(el: lxml.html.HtmlElement, tag: str, names: str) -> bool:
+    """Whether a ``<footer>`` or the page's content info is the site's footer (names: no footer's)."""
+    return (tag == "footer" or el.get("role") == "contentinfo") and site_footer(el, names)
+
+
+# Whether class names may hold a word one of the walk's tests of class names looks for: each
+# alternative of those patterns holds one of these words (lower case) or, for "ads?", is this
+# test's own. Run on the lower-cased names when they are ASCII (where re.I folds as lower() does).
+_MAY_NAME = re.compile(
+    r"nav|menu|breadcrumb|social|shar|related|recommend|recirc|promo|sponsor|advert"
+    r"|(?:^|[\s_-])ads?(?:$|[\s_-])|taboola|outbrain|newsletter|subscribe|comment|cookie|paywall"
+    r"|footer|colophon"
+    r"|sr-only|visually|screen|a11y|assistive|show-for-sr"
+    r"|credit|photographer|attribution|courtesy|source|caption"
+    r"|byline|by-line|author|writer|contributor"
+    r"|relacionad|read-next|readnext|keep-reading|see-also|seealso|lo-mas-visto|lomasvisto|most"
+    r"|more-|similar|trending|teaser|news-list|article-list|post-list"
+    r"|copyright|rights|quelle|bildnachweis|fotograf|autor|distributor|agency|lizenz"
+)
+# The patterns of the walk's tests of class names (besides "teaser", a plain substring test).
+NAMES_PATTERNS = (
+    CHROME_CLASS,
+    FOOTER_CLASS,
+    HIDDEN_CLASS,
+    CREDIT_CLASS,
+    CAPTION_CLASS,
+    BYLINE_CLASS,
+    OTHER_STORIES,
+    PICTURE_CREDIT_CLASS,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def quiet_names(names: str) -> bool:
+    """Whether no test the walk asks of class names finds anything in ``names``.
+
+    Then no class test refuses the element or names its kind: chrome, the site's footer (by its
+    class), a hidden label, a box of other stories or a teaser, a credit, caption or byline, a
+    picture's credit in a caption (their patterns, ``NAMES_PATTERNS``, and "teaser"). Most
+    class strings hold none of their words, and one search of the lower-cased names says so
+    where the patterns took eight.
+    """
+    if names.isascii() and _MAY_NAME.search(names.lower()) is None:
+        return True
+    return "teaser" not in names.lower() and not any(p.search(names) for p in NAMES_PATTERNS)
 
 
 _RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp)(?=[\s>/])", re.I)
