@@ -438,7 +438,8 @@ _MAY_NAME = re.compile(
     r"|more-|similar|trending|teaser|news-list|article-list|post-list"
     r"|copyright|rights|quelle|bildnachweis|fotograf|autor|distributor|agency|lizenz"
 )
-# The patterns of the walk's tests of class names (besides "teaser", a plain substring test).
+# The patterns of the walk's tests of class names (besides "teaser", a plain substring test):
+# what quiet_names stands for (its tests compare the two).
 NAMES_PATTERNS = (
     CHROME_CLASS,
     FOOTER_CLASS,
@@ -453,17 +454,16 @@ NAMES_PATTERNS = (
 
 @functools.lru_cache(maxsize=4096)
 def quiet_names(names: str) -> bool:
-    """Whether no test the walk asks of class names finds anything in ``names``.
+    """Whether ``names`` surely holds nothing that a test the walk asks of class names finds.
 
     Then no class test refuses the element or names its kind: chrome, the site's footer (by its
     class), a hidden label, a box of other stories or a teaser, a credit, caption or byline, a
     picture's credit in a caption (their patterns, ``NAMES_PATTERNS``, and "teaser"). Most
     class strings hold none of their words, and one search of the lower-cased names says so
-    where the patterns took eight.
+    where the patterns took eight. False where it cannot tell: names with a word of theirs or
+    with a letter outside ASCII.
     """
-    if names.isascii() and _MAY_NAME.search(names.lower()) is None:
-        return True
-    return "teaser" not in names.lower() and not any(p.search(names) for p in NAMES_PATTERNS)
+    return names.isascii() and _MAY_NAME.search(names.lower()) is None
 
 
 _RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp)(?=[\s>/])", re.I)
