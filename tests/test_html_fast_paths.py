@@ -19,7 +19,13 @@ from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_rea
 from creditcheck.readers.html.elements import CONTENT_CLASS
 from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
 from creditcheck.readers.html.pictures import _shown_pictures
-from creditcheck.readers.html.story import _MAIN_XPATH, _STORY_XPATH, _content_class, _page_elements
+from creditcheck.readers.html.story import (
+    _MAIN_XPATH,
+    _STORY_XPATH,
+    _content_class,
+    _page_elements,
+    xpath_elements,
+)
 
 _TAGS = [
     "div",
@@ -156,3 +162,23 @@ def test_one_walk_finds_what_each_walk_finds(markup: str, tags: list[str]) -> No
     for tag in tags:
         assert first_below(root, tag) is root.find(f".//{tag}")
         assert first_below(root[0], tag) is root[0].find(f".//{tag}")
+
+
+def _date_names(el: lxml.html.HtmlElement) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+
+
+@settings(max_examples=300)
+@given(pages(), st.sampled_from(["", "<!-- c -->", '<p id="x">', '<b id="">']))
+def test_the_date_elements_search_finds_every_element_with_names(markup: str, lead: str) -> None:
+    # _date_element reads the elements with a class, id or itemprop that XPath finds, where it
+    # read every node of the scope and passed over those without one.
+    root = _root(lead + markup)
+    for scope in root.iter():
+        if not isinstance(scope.tag, str):
+            continue
+        found = [el for el in xpath_elements(bylines._NAMED(scope)) if _date_names(el).strip()]
+        plain = [
+            el for el in scope.iter() if isinstance(el.tag, str) and el.keys() and _date_names(el).strip()
+        ]
+        assert found == plain

@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import lxml.etree
 import lxml.html
 
 from creditcheck.dates import parse_date_value, written_dates
+from creditcheck.readers.html.story import xpath_elements
 
 _ELSEWHERE_TAGS = frozenset({"aside", "nav", "select", "option"})
 # Whole words of class and id names ("related-posts", "mostRead", "c-teaser__item"), so that
@@ -208,12 +210,15 @@ def byline_date(region: PageRegion) -> dt.date | None:
     return None
 
 
+# The elements (the scope too) with a class, id or itemprop, in document order: most elements
+# have none, and libxml2 passes them over without a Python object made for each.
+_NAMED = lxml.etree.XPath("descendant-or-self::*[@class or @id or @itemprop]")
+
+
 def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:
-    for element in scope.iter():
-        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+    for element in xpath_elements(_NAMED(scope)):
+        if element.tag in ("script", "style"):
             continue
-        if not element.keys():
-            continue  # most elements have no attribute: no class, id or itemprop says date
         names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
         if not names.strip() or not _date_names(names):
             continue
