@@ -425,19 +425,20 @@ def _footer_element(el: lxml.html.HtmlElement, tag: str, names: str) -> bool:
 
 
 # Whether class names may hold a word one of the walk's tests of class names looks for: each
-# alternative of those patterns holds one of these words (lower case) or, for "ads?", is this
-# test's own. Run on the lower-cased names when they are ASCII (where re.I folds as lower() does).
+# alternative of those patterns holds one of these words (lower case, by first letter: one
+# search tries a few at each position), or is "ads?" between separators (_ADS, CHROME_CLASS's
+# own test). Run on the lower-cased names when they are ASCII (where re.I folds as lower() does).
 _MAY_NAME = re.compile(
-    r"nav|menu|breadcrumb|social|shar|related|recommend|recirc|promo|sponsor|advert"
-    r"|(?:^|[\s_-])ads?(?:$|[\s_-])|taboola|outbrain|newsletter|subscribe|comment|cookie|paywall"
-    r"|footer|colophon"
-    r"|sr-only|visually|screen|a11y|assistive|show-for-sr"
-    r"|credit|photographer|attribution|courtesy|source|caption"
-    r"|byline|by-line|author|writer|contributor"
-    r"|relacionad|read-next|readnext|keep-reading|see-also|seealso|lo-mas-visto|lomasvisto|most"
-    r"|more-|similar|trending|teaser|news-list|article-list|post-list"
-    r"|copyright|rights|quelle|bildnachweis|fotograf|autor|distributor|agency|lizenz"
+    r"a(?:11y|dvert|gency|rticle-list|ssistive|ttribution|uthor|utor)"
+    r"|b(?:ildnachweis|readcrumb|y-?line)"
+    r"|c(?:aption|olophon|omment|ontributor|ookie|opyright|ourtesy|redit)"
+    r"|distributor|f(?:ooter|otograf)|keep-reading|l(?:izenz|o-?mas-?visto)|m(?:enu|ore-|ost)"
+    r"|n(?:av|ews-list|ewsletter)|outbrain|p(?:aywall|hotographer|ost-list|romo)|quelle"
+    r"|r(?:ead-?next|ecirc|ecommend|elacionad|elated|ights)"
+    r"|s(?:creen|ee-?also|har|how-for-sr|imilar|ocial|ource|ponsor|r-only|ubscribe)"
+    r"|t(?:aboola|easer|rending)|visually|writer"
 )
+_ADS = re.compile(r"(?:^|[\s_-])ads?(?:$|[\s_-])")
 # The patterns of the walk's tests of class names (besides "teaser", a plain substring test):
 # what quiet_names stands for (its tests compare the two).
 NAMES_PATTERNS = (
@@ -463,7 +464,10 @@ def quiet_names(names: str) -> bool:
     where the patterns took eight. False where it cannot tell: names with a word of theirs or
     with a letter outside ASCII.
     """
-    return names.isascii() and _MAY_NAME.search(names.lower()) is None
+    if not names.isascii():
+        return False
+    low = names.lower()
+    return _MAY_NAME.search(low) is None and ("ad" not in low or _ADS.search(low) is None)
 
 
 _RAW_START = re.compile(r"<!--|<(script|style|textarea|title|xmp)(?=[\s>/])", re.I)
