@@ -182,3 +182,15 @@ def test_the_date_elements_search_finds_every_element_with_names(markup: str, le
             el for el in scope.iter() if isinstance(el.tag, str) and el.keys() and _date_names(el).strip()
         ]
         assert found == plain
+
+
+_NAME_PARTS = ["date", "DATUM", "Time", "byline", "auth", "autor", "Info", "meta", "upd", "ated", "event"]
+_NAME_PARTS += ["x", " ", "-", "_", "ſ", "é", "K", "\u212a", "İ"]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_NAME_PARTS) | st.text(max_size=3), max_size=6).map("".join))
+def test_the_date_names_test_is_its_patterns(names: str) -> None:
+    bylines._date_names.cache_clear()
+    expected = bylines._DATE_CLASS.search(names) is not None and bylines._NOT_PUBLISHED.search(names) is None
+    assert bylines._date_names(names) is expected

@@ -234,8 +234,16 @@ def _date_element(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date |
 @functools.lru_cache(maxsize=4096)
 def _date_names(names: str) -> bool:
     """Whether class, id and itemprop say a date, and not another date than the publication's."""
-    # Asked of every element of the story's scope; a page repeats its class names.
+    # Asked of every element of the story's scope; a page repeats its class names. Most hold no
+    # word of _DATE_CLASS: one search of the lower-cased names says so (where re.I folds as
+    # lower() does: ASCII).
+    if names.isascii() and _DATE_WORD.search(names.lower()) is None:
+        return False
     return _DATE_CLASS.search(names) is not None and _NOT_PUBLISHED.search(names) is None
+
+
+# What each alternative of _DATE_CLASS holds, lower case ("dat": date, dateline, datum, data).
+_DATE_WORD = re.compile(r"a(?:utor|uthor)|byline|dat|fecha|info|meta|posted|publish|submitted|time")
 
 
 def _date_line(scope: lxml.html.HtmlElement, region: PageRegion) -> dt.date | None:
