@@ -194,3 +194,24 @@ def test_the_date_names_test_is_its_patterns(names: str) -> None:
     bylines._date_names.cache_clear()
     expected = bylines._DATE_CLASS.search(names) is not None and bylines._NOT_PUBLISHED.search(names) is None
     assert bylines._date_names(names) is expected
+
+
+def _leading_date_as_before(text: str) -> object:
+    # The plain order: the words of another date first, then where the first digit is.
+    if bylines._NOT_PUBLISHED.search(text[:80]):
+        return None
+    label = bylines._LABEL.match(text)
+    start = label.end() if label else 0
+    if not any(ch.isdigit() for ch in text[start : start + bylines._DIGIT_WITHIN]):
+        return None
+    return bylines._leading_date(text, "")
+
+
+_LINE_PARTS = ["Published ", "Updated ", "Datum: ", "Montag, ", "3. ", "März ", "2021", "12/03/2021"]
+_LINE_PARTS += ["event ", " – ", "text ", "x" * 30, "aktualisiert ", "4 Apr", " 19", "Stand "]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_LINE_PARTS) | st.text(max_size=4), max_size=8).map("".join))
+def test_a_date_line_is_read_as_before(text: str) -> None:
+    assert bylines._leading_date(text, "") == _leading_date_as_before(text)

@@ -337,12 +337,13 @@ def _short_text(element: lxml.html.HtmlElement) -> str | None:
 
 def _leading_date(text: str, lang: str) -> dt.date | None:
     """The date a line starts with, after an optional label and weekday, if the line is a date line."""
-    if _NOT_PUBLISHED.search(text[:80]):
-        return None
     label = _LABEL.match(text)
     start = label.end() if label else 0
     # The date starts the line (after the label, and perhaps a weekday): a digit comes early.
+    # (Tested before the words of another date, which most lines without one would search.)
     if not any(ch.isdigit() for ch in text[start : start + _DIGIT_WITHIN]):
+        return None
+    if _NOT_PUBLISHED.search(text[:80]):
         return None
     lead = _LEAD_WORD.match(text, start)
     found = written_dates(text[: start + _DATE_WITHIN], lang, short_year=True)
