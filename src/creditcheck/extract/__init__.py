@@ -32,6 +32,7 @@ from weakref import WeakKeyDictionary
 
 from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
+from creditcheck.extract.gate import running_may_yield
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
 from creditcheck.extract.prefilter import fold, may_hold_attribution
 from creditcheck.extract.publisher import own_attributions
@@ -60,7 +61,7 @@ def extract(
     for block in doc.blocks:
         # A web page's running text, not tied to a picture, holds a credit only when it says so.
         running = web_page and block.kind == _TEXT and block.image is None
-        text = _to_read(block)
+        text = _to_read(block, running)
         if text is None:
             continue
         pictured = block.image is not None
@@ -170,20 +171,24 @@ def extract_block(
     ``running``: the block is a web page's running text, tied to no picture; a credit there
     needs a prefix, a bracket, a copyright mark or a separator and a known source.
     """
-    text = _to_read(block)
+    text = _to_read(block, running)
     if text is None:
         return []
     sources = resolver.ruleset.picture_sources() if picture_sources is None else picture_sources
     return _read(block, text, resolver, sources, running)
 
 
-def _to_read(block: Block) -> str | None:
-    """The block's folded text when it may hold an attribution; None when it cannot."""
+def _to_read(block: Block, running: bool = False) -> str | None:
+    """The block's folded text when it may hold an attribution; None when it cannot.
+
+    ``running``: the block is a web page's running text, which yields only what
+    ``running_may_yield`` lets through.
+    """
     raw = block.text
     if not raw.strip() or block.kind == _BYLINE:
         return None  # a byline element names the story's writer and agency, never a photo's
     text = fold(raw)
-    if block.kind == _TEXT and not may_hold_attribution(text):
+    if block.kind == _TEXT and not (may_hold_attribution(text) and (not running or running_may_yield(text))):
         return None
     return text
 

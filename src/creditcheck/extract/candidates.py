@@ -32,7 +32,10 @@ from creditcheck.model import BlockKind
 
 
 def find_candidates(ctx: BlockText, rs: int, re_: int, slash: bool, trusted: bool) -> list[Candidate]:
-    """The candidates of one region, in the order they are tried (earlier ones win overlaps)."""
+    """The candidates of one region, in the order they are tried (earlier ones win overlaps).
+
+    ``gate.running_may_yield`` restates what these need in a web page's running text: change both.
+    """
     text = ctx.text
     # "By JORDAN ROBERTSON - AP Technology Writers | AP": a byline names no photo source.
     byline = not trusted and BYLINE.match(text, rs) is not None

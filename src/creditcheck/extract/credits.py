@@ -220,7 +220,10 @@ def plausible_names(
     cand: Candidate,
     explicit: bool = False,
 ) -> bool:
-    """Whether the names make a credit of text that ``plausible_text`` passed."""
+    """Whether the names make a credit of text that ``plausible_text`` passed.
+
+    What it takes in running text is restated by ``gate.running_may_yield``: change both.
+    """
     if cand.trusted:
         return True  # a credit element's text: any names will do
     text = ctx.text[start:end]
@@ -303,7 +306,7 @@ def lone_comma_credit(ctx: BlockText, start: int, end: int, names: list[Name]) -
 
     In a sentence the same words are an appositive or a byline's tail, so only a block that
     holds nothing else, or nothing but sentences before it, counts, and only a person with a
-    source that a rule names.
+    source that a rule names. ``gate._lone_comma_may_credit`` restates its tests of the text.
     """
     if ctx.kind == BlockKind.CREDIT or len(names) != 2 or "," not in ctx.text[start:end]:
         return False

@@ -43,7 +43,8 @@ def find_notices(ctx: BlockText) -> Iterator[Found]:
     """Copyright notices, and credits written with a copyright mark, in text order.
 
     Yields (start, end, notice, credit) where ``credit`` is the region of a credit that a
-    © opened ("© AFP / MARCO BERTORELLO"); the reader parses it as a credit.
+    © opened ("© AFP / MARCO BERTORELLO"); the reader parses it as a credit. Every one needs a
+    mark or RESERVED, as ``gate.running_may_yield`` assumes.
     """
     text = ctx.text
     covered = 0

@@ -39,6 +39,33 @@ PREFIX = re.compile(
     )""",
     re.I | re.X,
 )
+# Every match of PREFIX holds one of these, lower-cased (``prefilter.running_may_yield`` relies
+# on it: a change of PREFIX changes this list; tests/test_extract_gate.py checks the two).
+PREFIX_CUES = (
+    "photo",
+    "credit",
+    "crédit",
+    "image",
+    "pic",
+    "foto",
+    "bild",
+    "illustration",
+    "graphic",
+    "grafik",
+    "video",
+    "screen",
+    "animation",
+    "montage",
+    "source",
+    "quelle",
+    "fuente",
+    "fonte",
+    "사진",
+    "출처",
+    "写真",
+    "画像",
+    "提供",
+)
 # "(Photo Lionel Bonaventure. AFP)", "(photo AFP)": a bare word, only inside a credit's bracket.
 BARE_PREFIX = re.compile(r"(?i:photos?|fotos?|picture|screenshots?)\s+(?=[A-Z@])")
 VIA = re.compile(r"v[ií]a\s+(?=[A-Z@])")
@@ -47,6 +74,9 @@ LEAD_PREFIX = re.compile(
     r"(?!(?:The|A|An|This|That|These|Those|His|Her|Its|Our|Their|My|Your|One|Each|Every)\s)"
     r"[A-Z][a-z]+\s+(?i:photos?|photographs?|pictures?)\s+by\s+"
 )
+# Every match of LEAD_PREFIX holds "photo" or "pic", lower-cased: both are in PREFIX_CUES.
+# Every match of COURTESY holds one of these, lower-cased (see PREFIX_CUES).
+COURTESY_CUES = ("courtesy", "gracieuset", "cortes", "submitted", "provided", "supplied", "cedid")
 COURTESY = re.compile(
     r"(?:(?:photos?|photographs?|images?|pictures?|illustrations?|videos?)\s+)?"
     r"(?:courtesy(?:\s+of)?|gracieuset[ée]|cortes[ií]a(?:\s+de)?|(?:submitted|provided|supplied)\s+by|cedid[ao]\s+por(?:\s+(?:la|el))?)"
@@ -55,6 +85,8 @@ COURTESY = re.compile(
 )
 BYLINE = re.compile(r"by\s+(?=\S)", re.I)
 GENERIC_LABEL = re.compile(r"[^\W\d_]{3,16}\s*[:：]\s+")
+# A match of MARK_LEAD, MARK or MARK_AT holds "©", "(c)", "&copy;" or "copyright", lower-cased.
+MARK_CUES = ("©", "(c)", "&copy;", "copyright")
 MARK_LEAD = re.compile(r"\s*(?:©|\([cC]\)|&copy;)\s*")
 # Notes agencies append to a credit; they are not part of it ("ATTENTION EDITORS - ...").
 # The lookahead names every character a note can start with: without it the engine tries all
