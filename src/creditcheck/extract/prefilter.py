@@ -24,6 +24,15 @@ def fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+# Only the runs of non-ASCII characters are folded: ASCII folds to itself, and a regex scan
+# finds the runs far faster than a generator looks at every character (half the cost on pages).
+NON_ASCII = compilecache.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return "".join(map(fold_char, m.group()))
+
+
 # An HTML or XML tag: a name, then attributes written name="value"; "<Copyright ⓒ …>" is none.
 TAG = compilecache.compile(
     r"</?[A-Za-z][\w.:-]{0,40}"
@@ -42,7 +51,7 @@ def fold(text: str) -> str:
     between two spaces): nothing is read across it, and no regex ever scans a long run of spaces.
     """
     if not text.isascii():
-        text = "".join(ch if ch < "\x80" else fold_char(ch) for ch in text)
+        text = NON_ASCII.sub(_fold_run, text)
         text = text.replace("Â©", " ©")
     if "<" in text:
         text = TAG.sub(lambda m: " " * len(m.group(0)), text)
