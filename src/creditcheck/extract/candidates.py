@@ -143,7 +143,10 @@ def _unclosed_opener(text: str, rs: int, re_: int, cuts: list[Cut]) -> int | Non
 def _trailing_brackets(
     text: str, re_: int, brackets: list[tuple[int, int]]
 ) -> tuple[list[tuple[int, int]], int]:
-    """Bracket groups closing the region ("... (AP Photo/Matt Rourke)"), and where they start."""
+    """Bracket groups closing the region ("... (AP Photo/Matt Rourke)"), and where they start.
+
+    ``gate.AFTER_BRACKET`` restates what may follow them: change both.
+    """
     tail = re_
     trailing: list[tuple[int, int]] = []
     for open_, close in reversed(brackets):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from creditcheck import compilecache
 from creditcheck.extract.offsets import editor_note
 from creditcheck.extract.patterns import (
     BARE_PREFIX,
@@ -11,7 +12,6 @@ from creditcheck.extract.patterns import (
     MARK_CUES,
     PREFIX,
     PREFIX_CUES,
-    SEPARATED,
     VIA,
     may_reserve,
 )
@@ -44,6 +44,12 @@ HANDOUT_CUES = tuple(sorted({w.split()[0] for w in HANDOUT_WORDS | POOL_WORDS} |
 # the prefixes matches somewhere ("Bildung" holds "bild", and is no prefix).
 SURE_CUES = (*MARK_CUES, *HANDOUT_CUES)
 LABEL_CUES = (*PREFIX_CUES, *COURTESY_CUES)
+SPACED_HYPHEN = compilecache.compile(r"-(?<=\s-)(?=\s)")
+VIA_ALONE = compilecache.compile(r"via(?<=\bvia)\b")
+# Every match of BARE_PREFIX or VIA holds one of these, lower-cased.
+BRACKET_PREFIX_CUES = ("photo", "foto", "picture", "screenshot", "via", "vía")
+# The longest text whose prefixes' patterns are searched; a longer one holding a cue word is read.
+LABELLED_SEARCH = 100
 # Letters a case-insensitive pattern takes for an ASCII letter ("ı" for "i") that lower-casing
 # leaves alone or makes two ("İ"): a text holding one is always read.
 CASE_SPECIALS = frozenset("İı")
@@ -66,7 +72,10 @@ def running_may_yield(text: str) -> bool:
             return True
     if "/" in text or "|" in text or "–" in text or "—" in text:
         return True
-    if ("-" in text or "via" in text) and SEPARATED.search(text) is not None:
+    # SEPARATED's other two forms, "\s-\s" and "\bvia\b", written to open with their word.
+    if "-" in text and SPACED_HYPHEN.search(text) is not None:
+        return True
+    if "via" in text and VIA_ALONE.search(text) is not None:
         return True
     if ("(" in text or "[" in text) and _bracket_may_close(text, low):
         return True
@@ -74,10 +83,11 @@ def running_may_yield(text: str) -> bool:
         return True
     if may_reserve(text):
         return True
-    # Last, as the costliest test: the prefixes' patterns, asked only when a word of theirs is there.
+    # Last, as the costliest test: the prefixes' patterns, asked only when a word of theirs is
+    # there, and only of a short text: searching a long one costs more than the reader saved.
     for cue in LABEL_CUES:
         if cue in low:
-            return _labelled(text)
+            return len(text) > LABELLED_SEARCH or _labelled(text)
     return False
 
 
@@ -100,8 +110,12 @@ def _bracket_may_close(text: str, low: str) -> bool:
         return True
     if editor_note(text, 0, len(text)) is not None:
         return True
-    # In any bracket, "(photo AFP)", "(via Reuters)": the prefixes a bracket allows.
-    return BARE_PREFIX.search(text) is not None or VIA.search(text) is not None
+    # In any bracket, "(photo AFP)", "(via Reuters)": the prefixes a bracket allows, each
+    # holding one of these words (lower-cased).
+    for cue in BRACKET_PREFIX_CUES:
+        if cue in low:
+            return BARE_PREFIX.search(text) is not None or VIA.search(text) is not None
+    return False
 
 
 def _lone_comma_may_credit(text: str) -> bool:

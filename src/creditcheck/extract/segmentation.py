@@ -30,7 +30,7 @@ _SENTENCE, _WEAK = CutKind.SENTENCE, CutKind.WEAK
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink a region past separators and spaces at either end."""
+    """Shrink a region past separators and spaces at either end (``gate.AFTER_BRACKET`` holds the end's)."""
     while start < end and text[start] in " \t*_>\"“„'|/-–—•·:;,":
         start += 1
     while end > start and text[end - 1] in " \t*_\"”’'|/-–—•·:;,":
