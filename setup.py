@@ -18,13 +18,20 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 
 # The modules a document's check spends its time in. Left pure on purpose: lazyre (keeps the
 # methods it was asked for in its instance __dict__), resolve (a Resolver is a weak dictionary
-# key, which a compiled class cannot be), decode (a surrogate character literal), checks/
-# (base caches a property in the instance __dict__) and everything that runs once a run.
+# key, which a compiled class cannot be) and everything that runs once a run.
 COMPILED = [
     "src/creditcheck/model.py",
     "src/creditcheck/positions.py",
     "src/creditcheck/analysis.py",
     "src/creditcheck/dates.py",
+    "src/creditcheck/decode.py",
+    "src/creditcheck/restrictions.py",
+    "src/creditcheck/ruleset.py",
+    "src/creditcheck/scan.py",
+    "src/creditcheck/suppress.py",
+    "src/creditcheck/templates.py",
+    "src/creditcheck/undated.py",
+    *sorted(glob("src/creditcheck/checks/*.py")),
     *sorted(glob("src/creditcheck/extract/*.py")),
     *sorted(glob("src/creditcheck/readers/*.py")),
     *sorted(glob("src/creditcheck/readers/html/*.py")),

@@ -279,3 +279,46 @@ def test_a_handout_credits_its_picture(credit: str) -> None:
     assert findings(scan_text(text, "markdown", day)) == []
     # ...and under `handouts: error` it is reported as the handout it is.
     assert findings(scan_text(text, "markdown", day, handouts="error")) == [("handout-credit", 4, 29, None)]
+
+
+def test_the_contexts_shared_judgements_are_made_once_and_equal_the_plain_computation() -> None:
+    """Each of CheckContext's judgements is worked out at the first ask, kept, and is what the
+    plain expression gives; judgements handed in by the scan are used as they are."""
+    import datetime as dt
+
+    from creditcheck.analysis import coverage_problems, is_credit, is_handout, judge_credit
+    from creditcheck.checks import CheckContext
+    from creditcheck.extract import extract
+    from creditcheck.model import AttributionKind
+    from creditcheck.readers import read_document
+    from creditcheck.resolve import Resolver
+    from tests.helpers import shipped_rules
+
+    text = (
+        "---\nsource: Reuters\n---\n![x](a.jpg)\nLeaders meet. (Ed Jones/AFP via Getty Images)\n\n"
+        "![y](b.jpg)\nA view. (Sony/Handout)\n\n© 2021 The Japan Times\n"
+    )
+    day = dt.date(2021, 3, 1)
+    doc = read_document("a.md", text, "markdown", day, day)
+    rules = shipped_rules()
+    resolver = Resolver(rules)
+    attributions = extract(doc, resolver, rules.picture_sources())
+    ctx = CheckContext(doc, attributions, rules, resolver)
+    credits = [a for a in attributions if is_credit(a)]
+    assert len(credits) == 2
+    assert ctx.credits == credits
+    assert ctx.credits_by_image == {0: [credits[0]], 1: [credits[1]]}
+    assert ctx.handouts_credited == [a for a in credits if is_handout(a)] == [credits[1]]
+    assert ctx.notices == [a for a in attributions if a.kind is AttributionKind.COPYRIGHT] != []
+    assert [(n.text, n.rule) for n in ctx.article_sources] == [("Reuters", "reuters")]
+    assert ctx.judgements == [judge_credit(a, rules, day) for a in credits]
+    named = [(n, a.text) for a in attributions for n in a.names if n.rule is not None]
+    assert ctx.named_sources == named + [(n, n.text) for n in ctx.article_sources]
+    assert ctx.coverage == coverage_problems(attributions, ctx.article_sources, rules, day)
+    for name in ("credits", "credits_by_image", "handouts_credited", "notices", "article_sources"):
+        assert getattr(ctx, name) is getattr(ctx, name), name
+    for name in ("judgements", "named_sources", "coverage"):
+        assert getattr(ctx, name) is getattr(ctx, name), name
+    given: list[Any] = []
+    assert CheckContext(doc, attributions, rules, resolver, judgements=given).judgements is given
+    assert ctx.embedded("a.jpg") is None

@@ -203,7 +203,9 @@ def _repaired(data: bytes, codec: str, readable: int) -> Decoded | None:
     ``readable`` is the number of characters the bad bytes are weighed against.
     """
     escaped = data.decode(codec, "surrogateescape")
-    repairs = tuple((i, ord(ch) - 0xDC00) for i, ch in enumerate(escaped) if "\udc80" <= ch <= "\udcff")
+    # The escapes are U+DC80..U+DCFF, compared by code point: mypyc cannot compile a lone
+    # surrogate in a string literal.
+    repairs = tuple((i, ord(ch) - 0xDC00) for i, ch in enumerate(escaped) if 0xDC80 <= ord(ch) <= 0xDCFF)
     if len(repairs) > REPAIR_SHARE * (readable + len(repairs)):
         return None
     chars = list(escaped)

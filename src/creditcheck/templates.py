@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import field
+from functools import partial
 
 from creditcheck import compilecache
 from creditcheck.compilecache import dataclass
@@ -112,4 +113,9 @@ class Template:
 
     def render(self, **values: str) -> str:
         """The form with its placeholders filled in (missing ones stay as placeholders)."""
-        return _PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or m.group(0), self.text)
+        # A module function, not a lambda over ``values``: mypyc cannot compile that closure.
+        return _PLACEHOLDER.sub(partial(_filled, values), self.text)
+
+
+def _filled(values: dict[str, str], m: re.Match[str]) -> str:
+    return values.get(m.group(1)) or m.group(0)

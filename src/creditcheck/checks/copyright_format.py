@@ -40,4 +40,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-CHECK = Check("copyright-format", "CC303", Severity.ERROR, "notice not in the required form", DOC, run)
+CHECK: Check = Check("copyright-format", "CC303", Severity.ERROR, "notice not in the required form", DOC, run)

@@ -53,4 +53,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("copyright-year", "CC302", Severity.ERROR, "wrong or missing notice year", DOC, run)
+CHECK: Check = Check("copyright-year", "CC302", Severity.ERROR, "wrong or missing notice year", DOC, run)

@@ -45,4 +45,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("credit-format", "CC203", Severity.ERROR, "credit not in an accepted form", DOC, run)
+CHECK: Check = Check("credit-format", "CC203", Severity.ERROR, "credit not in an accepted form", DOC, run)

@@ -72,4 +72,6 @@ def _differ(ctx: CheckContext, caption: list[Attribution], embedded: EmbeddedCre
     )
 
 
-CHECK = Check("credit-mismatch", "CC501", Severity.ERROR, "caption credit differs from the photo's", DOC, run)
+CHECK: Check = Check(
+    "credit-mismatch", "CC501", Severity.ERROR, "caption credit differs from the photo's", DOC, run
+)

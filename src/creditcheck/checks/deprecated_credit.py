@@ -35,4 +35,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("deprecated-credit", "CC202", Severity.ERROR, "retired credit form", DOC, run)
+CHECK: Check = Check("deprecated-credit", "CC202", Severity.ERROR, "retired credit form", DOC, run)

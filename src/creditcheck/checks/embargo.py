@@ -45,4 +45,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-CHECK = Check("embargo", "CC502", Severity.ERROR, "published before the embargo ends", DOC, run)
+CHECK: Check = Check("embargo", "CC502", Severity.ERROR, "published before the embargo ends", DOC, run)

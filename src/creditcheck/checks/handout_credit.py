@@ -36,6 +36,6 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-CHECK = Check(
+CHECK: Check = Check(
     "handout-credit", "CC206", Severity.ERROR, "handout picture where handouts are an error", DOC, run
 )

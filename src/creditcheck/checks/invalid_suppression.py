@@ -29,4 +29,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return iter(())
 
 
-CHECK = Check("invalid-suppression", "CC401", Severity.ERROR, "suppression without reason", DOC, run)
+CHECK: Check = Check("invalid-suppression", "CC401", Severity.ERROR, "suppression without reason", DOC, run)

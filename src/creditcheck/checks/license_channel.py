@@ -25,4 +25,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return scope_findings(check, ctx, ctx.channel, "channel")
 
 
-CHECK = Check("license-channel", "CC106", Severity.ERROR, "channel not licensed", DOC, run)
+CHECK: Check = Check("license-channel", "CC106", Severity.ERROR, "channel not licensed", DOC, run)

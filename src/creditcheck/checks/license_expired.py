@@ -24,4 +24,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return coverage_findings(check, ctx, (Coverage.EXPIRED,))
 
 
-CHECK = Check("license-expired", "CC103", Severity.ERROR, "license has expired", DOC, run)
+CHECK: Check = Check("license-expired", "CC103", Severity.ERROR, "license has expired", DOC, run)

@@ -24,4 +24,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return coverage_findings(check, ctx, (Coverage.NOT_STARTED,))
 
 
-CHECK = Check("license-not-started", "CC104", Severity.ERROR, "license has not started", DOC, run)
+CHECK: Check = Check("license-not-started", "CC104", Severity.ERROR, "license has not started", DOC, run)

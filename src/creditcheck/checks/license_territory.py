@@ -25,4 +25,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return scope_findings(check, ctx, ctx.territory, "territory")
 
 
-CHECK = Check("license-territory", "CC105", Severity.ERROR, "territory not licensed", DOC, run)
+CHECK: Check = Check("license-territory", "CC105", Severity.ERROR, "territory not licensed", DOC, run)

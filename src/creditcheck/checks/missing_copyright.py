@@ -43,4 +43,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-CHECK = Check("missing-copyright", "CC301", Severity.ERROR, "required notice missing", DOC, run)
+CHECK: Check = Check("missing-copyright", "CC301", Severity.ERROR, "required notice missing", DOC, run)

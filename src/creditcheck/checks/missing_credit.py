@@ -130,4 +130,4 @@ def _offset(block: Block, credit: Attribution) -> int:
     return -1
 
 
-CHECK = Check("missing-credit", "CC205", Severity.ERROR, "image without a credit", DOC, run)
+CHECK: Check = Check("missing-credit", "CC205", Severity.ERROR, "image without a credit", DOC, run)

@@ -33,4 +33,6 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("missing-photographer", "CC204", Severity.ERROR, "credit lacks the photographer", DOC, run)
+CHECK: Check = Check(
+    "missing-photographer", "CC204", Severity.ERROR, "credit lacks the photographer", DOC, run
+)

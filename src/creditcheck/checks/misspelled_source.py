@@ -45,4 +45,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("misspelled-source", "CC201", Severity.ERROR, "source name misspelled", DOC, run)
+CHECK: Check = Check("misspelled-source", "CC201", Severity.ERROR, "source name misspelled", DOC, run)

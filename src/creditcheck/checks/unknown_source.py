@@ -68,4 +68,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-CHECK = Check("unknown-source", "CC101", Severity.ERROR, "source matches no rule", DOC, run)
+CHECK: Check = Check("unknown-source", "CC101", Severity.ERROR, "source matches no rule", DOC, run)

@@ -24,4 +24,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return coverage_findings(check, ctx, (Coverage.UNLICENSED, Coverage.SUSPENDED))
 
 
-CHECK = Check("unlicensed-source", "CC102", Severity.ERROR, "source is not licensed", DOC, run)
+CHECK: Check = Check("unlicensed-source", "CC102", Severity.ERROR, "source is not licensed", DOC, run)

@@ -22,4 +22,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return iter(())
 
 
-CHECK = Check("unreadable-file", "CC001", Severity.ERROR, "file could not be checked", DOC, run)
+CHECK: Check = Check("unreadable-file", "CC001", Severity.ERROR, "file could not be checked", DOC, run)

@@ -25,4 +25,6 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
     return iter(())
 
 
-CHECK = Check("unused-suppression", "CC402", Severity.WARNING, "suppression that silences nothing", DOC, run)
+CHECK: Check = Check(
+    "unused-suppression", "CC402", Severity.WARNING, "suppression that silences nothing", DOC, run
+)

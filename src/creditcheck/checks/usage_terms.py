@@ -42,4 +42,4 @@ def run(check: Check, ctx: CheckContext) -> Iterator[Finding]:
                 break
 
 
-CHECK = Check("usage-terms", "CC504", Severity.WARNING, "binding usage restriction", DOC, run)
+CHECK: Check = Check("usage-terms", "CC504", Severity.WARNING, "binding usage restriction", DOC, run)

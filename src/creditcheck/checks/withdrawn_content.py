@@ -151,4 +151,4 @@ def _photographer_span(ctx: CheckContext, photographer: str) -> Span:
     )
 
 
-CHECK = Check("withdrawn-content", "CC503", Severity.ERROR, "withdrawn or killed item", DOC, run)
+CHECK: Check = Check("withdrawn-content", "CC503", Severity.ERROR, "withdrawn or killed item", DOC, run)
