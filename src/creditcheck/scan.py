@@ -376,31 +376,35 @@ def iter_scan(
     if len(head) < jobs * _MIN_FILES_PER_JOB:
         # Below this many files per worker a pool costs more to start than it saves.
         jobs = min(jobs, max(1, len(head) // _MIN_FILES_PER_JOB))
-    read = len(head)
-
-    def counted() -> Iterator[Target]:
-        nonlocal read
-        yield from head
-        for t in it:
-            read += 1
-            yield t
-
+    read = [len(head)]  # the targets read so far, counted by _counted
     done = 0
     if jobs <= 1:
         scanner = Scanner(ruleset, options)
-        for t in counted():
+        for t in _counted(head, it, read):
             result = scanner.scan(t)
             done += 1
             if progress is not None:
-                progress(done, total if total is not None else read)
+                progress(done, total if total is not None else read[0])
             yield t, result
         return
-    for chunk, results in _pooled(counted(), ruleset, options, jobs):
+    for chunk, results in _pooled(_counted(head, it, read), ruleset, options, jobs):
         for t, result in zip(chunk, results, strict=True):
             done += 1
             if progress is not None:
-                progress(done, total if total is not None else read)
+                progress(done, total if total is not None else read[0])
             yield t, result
+
+
+def _counted(head: list[Target], rest: Iterator[Target], read: list[int]) -> Iterator[Target]:
+    """``head``, then ``rest`` with each target taken from it counted in ``read[0]``.
+
+    A module function rather than a generator nested in ``iter_scan`` (whose ``nonlocal``
+    count the compiled build got wrong: mypyc lost the nested generator's environment).
+    """
+    yield from head
+    for t in rest:
+        read[0] += 1
+        yield t
 
 
 def _pooled(
