@@ -188,7 +188,9 @@ def _to_read(block: Block, running: bool = False) -> str | None:
     if not raw.strip() or block.kind == _BYLINE:
         return None  # a byline element names the story's writer and agency, never a photo's
     text = fold(raw)
-    if block.kind == _TEXT and not (may_hold_attribution(text) and (not running or running_may_yield(text))):
+    if block.kind != _TEXT:
+        return text
+    if not may_hold_attribution(text) or (running and not running_may_yield(text)):
         return None
     return text
 

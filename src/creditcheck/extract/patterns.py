@@ -39,7 +39,7 @@ PREFIX = re.compile(
     )""",
     re.I | re.X,
 )
-# Every match of PREFIX holds one of these, lower-cased (``prefilter.running_may_yield`` relies
+# Every match of PREFIX holds one of these, lower-cased (``gate.running_may_yield`` relies
 # on it: a change of PREFIX changes this list; tests/test_extract_gate.py checks the two).
 PREFIX_CUES = (
     "photo",
