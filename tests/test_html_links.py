@@ -1,13 +1,16 @@
-"""HTML links: an absolute address read without joining it to the page's gives the same parts."""
+"""HTML links: an absolute address read without joining gives the same parts; an unreadable one, none."""
 
 from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
+import lxml.html
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from creditcheck.readers.html.pictures import _split_absolute
+from creditcheck.readers.html.pictures import PictureJudge, _split_absolute
+from creditcheck.readers.html.story import PageAddress, split_address
 
 PAGE = "https://news.example.com/world/leaders-meet-100.html"
 _PIECE = st.text(alphabet="aZ09-._~/?#;:@[] \t\n%", max_size=12)
@@ -36,3 +39,57 @@ def test_addresses_that_joining_changes_are_joined() -> None:
     parts = _split_absolute("https://news.example.com/world/flood-200.html?x=1#top")
     assert parts is not None
     assert (parts.hostname, parts.path) == ("news.example.com", "/world/flood-200.html")
+
+
+# A teaser card beside the story: its picture needs no credit, the story's does. Each page below
+# holds an address Python cannot split ("http://[ccpa-preferences]", a consent link), once in
+# each place a page's addresses are read.
+_CARD_PAGE = (
+    "<html><head>{head}</head><body>\n"
+    "<article><h1>Leaders meet</h1><figure><img src='/img/leaders.jpg'></figure>"
+    "<p>Text of the story.</p></article>\n"
+    "<div class='card'><img src='/img/flood.jpg'>"
+    "<h3><a href='https://news.example.com/panorama/flood-200.html'>Floods in the north</a></h3>"
+    "{in_card}</div>\n"
+    "<p><a href='https://news.example.com/sport/cup-400.html'>Cup</a> {in_body}</p>"
+    "</body></html>"
+)
+_BAD = "http://[ccpa-preferences]"
+
+
+@pytest.mark.parametrize(
+    ("head", "in_card", "in_body"),
+    [
+        (f"<link rel='canonical' href='{_BAD}/x'>", "", ""),
+        (f"<meta property='og:url' content='{_BAD}'>", "", ""),
+        ("", f"<a href='{_BAD}'>Do not sell</a>", f"<a href='{_BAD}'>Do not sell</a>"),
+        (
+            "<link rel='canonical' href='https://news.example.com/world/leaders-100.html'>",
+            f"<a href='{_BAD}'>Do not sell</a>",
+            "",
+        ),
+    ],
+)
+def test_an_address_that_cannot_be_split_leads_nowhere_and_the_page_is_read(
+    head: str, in_card: str, in_body: str
+) -> None:
+    root = lxml.html.document_fromstring(_CARD_PAGE.format(head=head, in_card=in_card, in_body=in_body))
+    judge = PictureJudge(root)
+    card = root.find(".//div[@class='card']")
+    assert card is not None and judge.other_stories == {card}
+    needing = [img.get("src") for img in root.iter("img") if judge.needs_credit(img)]
+    assert needing == ["/img/leaders.jpg"]
+    assert judge._other_page(_BAD) is None
+
+
+def test_a_page_address_that_cannot_be_split_is_no_address() -> None:
+    root = lxml.html.document_fromstring(
+        f"<html><head><link rel='canonical' href='{_BAD}/world/leaders-100.html'></head><body>"
+        "<a href='https://www.example.org/a'>a</a><a href='https://example.org/b'>b</a>"
+        f"<a href='{_BAD}/c'>c</a></body></html>"
+    )
+    address = PageAddress(root)
+    assert (address.url, address.path, address.ids, address.site) == ("", "", set(), "example.org")
+    assert split_address(f"{_BAD}/a") is None
+    parts = split_address("https://news.example.com/a?b")
+    assert parts is not None and (parts.hostname, parts.path) == ("news.example.com", "/a")

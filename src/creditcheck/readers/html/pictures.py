@@ -399,8 +399,8 @@ class PictureJudge:
         if href.startswith("/") and not href.startswith("//"):
             path = _PATH_END.split(href, 1)[0].rstrip("/")  # most links: a path on this site
         else:
-            parts = _split_absolute(href) or urlsplit(urljoin(address.url, href))
-            if parts.scheme not in ("http", "https", ""):
+            parts = _split_absolute(href) or _joined(address.url, href)
+            if parts is None or parts.scheme not in ("http", "https", ""):
                 return None
             if parts.hostname and address.site and site_of(parts.hostname) != address.site:
                 return None
@@ -411,6 +411,14 @@ class PictureJudge:
         if address.ids and not address.ids.isdisjoint(path.split("/")):
             return None  # "/articles/image/sports/367061/2871" is a photo page of story 367061
         return path
+
+
+def _joined(url: str, href: str) -> SplitResult | None:
+    """The parts of ``href`` joined to the page's address (None: it cannot be read)."""
+    try:
+        return urlsplit(urljoin(url, href))
+    except ValueError:
+        return None  # "http://[ccpa-preferences]": a link that leads nowhere
 
 
 def _split_absolute(href: str) -> SplitResult | None:
@@ -424,7 +432,7 @@ def _split_absolute(href: str) -> SplitResult | None:
     try:
         parts = urlsplit(href)
     except ValueError:
-        return None  # joined as before, which says what is wrong
+        return None  # joined as before (which refuses it too)
     return parts if parts.netloc else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -140,10 +140,14 @@ class PageAddress:
                 og_url = og_url or (el.get("content") or "").strip()
             elif prop == "og:site_name" and (el.get("content") or "").strip():
                 self.names.add(" ".join((el.get("content") or "").split()).lower())
-        self.url = url = canonical or og_url
-        self.path = urlsplit(url).path.rstrip("/")
+        url = canonical or og_url
+        parts = split_address(url)
+        if parts is None:  # "http://[not-a-host]/": no address the links can be read against
+            url, parts = "", urlsplit("")
+        self.url = url
+        self.path = parts.path.rstrip("/")
         self.ids = {part for part in self.path.split("/") if _STORY_ID.fullmatch(part)}
-        host = urlsplit(url).hostname if url else None
+        host = parts.hostname if url else None
         self.site = site_of(host) if host else _most_linkedsite_of(root)
         if self.site:
             self.names.add(self.site.split(".", 1)[0])
@@ -154,7 +158,20 @@ def _most_linkedsite_of(root: lxml.html.HtmlElement) -> str:
     for a in root.iter("a"):
         href = (a.get("href") or "").strip()
         if href.startswith(("http:", "https:", "//")):
-            host = urlsplit(href).hostname
+            parts = split_address(href)
+            host = parts.hostname if parts is not None else None
             if host:
                 counts[site_of(host)] = counts.get(site_of(host), 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else ""
+
+
+def split_address(url: str) -> SplitResult | None:
+    """The parts of an address; None where it cannot be read (``http://[not-a-host]/``).
+
+    Python refuses a bracketed host that is not an IP address; one such link on a page must
+    not leave the whole page unread.
+    """
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
