@@ -54,12 +54,15 @@ _MARKUP = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 @PROPERTY
 @given(_MARKUP)
 def test_parts_do_not_change_the_map(text: str) -> None:
-    # A part per piece of text, the default parts, one part for the whole page, and the whole
+    # A part per piece of text, the default parts, one part for the whole page, parts cut
+    # before and after every long piece (every piece, pieces over 3 characters), and the whole
     # page mapped at once (as a small page is) give the same stream and positions.
     maps = [
         SourceText(text, part=1, eager_below=0),
         SourceText(text, eager_below=0),
         SourceText(text, part=10**9, eager_below=0),
+        SourceText(text, part=10**9, eager_below=0, big=0),
+        SourceText(text, eager_below=0, big=3),
         SourceText(text, eager_below=10**9),
     ]
     whole = maps[-1]

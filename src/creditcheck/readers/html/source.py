@@ -28,6 +28,8 @@ _unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
 PART = 16
 # A page shorter than this is mapped whole when it is read: most of its text is its blocks'.
 EAGER = 32_768
+# A piece of text between tags longer than this is a part of its own.
+BIG = 2_000
 # Stands between two pieces of text while the entities of a part are decoded, so that no
 # entity is read across a tag ("&am<b>p;"); the reader turns NUL into U+FFFD before.
 _JOINT = "\x00"
@@ -46,7 +48,7 @@ class SourceText:
     a block's, and mapping all of it was most of the source map's work.
     """
 
-    def __init__(self, text: str, part: int = PART, eager_below: int = EAGER) -> None:
+    def __init__(self, text: str, part: int = PART, eager_below: int = EAGER, big: int = BIG) -> None:
         self.text = text
         self.lines = LineIndex(text)
         self.line_starts = self.lines.starts
@@ -83,6 +85,16 @@ class SourceText:
             items = split[first:stop]
             texts = items[0::2]
             joined = _JOINT.join(texts)
+            if len(joined) > big and len(texts) > 1:
+                # A large piece (an inline script, a page's data) is a part of its own, so
+                # that a block placed beside it does not map it too.
+                at_big = next((i for i, t in enumerate(texts) if len(t) > big), -1)
+                if at_big >= 0:
+                    # The pieces before it, or the piece alone.
+                    stop = first + 2 * (at_big or 1)
+                    items = split[first:stop]
+                    texts = items[0::2]
+                    joined = _JOINT.join(texts)
             if "&" in joined:
                 if joint_free:
                     joined = _decoded(joined).replace(_JOINT, "")
