@@ -4,8 +4,9 @@ Usage: python bench/gate_check.py FOLDER... [--mirror GIT_DIR]... [--rules DIR]
 
 Reads every file under each FOLDER (and the saved pages of each bare git mirror, exported to a
 temporary folder) as a scan does, and runs the full block reader on every text block that a
-gate before it refuses (``gate.running_may_yield`` for a web page's running text), whether
-or not the cheaper prefilter refuses it too. Any such block that yields an attribution is
+gate before it refuses (``gate.running_may_yield`` for a web page's running text,
+``gate.text_may_yield`` for other text that owns no picture), whether or not the cheaper
+prefilter refuses it too. Any such block that yields an attribution is
 printed and the exit status is 1. Also prints how many blocks each gate refused.
 """
 
@@ -23,7 +24,7 @@ import compare_outputs
 import creditcheck.scan as scan_module
 from creditcheck.discover import Target
 from creditcheck.extract import BlockExtractor, BlockText
-from creditcheck.extract.gate import running_may_yield
+from creditcheck.extract.gate import running_may_yield, text_may_yield
 from creditcheck.extract.prefilter import fold, may_hold_attribution
 from creditcheck.model import Block, BlockKind, Document
 from creditcheck.resolve import Resolver
@@ -36,20 +37,21 @@ REPO = Path(__file__).resolve().parent.parent
 def check_document(
     doc: Document, resolver: Resolver, sources: frozenset[str], counts: Counter[str], failures: list[str]
 ) -> None:
-    """Run the full reader on each running text block of ``doc`` the gate refuses."""
-    if doc.format != "html":
-        return
+    """Run the full reader on each text block of ``doc`` owning no picture that a gate refuses."""
+    running = doc.format == "html"
+    gate = running_may_yield if running else text_may_yield
+    name = "running" if running else "text"
     for block in doc.blocks:
         if block.kind != BlockKind.TEXT or block.image is not None or not block.text.strip():
             continue
-        counts["running"] += 1
+        counts[name] += 1
         text = fold(block.text)
-        if running_may_yield(text):
+        if gate(text):
             continue
-        counts["refused"] += 1
-        counts["refused, past the prefilter"] += may_hold_attribution(text)
+        counts[f"{name} refused"] += 1
+        counts[f"{name} refused, past the prefilter"] += may_hold_attribution(text)
         here = Block(block.text, 1, 1, block.kind, None)
-        found = BlockExtractor(BlockText(here, text, resolver, sources, True)).run()
+        found = BlockExtractor(BlockText(here, text, resolver, sources, running)).run()
         if found:
             failures.append(f"{doc.path}:{block.line}: {block.text[:120]!r} -> {[a.text for a in found]}")
 

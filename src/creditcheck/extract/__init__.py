@@ -32,7 +32,7 @@ from weakref import WeakKeyDictionary
 
 from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
-from creditcheck.extract.gate import running_may_yield
+from creditcheck.extract.gate import running_may_yield, text_may_yield
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
 from creditcheck.extract.prefilter import fold, may_hold_attribution
 from creditcheck.extract.publisher import own_attributions
@@ -182,7 +182,8 @@ def _to_read(block: Block, running: bool = False) -> str | None:
     """The block's folded text when it may hold an attribution; None when it cannot.
 
     ``running``: the block is a web page's running text, which yields only what
-    ``running_may_yield`` lets through.
+    ``running_may_yield`` lets through; other text that owns no picture yields only what
+    ``text_may_yield`` lets through.
     """
     raw = block.text
     if not raw.strip() or block.kind == _BYLINE:
@@ -190,9 +191,11 @@ def _to_read(block: Block, running: bool = False) -> str | None:
     text = fold(raw)
     if block.kind != _TEXT:
         return text
-    if not may_hold_attribution(text) or (running and not running_may_yield(text)):
+    if not may_hold_attribution(text):
         return None
-    return text
+    if running:
+        return text if running_may_yield(text) else None
+    return text if block.image is not None or text_may_yield(text) else None
 
 
 def _read(

@@ -1,22 +1,25 @@
-"""The gate before the reader for a web page's running text: what no path of the reader can take."""
+"""The gates before the reader for text blocks: what no path of the reader can take."""
 
 from __future__ import annotations
 
 from creditcheck import compilecache
-from creditcheck.extract.offsets import editor_note
+from creditcheck.extract.offsets import NOTE_WORDS, editor_note, skip_space
 from creditcheck.extract.patterns import (
     BARE_PREFIX,
+    CAPTION_LABEL,
     COURTESY,
     COURTESY_CUES,
     LEAD_PREFIX,
     MARK_CUES,
     PREFIX,
     PREFIX_CUES,
+    RESERVED,
+    USAGE_TAIL,
     VIA,
     may_reserve,
 )
 from creditcheck.extract.prefilter import BARRIER
-from creditcheck.extract.vocabulary import HANDOUT_WORDS, POOL_WORDS
+from creditcheck.extract.vocabulary import HANDOUT_WORDS, MAX_CREDIT, MAX_SPACE_RUN, POOL_WORDS, PROSE
 
 # Running text (a paragraph, menu item, heading or date of a web page that no picture owns)
 # yields an attribution only through one of these paths of the reader, so a text that offers
@@ -135,3 +138,177 @@ def _lone_comma_may_credit(text: str) -> bool:
             return True
         p = text.find(",", p + 1)
     return False
+
+
+# A text block that is not a web page's running text and owns no picture (a paragraph of a
+# Markdown or text article) yields an attribution only through the paths above, but an
+# unprefixed last segment needs no separator there: ``credits.plausible_names`` takes a lone
+# known source. What every such segment needs is ``credits.plausible_text``: unprefixed, not
+# one of its words reads as prose (``words.prose_words``). The last segment starts at a cut
+# (``segmentation.find_cuts``) or the region's start, so every one of them holds the words
+# after the last place a cut can follow; a prose word among them refuses every last segment.
+# ``text_may_yield`` asks that first, then lets through every text where another path, or
+# a step that moves a candidate's ends, may be taken (each named where it is tested).
+# What a cut follows (``find_cuts``): a sentence's end (``SENTENCE``, ``GLUED_SENTENCE``), a bar
+# (``BAR_CUT``), a dash (``DASH_CUT``; "-" only with a white space after it), a bracket's close
+# (its ``BRACKET`` cut). A cut after a credit label (``CAPTION_LABEL``, ``COLON_CUT``) needs a
+# prefix's word, tested on its own. Each cut's start is the first character after these, its
+# closers and spaces, and lies before the region's last character.
+CUT_CHARS = ".!?…|•·–—)]"
+# The last of them with a character after it, or a "-" with a white space after it.
+LAST_CUT = compilecache.compile(r"(?s:.*)(?:[.!?…|•·–—)\]](?s:(?=.))|-(?=\s))")
+# A word of PROSE written in lower case or with a capital first (``prose_words`` counts it
+# then, whatever the text's case) that starts after a white space or at the text's start:
+# ``patterns.WORD`` takes it whole, and strips the one period it may take after it, unless
+# what is left is a single letter ("a." is an initial).
+PROSE_WORD = compilecache.compile(
+    r"(?<!\S)(?:"
+    + "|".join(
+        variant + (r"(?![\w'’.-])" if len(word) == 1 else r"(?![\w'’-])")
+        for word in sorted(PROSE, key=lambda w: (-len(w), w))
+        for variant in sorted({word, word[:1].upper() + word[1:]})
+        if (variant.islower() or variant.istitle()) and variant.casefold() == word
+    )
+    + ")"
+)
+# What ``segmentation.trim`` takes off a region's end; with what ``offsets.rstrip_at`` and the
+# stray brackets' loop of ``credits._credit_end`` take off a credit's end: no word ending
+# before what is left of the text loses a character to them.
+TRIM_END = " \t*_\"”’'|/-–—•·:;,"
+CREDIT_END = TRIM_END + "\r\n.»)]"
+# What ``credits._credit_end`` keeps of a credit no longer than this: ``credits._peel`` cuts a
+# longer candidate short, where its end is no longer the text's.
+UNCUT = MAX_CREDIT + 200
+# What the last literal of a ``TAIL_TAG`` match ends with, lower-cased ("… , File", "+++ x +++",
+# "TPX IMAGES OF THE DAY"): a text ending otherwise holds none at its end.
+TAG_ENDS = ("file", "files", "photo", "archive", "tpx", "+")
+# Every match of ``USAGE_TAIL`` holds one of these, lower-cased.
+# What a place the reader asks for a prefix follows (see ``_prefix_may_stand``): a sentence's
+# end and its closers, a bar, a dash, a slash, a bracket, a comma or colon, what ``trim`` takes
+# off a region's start, and what ``prefix_at`` and ``credits._peel`` step over.
+PREFIX_AFTER = compilecache.compile(r"[.!?…”’»)\]|•·:,(\[;/\-–—*_\"“„'>©]")
+# How far into a match of PREFIX or COURTESY its first word of LABEL_CUES may stand: LABEL_LEAD
+# ("bottom : "), a lead word ("featured "), "texte und " before "photo", with white space runs
+# of at most MAX_SPACE_RUN (a longer one is a barrier). tests/test_extract_text_gate.py checks it.
+PREFIX_REACH = 90
+# The words of LABEL_CUES that LEAD_PREFIX's "photo", "photograph", "picture" start with.
+LEAD_CUES = ("photo", "pic")
+USAGE_CUES = ("honorarfrei", "royalty", "editorial", "verwendung", "nur")
+
+
+def text_may_yield(text: str) -> bool:
+    """Whether a text block (folded) that is no running text and owns no picture may yield.
+
+    False: it cannot (``credits.plausible_text`` refuses its every last segment, and no other
+    path of the reader is open to it).
+    """
+    end = len(text.rstrip(CREDIT_END))
+    if not _tail_holds_prose(text, end):
+        return True
+    if len(text) > UNCUT or BARRIER in text:
+        return True
+    if not text.isascii() and not CASE_SPECIALS.isdisjoint(text):
+        return True
+    low = text.lower()
+    for cue in SURE_CUES:  # a notice's mark; a handout's name is taken with no evidence
+        if cue in low:
+            return True
+    if ("(" in text or "[" in text) and _bracket_may_close(text, low):
+        return True
+    return _ends_may_move(text, low, end) or _labels_or_reserves(text, low)
+
+
+def _ends_may_move(text: str, low: str, end: int) -> bool:
+    """Whether a step of the reader may end a region or a credit before ``end``."""
+    if end < len(text) and (")" in text[end:] or "]" in text[end:]):
+        return True  # a bracket at the end: a trailing bracket, a wrapper, a stray close
+    # An editor's note cuts a region or a credit short; every note holds one of these words,
+    # or ends a text whose last character is a capital letter or a digit (``editor_note``,
+    # asked of the region, the whole text, and of a credit, which ``trim`` leaves).
+    for word in NOTE_WORDS:
+        if word in text:
+            return True
+    for tail in (text.rstrip(), text.rstrip(TRIM_END).rstrip()):
+        last = tail[-1:]
+        if last.isdecimal() or "A" <= last <= "Z":
+            return True
+    if low[:end].endswith(TAG_ENDS) or (low[:end].endswith("day") and "tpx" in low):
+        return True  # a tail tag cuts the credit's core short
+    for cue in USAGE_CUES:
+        if cue in low:
+            return USAGE_TAIL.search(text) is not None
+    return False
+
+
+def _labels_or_reserves(text: str, low: str) -> bool:
+    """Whether a markless notice, a prefixed credit or a credit label's cut may stand in ``text``."""
+    if may_reserve(text) and RESERVED.search(text) is not None:
+        return True
+    for cue in LABEL_CUES:
+        if cue in low:
+            # A cut after a credit label starts where no other cut does, at the label itself.
+            return CAPTION_LABEL.search(text) is not None or _prefix_may_stand(text, low)
+    return False
+
+
+def _prefix_may_stand(text: str, low: str) -> bool:
+    """Whether a prefix may match where the reader asks for one, near a word of a prefix's.
+
+    The reader asks at a region's start, a cut's start, inside a bracket, after a comma or
+    colon (``COLON_CUT``) and after a candidate's wrappers (``credits._peel``), each moved on
+    over spaces and marks (``segmentation.prefix_at``): every such place follows one of
+    PREFIX_AFTER, or spaces after one, or the text's start. A match of PREFIX or COURTESY holds
+    a word of LABEL_CUES no further than PREFIX_REACH from its start; LEAD_PREFIX's match opens
+    with the capitalised word right before its "photo" or "pic".
+    """
+    for cue in LABEL_CUES:
+        p = low.find(cue)
+        while p >= 0:
+            if _prefix_before(text, p) or (cue in LEAD_CUES and _lead_prefix_before(text, p)):
+                return True
+            p = low.find(cue, p + 1)
+    return False
+
+
+def _prefix_before(text: str, p: int) -> bool:
+    """Whether PREFIX or COURTESY matches at a place the reader asks, at most PREFIX_REACH before ``p``."""
+    lo = max(0, p - PREFIX_REACH)
+    places = {skip_space(text, 0, p + 1)}
+    for m in PREFIX_AFTER.finditer(text, max(0, lo - MAX_SPACE_RUN - 1), p):
+        places.add(m.end())
+        places.add(skip_space(text, m.end(), p + 1))
+    for y in places:
+        if lo <= y <= p and (PREFIX.match(text, y) is not None or COURTESY.match(text, y) is not None):
+            return True
+    return False
+
+
+def _lead_prefix_before(text: str, p: int) -> bool:
+    """Whether LEAD_PREFIX matches with its "photo" or "pic" at ``p``."""
+    j = p
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and "a" <= text[k - 1] <= "z":
+        k -= 1
+    return k < j < p and k > 0 and LEAD_PREFIX.match(text, k - 1) is not None
+
+
+def _tail_holds_prose(text: str, end: int) -> bool:
+    """Whether a word after the last place a cut may follow, ending by ``end``, reads as prose.
+
+    Such a word is one of ``words.prose_words``'s in every last segment (it counts whatever
+    the segment's case): it starts after a white space, so no word of the segment runs into
+    it, and ends by ``end``, so none of its characters is cut off.
+    """
+    return PROSE_WORD.search(text, last_cut_place(text) + 1, end) is not None
+
+
+def last_cut_place(text: str) -> int:
+    """The last place a cut of ``find_cuts`` may follow (-1: none).
+
+    Every cut starts at or before the first letter after it.
+    """
+    # A cut's start lies before the region's last character.
+    m = LAST_CUT.match(text, 0, len(text.rstrip(TRIM_END)))
+    return -1 if m is None else m.end() - 1

@@ -156,11 +156,11 @@ RESERVED_TAIL = re.compile(
 def may_reserve(text: str) -> bool:
     """Whether ``text`` can hold a match of RESERVED; two substring tests spare most blocks its scan.
 
-    Every form holds "rv" ("reserv", "réserv") or is "vorbehalten", and under re.I none of
-    their letters matches anything but itself in either case, so lower-casing finds them all.
+    Every form holds "reserv" or "réserv" or is "vorbehalten", and under re.I none of their
+    letters matches anything but itself in either case, so lower-casing finds them all.
     """
     low = text.lower()
-    return "rv" in low or "vorbehalten" in low
+    return "reserv" in low or "réserv" in low or "vorbehalten" in low
 
 
 # "(?<![\w@])(?:Copyright|COPYRIGHT|copyright)(?![\w])" with the lookbehind moved after the first
