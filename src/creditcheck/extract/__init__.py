@@ -61,17 +61,21 @@ def extract(
     for block in doc.blocks:
         # A web page's running text, not tied to a picture, holds a credit only when it says so.
         running = web_page and block.kind == _TEXT and block.image is None
-        text = _to_read(block, running)
+        text = _folded(block)
         if text is None:
             continue
         pictured = block.image is not None
         key = (block.text, block.kind, running, pictured, sources)
         found = memo.pop(key, None)
         if found is None:
-            # Read at line 1, column 1, and tied to picture 0 when tied to one: what is read
-            # there moves to the block's own place and picture (``_relocated``).
-            here = Block(block.text, 1, 1, block.kind, 0 if pictured else None)
-            found = _read(here, text, resolver, sources, running)
+            # The gates answer from the key's parts alone, so a refusal is remembered too.
+            if _refused(block, text, running):
+                found = []
+            else:
+                # Read at line 1, column 1, and tied to picture 0 when tied to one: what is
+                # read there moves to the block's own place and picture (``_relocated``).
+                here = Block(block.text, 1, 1, block.kind, 0 if pictured else None)
+                found = _read(here, text, resolver, sources, running)
             if len(memo) >= MEMO_SIZE:
                 del memo[next(iter(memo))]  # the least recently used
         memo[key] = found  # (re)inserted last: the dict's order is the order of use
@@ -185,17 +189,28 @@ def _to_read(block: Block, running: bool = False) -> str | None:
     ``running_may_yield`` lets through; other text that owns no picture yields only what
     ``text_may_yield`` lets through.
     """
+    text = _folded(block)
+    return None if text is None or _refused(block, text, running) else text
+
+
+def _folded(block: Block) -> str | None:
+    """The block's folded text, unless the prefilter finds it cannot hold an attribution."""
     raw = block.text
     if not raw.strip() or block.kind == _BYLINE:
         return None  # a byline element names the story's writer and agency, never a photo's
     text = fold(raw)
-    if block.kind != _TEXT:
-        return text
-    if not may_hold_attribution(text):
+    if block.kind == _TEXT and not may_hold_attribution(text):
         return None
+    return text
+
+
+def _refused(block: Block, text: str, running: bool) -> bool:
+    """Whether a gate before the reader finds that the text block ``text`` (folded) yields nothing."""
+    if block.kind != _TEXT:
+        return False
     if running:
-        return text if running_may_yield(text) else None
-    return text if block.image is not None or text_may_yield(text) else None
+        return not running_may_yield(text)
+    return block.image is None and not text_may_yield(text)
 
 
 def _read(
