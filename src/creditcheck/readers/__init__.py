@@ -63,6 +63,10 @@ _SOURCE_LINES = [
 
 
 _SOURCE_WORDS = ("source", "originally", "visit ", "distributed", "appeared", "published", "ran ")
+# What a line must hold, in the letter case written, for one of the patterns to match it: the
+# first pattern's colon (the only one that ignores case), "article" or "story" after the
+# second's "this", its "originally", the third's "Visit" and the fourth's "Distributed".
+_SOURCE_NEEDLES = (":", "Visit", "Distributed", "originally", "article", "story")
 
 
 @dataclass
@@ -167,9 +171,12 @@ def get_reader(fmt: str) -> Reader:
 def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, Span]]:
     """Names of the story's source from trailer/header lines such as ``Source: X``."""
     found: list[tuple[str, Span]] = []
-    for i in _worded_lines(lines):
+    for i in _candidate_lines(lines):
         line = lines[i]
         if len(line) > 400 or not line.strip():
+            continue
+        low = line.lower()
+        if not any(w in low for w in _SOURCE_WORDS):
             continue
         for pattern in _SOURCE_LINES:
             for m in pattern.finditer(line):
@@ -180,24 +187,21 @@ def source_lines(lines: Sequence[str], first_line: int = 1) -> list[tuple[str, S
     return found
 
 
-def _worded_lines(lines: Sequence[str]) -> list[int]:
-    """The indexes of the lines whose lower-cased text holds one of ``_SOURCE_WORDS``, in order.
+def _candidate_lines(lines: Sequence[str]) -> list[int]:
+    """The indexes of the lines holding one of ``_SOURCE_NEEDLES``, in order.
 
-    Searched in all the lines at once: lower-cased together they are the lines lower-cased one
-    by one, joined, and when no character lower-cased into two (``İ``), a line's place in the
-    joined text is the sum of the lengths before it. The words hold no line break, so each
-    one found lies inside one line.
+    A line without any cannot match a pattern, so only these are lower-cased and searched for
+    ``_SOURCE_WORDS``. The needles are looked for in all the lines at once, joined by line
+    breaks: none holds a line break, so each one found lies inside one line, and a line's place
+    in the joined text is the sum of the lengths before it.
     """
     joined = "\n".join(lines)
-    low = joined.lower()
-    if len(low) != len(joined):
-        return [i for i, line in enumerate(lines) if any(w in line.lower() for w in _SOURCE_WORDS)]
     hits: list[int] = []
-    for word in _SOURCE_WORDS:
-        at = low.find(word)
+    for needle in _SOURCE_NEEDLES:
+        at = joined.find(needle)
         while at >= 0:
             hits.append(at)
-            at = low.find(word, at + 1)
+            at = joined.find(needle, at + 1)
     if not hits:
         return []
     starts = [0, *map(operator.add, accumulate(map(len, lines)), count(1))]
