@@ -331,6 +331,27 @@ def test_restrictions_and_datelines_are_found_as_block_by_block(texts: list[tupl
     assert find_dateline(blocks) == _dateline_plain(blocks)
 
 
+def _holds_usage_word_plain(text: str) -> bool:
+    return "USE" in text or "NO " in text or "CREDIT" in text
+
+
+def test_usage_words_are_found_in_every_short_text() -> None:
+    for k in range(6):
+        for letters in itertools.product("USENO CRDIT", repeat=k):
+            text = "".join(letters)
+            assert restrictions.holds_usage_word(text) == _holds_usage_word_plain(text), text
+
+
+_USAGE_PIECES = ["USE", "NO ", "CREDIT", "E", "N", "O", "US", "CR", "DIT", "x", " "]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_USAGE_PIECES), max_size=12))
+def test_usage_words_are_found_as_the_words_are(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert restrictions.holds_usage_word(text) == _holds_usage_word_plain(text)
+
+
 def test_no_letter_of_embargo_matches_a_character_outside_ascii() -> None:
     # embargo_line skips the pattern when the lower-cased text lacks "embargo": sound only if
     # the pattern, matching without case, matches these letters in ASCII alone.
