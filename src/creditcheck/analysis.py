@@ -280,7 +280,7 @@ def mark_collections(judgements: list[CreditJudgement], resolver: Resolver) -> l
             else n
             for n in j.attribution.names
         )
-        out.append(replace(j, attribution=replace(j.attribution, names=names)))
+        out.append(replace(j, attribution=j.attribution.with_names(names)))
     return out
 
 
@@ -288,9 +288,9 @@ def _in_collection(name: Name, resolver: Resolver, extra: dict[str, str], accept
     """An unknown name a {collection} holds: a misspelling, a collection, or still unknown."""
     near = resolver.near_miss(name.text, extra)
     if near is not None:
-        return replace(name, rule=near.rule, score=near.score, alias=near.alias)
+        return Name(name.text, name.span, name.role, near.rule, near.score, near.alias)
     if not extra or alias_key(name.text) in accepted:
-        return replace(name, role=NameRole.COLLECTION)
+        return name.with_role(NameRole.COLLECTION)
     return name
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import field
-from typing import TYPE_CHECKING
+from dataclasses import FrozenInstanceError, field
+from typing import TYPE_CHECKING, ClassVar, final
 
 from creditcheck.compilecache import dataclass
 from creditcheck.safetext import shown
@@ -42,14 +42,71 @@ class ExitCode(enum.IntEnum):
     INTERNAL = 3  # creditcheck itself failed (a bug): never mistaken for findings
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Span:
+class _Frozen:
+    """A value whose fields its constructor sets once: assigning or deleting one raises.
+
+    The classes made thousands of times a document (``Span``, ``Block``, ``Image``, ``Name``,
+    ``Attribution``) are written out rather than made by ``dataclass``, with the methods a
+    frozen dataclass would have (a test compares them): compiled by mypyc, they are native
+    classes, built and read without Python attribute lookups. Their constructors set each
+    field with ``object.__setattr__``, which mypyc compiles to a plain store.
+    """
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+@final
+class Span(_Frozen):
     """A 1-based, end-exclusive range of characters in the original file."""
 
+    __slots__ = ("column", "end_column", "end_line", "line")
+    __match_args__: ClassVar[tuple[str, ...]] = ("line", "column", "end_line", "end_column")
     line: int
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "end_line", end_line)
+        object.__setattr__(self, "end_column", end_column)
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.line, self.column, self.end_line, self.end_column)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Span) else NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        return self._key() < other._key() if isinstance(other, Span) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self._key() <= other._key() if isinstance(other, Span) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self._key() > other._key() if isinstance(other, Span) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self._key() >= other._key() if isinstance(other, Span) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(line={self.line!r}, column={self.column!r}, "
+            f"end_line={self.end_line!r}, end_column={self.end_column!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
+        return (Span, self._key())
 
 
 class BlockKind(enum.StrEnum):
@@ -62,8 +119,8 @@ class BlockKind(enum.StrEnum):
     BYLINE = "byline"  # the writer's line: names no photo's source, not read for credits
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+@final
+class Block(_Frozen):
     """A piece of a document's text with the position of its first character.
 
     ``kind`` says where it came from: ``text`` (a line of prose or a caption line),
@@ -74,13 +131,60 @@ class Block:
     text a reader knows lies outside the story (in HTML, outside its ``<article>``/``<main>``).
     """
 
+    __slots__ = ("column", "image", "kind", "line", "line_starts", "story", "text")
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "text",
+        "line",
+        "column",
+        "kind",
+        "image",
+        "line_starts",
+        "story",
+    )
     text: str
     line: int
     column: int
-    kind: BlockKind = BlockKind.TEXT
-    image: int | None = None
-    line_starts: tuple[tuple[int, int, int], ...] = ()
-    story: bool = True
+    kind: BlockKind
+    image: int | None
+    line_starts: tuple[tuple[int, int, int], ...]
+    story: bool
+
+    def __init__(
+        self,
+        text: str,
+        line: int,
+        column: int,
+        kind: BlockKind = BlockKind.TEXT,
+        image: int | None = None,
+        line_starts: tuple[tuple[int, int, int], ...] = (),
+        story: bool = True,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "line", line)
+        object.__setattr__(self, "column", column)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "image", image)
+        object.__setattr__(self, "line_starts", line_starts)
+        object.__setattr__(self, "story", story)
+
+    def _key(self) -> tuple[str, int, int, BlockKind, int | None, tuple[tuple[int, int, int], ...], bool]:
+        return (self.text, self.line, self.column, self.kind, self.image, self.line_starts, self.story)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Block) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(text={self.text!r}, line={self.line!r}, column={self.column!r}, "
+            f"kind={self.kind!r}, image={self.image!r}, line_starts={self.line_starts!r}, "
+            f"story={self.story!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Block], tuple[object, ...]]:
+        return (Block, self._key())
 
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``."""
@@ -102,13 +206,35 @@ class Block:
         return line, column + offset - base
 
 
-@dataclass(frozen=True, slots=True)
-class Image:
+@final
+class Image(_Frozen):
     """An image or figure; blocks whose ``image`` is its index may hold its credit."""
 
+    __slots__ = ("index", "span", "src")
+    __match_args__: ClassVar[tuple[str, ...]] = ("index", "src", "span")
     index: int
     src: str
     span: Span
+
+    def __init__(self, index: int, src: str, span: Span) -> None:
+        object.__setattr__(self, "index", index)
+        object.__setattr__(self, "src", src)
+        object.__setattr__(self, "span", span)
+
+    def _key(self) -> tuple[int, str, Span]:
+        return (self.index, self.src, self.span)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Image) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(index={self.index!r}, src={self.src!r}, span={self.span!r})"
+
+    def __reduce__(self) -> tuple[type[Image], tuple[int, str, Span]]:
+        return (Image, self._key())
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,44 +287,118 @@ class NameRole(enum.StrEnum):
     PUBLISHER = "publisher"  # the page's own publisher: "Correctiv" in "Ivo Mayr/Correctiv" on correctiv.org
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+@final
+class Name(_Frozen):
     """One name inside an attribution with its span; ``rule`` is set when it resolved."""
 
+    __slots__ = ("alias", "role", "rule", "score", "span", "text")
+    __match_args__: ClassVar[tuple[str, ...]] = ("text", "span", "role", "rule", "score", "alias")
     text: str
     span: Span
     role: NameRole
-    rule: str | None = None
-    score: float = 100.0
-    alias: str | None = None
+    rule: str | None
+    score: float
+    alias: str | None
 
-    def __post_init__(self) -> None:
-        if not self.text.isprintable():
-            object.__setattr__(self, "text", shown(self.text, one_line=False))
+    def __init__(
+        self,
+        text: str,
+        span: Span,
+        role: NameRole,
+        rule: str | None = None,
+        score: float = 100.0,
+        alias: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "text", text if text.isprintable() else shown(text, one_line=False))
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "role", role)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "alias", alias)
+
+    def with_role(self, role: NameRole) -> Name:
+        """The same name in another role."""
+        return Name(self.text, self.span, role, self.rule, self.score, self.alias)
+
+    def _key(self) -> tuple[str, Span, NameRole, str | None, float, str | None]:
+        return (self.text, self.span, self.role, self.rule, self.score, self.alias)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Name) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(text={self.text!r}, span={self.span!r}, role={self.role!r}, "
+            f"rule={self.rule!r}, score={self.score!r}, alias={self.alias!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Name], tuple[object, ...]]:
+        return (Name, self._key())
 
     @property
     def misspelled(self) -> bool:
         return self.rule is not None and self.score < 100.0
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+@final
+class Attribution(_Frozen):
     """One credit line or copyright notice as parsed (it knows nothing of licenses)."""
 
+    __slots__ = ("holder", "image", "kind", "names", "span", "text", "year")
+    __match_args__: ClassVar[tuple[str, ...]] = ("kind", "text", "span", "names", "year", "holder", "image")
     kind: AttributionKind
     text: str
     span: Span
     names: tuple[Name, ...]
-    year: int | None = None
-    holder: str | None = None
-    image: int | None = None
+    year: int | None
+    holder: str | None
+    image: int | None
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        kind: AttributionKind,
+        text: str,
+        span: Span,
+        names: tuple[Name, ...],
+        year: int | None = None,
+        holder: str | None = None,
+        image: int | None = None,
+    ) -> None:
         # What inventory and the audit list: shown safely in every output (safetext).
-        if not self.text.isprintable():
-            object.__setattr__(self, "text", shown(self.text, one_line=False))
-        if self.holder is not None and not self.holder.isprintable():
-            object.__setattr__(self, "holder", shown(self.holder, one_line=False))
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "text", text if text.isprintable() else shown(text, one_line=False))
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "year", year)
+        if holder is not None and not holder.isprintable():
+            holder = shown(holder, one_line=False)
+        object.__setattr__(self, "holder", holder)
+        object.__setattr__(self, "image", image)
+
+    def with_names(self, names: tuple[Name, ...]) -> Attribution:
+        """The same attribution with other names."""
+        return Attribution(self.kind, self.text, self.span, names, self.year, self.holder, self.image)
+
+    def _key(self) -> tuple[AttributionKind, str, Span, tuple[Name, ...], int | None, str | None, int | None]:
+        return (self.kind, self.text, self.span, self.names, self.year, self.holder, self.image)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Attribution) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(kind={self.kind!r}, text={self.text!r}, span={self.span!r}, "
+            f"names={self.names!r}, year={self.year!r}, holder={self.holder!r}, image={self.image!r})"
+        )
+
+    def __reduce__(self) -> tuple[type[Attribution], tuple[object, ...]]:
+        return (Attribution, self._key())
 
     @property
     def people(self) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.offsets import closing_bracket, corporate_follows, skip_space, strip_name
 from creditcheck.extract.patterns import (
@@ -109,7 +107,7 @@ def distributor_collections(ctx: BlockText, names: list[Name], joins: list[str])
             continue
         for j, join in ((i - 1, joins[i]), (i + 1, joins[i + 1] if i + 1 < len(joins) else "")):
             if 0 <= j < len(names) and join in ("slash", "bar") and _takes_collection(ctx, names[j], name):
-                out[i] = replace(name, role=NameRole.COLLECTION)
+                out[i] = name.with_role(NameRole.COLLECTION)
                 break
     return out
 
@@ -154,7 +152,7 @@ def handout_givers(names: list[Name]) -> list[Name]:
                 break
             givers.add(i)
     return [
-        replace(n, role=NameRole.HANDOUT) if i in givers and n.role == _ORGANISATION and n.rule is None else n
+        n.with_role(NameRole.HANDOUT) if i in givers and n.role == _ORGANISATION and n.rule is None else n
         for i, n in enumerate(names)
     ]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 
 from creditcheck import compilecache
 from creditcheck.extract.patterns import DOMAIN
@@ -95,8 +94,8 @@ def own_attributions(doc: Document, attributions: list[Attribution]) -> list[Att
                 out.append(a)
         elif any(_own(n, publisher) for n in a.names):
             # A credit, or a picture's notice ("© Pferderevue" under a photo on pferderevue.at).
-            names = tuple(replace(n, role=NameRole.PUBLISHER) if _own(n, publisher) else n for n in a.names)
-            out.append(replace(a, names=names))
+            names = tuple(n.with_role(NameRole.PUBLISHER) if _own(n, publisher) else n for n in a.names)
+            out.append(a.with_names(names))
         else:
             out.append(a)
     return out
