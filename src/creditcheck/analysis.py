@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import re
 from dataclasses import replace
+from typing import final
 
 from creditcheck import compilecache
 from creditcheck.compilecache import dataclass
@@ -111,15 +112,23 @@ def _split_suffix(text: str, ruleset: RuleSet, attribution: Attribution) -> tupl
     return text, ""
 
 
-@dataclass(frozen=True)
+@final
 class _CreditText:
-    """A credit's text cut for matching: wire tag, syndicator suffix, and the forms to try."""
+    """A credit's text cut for matching: wire tag, syndicator suffix, and the forms to try.
 
-    core: str  # without the wire tag
-    proper: str  # without the tag and the syndicator suffix
-    suffix: str  # "/TNS", " via TNS" or ""
-    tag: str  # ", File", " TPX IMAGES OF THE DAY" or ""
-    variants: tuple[tuple[str, str], ...]  # (text to match, suffix it left off)
+    A plain class (mypyc makes it a native one): one is made for each credit judged.
+    """
+
+    __slots__ = ("core", "proper", "suffix", "tag", "variants")
+
+    def __init__(
+        self, core: str, proper: str, suffix: str, tag: str, variants: tuple[tuple[str, str], ...]
+    ) -> None:
+        self.core = core  # without the wire tag
+        self.proper = proper  # without the tag and the syndicator suffix
+        self.suffix = suffix  # "/TNS", " via TNS" or ""
+        self.tag = tag  # ", File", " TPX IMAGES OF THE DAY" or ""
+        self.variants = variants  # (text to match, suffix it left off)
 
 
 def _credit_text(attribution: Attribution, ruleset: RuleSet) -> _CreditText:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import final
 
-from creditcheck.compilecache import dataclass
 from creditcheck.extract.context import BlockText, Candidate
 from creditcheck.extract.names import is_handout_name, split_names
 from creditcheck.extract.offsets import closing_bracket, editor_note, opening_bracket, rstrip_at, skip_space
@@ -57,16 +57,25 @@ from creditcheck.model import Attribution, AttributionKind, BlockKind, Name, Nam
 _PERSON, _ORGANISATION, _ROLE = NameRole.PERSON, NameRole.ORGANISATION, NameRole.ROLE
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class _Peeled:
-    """A candidate without its wrappers, marks and prefixes, and what the prefixes said."""
+    """A candidate without its wrappers, marks and prefixes, and what the prefixes said.
 
-    start: int
-    end: int
-    prefixed: bool
-    courtesy: bool  # "Courtesy of …": the first name is whom the picture came from
-    explicit: bool  # "Credit:", "Photographer:": names follow even in lower case
-    labelled: bool = False  # a prefix, a mark or "Courtesy of" said a credit follows
+    A plain class, not a dataclass: compiled by mypyc it is a native class, made without
+    Python calls (one is made for each credit candidate).
+    """
+
+    __slots__ = ("courtesy", "end", "explicit", "labelled", "prefixed", "start")
+
+    def __init__(
+        self, start: int, end: int, prefixed: bool, courtesy: bool, explicit: bool, labelled: bool = False
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.prefixed = prefixed
+        self.courtesy = courtesy  # "Courtesy of …": the first name is whom the picture came from
+        self.explicit = explicit  # "Credit:", "Photographer:": names follow even in lower case
+        self.labelled = labelled  # a prefix, a mark or "Courtesy of" said a credit follows
 
 
 def parse_credit(ctx: BlockText, cand: Candidate) -> Attribution | None:
