@@ -46,10 +46,11 @@ class _Frozen:
     """A value whose fields its constructor sets once: assigning or deleting one raises.
 
     The classes made thousands of times a document (``Span``, ``Block``, ``Image``, ``Name``,
-    ``Attribution``) are written out rather than made by ``dataclass``, with the methods a
-    frozen dataclass would have (a test compares them): compiled by mypyc, they are native
-    classes, built and read without Python attribute lookups. Their constructors set each
-    field with ``object.__setattr__``, which mypyc compiles to a plain store.
+    ``Attribution``) are written out rather than made by ``dataclass``; the methods a frozen
+    dataclass would have come from each one's ``_key`` (a test compares them). Compiled by
+    mypyc, they are native classes, built and read without Python attribute lookups. Their
+    constructors set each field with ``object.__setattr__``, which mypyc compiles to a plain
+    store.
     """
 
     __slots__ = ()
@@ -59,6 +60,31 @@ class _Frozen:
 
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    # What a frozen dataclass derives from its fields, derived here from ``_key`` (the fields in
+    # ``__match_args__`` order, which is also the constructor's).
+    __match_args__: ClassVar[tuple[str, ...]] = ()
+
+    def _key(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        # Only a value of the same class is equal, as with a dataclass.
+        if type(other) is not type(self) or not isinstance(other, _Frozen):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            [f"{name}={value!r}" for name, value in zip(self.__match_args__, self._key(), strict=True)]
+        )
+        return f"{type(self).__qualname__}({fields})"
+
+    def __reduce__(self) -> tuple[type[_Frozen], tuple[object, ...]]:
+        return (type(self), self._key())
 
 
 @final
@@ -81,9 +107,6 @@ class Span(_Frozen):
     def _key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)
 
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if isinstance(other, Span) else NotImplemented
-
     def __lt__(self, other: object) -> bool:
         return self._key() < other._key() if isinstance(other, Span) else NotImplemented
 
@@ -95,18 +118,6 @@ class Span(_Frozen):
 
     def __ge__(self, other: object) -> bool:
         return self._key() >= other._key() if isinstance(other, Span) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(line={self.line!r}, column={self.column!r}, "
-            f"end_line={self.end_line!r}, end_column={self.end_column!r})"
-        )
-
-    def __reduce__(self) -> tuple[type[Span], tuple[int, int, int, int]]:
-        return (Span, self._key())
 
 
 class BlockKind(enum.StrEnum):
@@ -170,22 +181,6 @@ class Block(_Frozen):
     def _key(self) -> tuple[str, int, int, BlockKind, int | None, tuple[tuple[int, int, int], ...], bool]:
         return (self.text, self.line, self.column, self.kind, self.image, self.line_starts, self.story)
 
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if isinstance(other, Block) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(text={self.text!r}, line={self.line!r}, column={self.column!r}, "
-            f"kind={self.kind!r}, image={self.image!r}, line_starts={self.line_starts!r}, "
-            f"story={self.story!r})"
-        )
-
-    def __reduce__(self) -> tuple[type[Block], tuple[object, ...]]:
-        return (Block, self._key())
-
     def span(self, start: int, end: int) -> Span:
         """The source span of ``text[start:end]``."""
         line, col = self.position(start)
@@ -223,18 +218,6 @@ class Image(_Frozen):
 
     def _key(self) -> tuple[int, str, Span]:
         return (self.index, self.src, self.span)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if isinstance(other, Image) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(index={self.index!r}, src={self.src!r}, span={self.span!r})"
-
-    def __reduce__(self) -> tuple[type[Image], tuple[int, str, Span]]:
-        return (Image, self._key())
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,21 +306,6 @@ class Name(_Frozen):
     def _key(self) -> tuple[str, Span, NameRole, str | None, float, str | None]:
         return (self.text, self.span, self.role, self.rule, self.score, self.alias)
 
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if isinstance(other, Name) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(text={self.text!r}, span={self.span!r}, role={self.role!r}, "
-            f"rule={self.rule!r}, score={self.score!r}, alias={self.alias!r})"
-        )
-
-    def __reduce__(self) -> tuple[type[Name], tuple[object, ...]]:
-        return (Name, self._key())
-
     @property
     def misspelled(self) -> bool:
         return self.rule is not None and self.score < 100.0
@@ -384,21 +352,6 @@ class Attribution(_Frozen):
 
     def _key(self) -> tuple[AttributionKind, str, Span, tuple[Name, ...], int | None, str | None, int | None]:
         return (self.kind, self.text, self.span, self.names, self.year, self.holder, self.image)
-
-    def __eq__(self, other: object) -> bool:
-        return self._key() == other._key() if isinstance(other, Attribution) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(kind={self.kind!r}, text={self.text!r}, span={self.span!r}, "
-            f"names={self.names!r}, year={self.year!r}, holder={self.holder!r}, image={self.image!r})"
-        )
-
-    def __reduce__(self) -> tuple[type[Attribution], tuple[object, ...]]:
-        return (Attribution, self._key())
 
     @property
     def people(self) -> list[str]:
