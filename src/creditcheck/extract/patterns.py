@@ -188,7 +188,12 @@ HOLDER_CUT = re.compile(
 # match starts only where a run of punctuation starts, and takes the run whole: tried inside a
 # run of 20,000 periods, every position would scan to the run's end (quadratic).
 SENTENCE = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?=\s)")
-GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+# SENTENCE, or a period glued to the next sentence ("…on Monday.Jane Doe/Bloomberg": "[.!?](?<=
+# [a-z]{3}[.!?])(?=[A-Z][a-z])"), in one scan: no match of either lies inside a match of the
+# other, and the character after a match tells them apart (a white space after SENTENCE's).
+SENTENCE_OR_GLUED = re.compile(
+    r"[.!?…](?:(?<![.!?…][.!?…])[.!?…]*+[\"”’»)\]]*+(?=\s)|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
+)
 # Names that say they are no person: a domain, prose words, a brand ending in a media word.
 DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b(?!\.)|www\.")
 NOT_IN_NAMES = vocab("all about from with into over under what how why here there this that our your my")
@@ -221,17 +226,25 @@ MARKUP = re.compile(r"</?[A-Za-z][\w.:-]*[\s>/]|/>|\w=\"")
 # every call, which cost as much as the matching itself on short names. The lookaheads name the
 # characters a match can start with (see EDITOR_NOTE).
 BAR_CUT = re.compile(r"(?=[\s|])(?:\s*\|\s*|\s+[•·]\s+)")
-DASH_CUT = re.compile(r"(?=[\s—])(?:\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(]))")
-COLON_CUT = re.compile(r"[:,]\s+|\s/\s+")
+# "\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(])" written to open with the class of its first characters
+# (what follows checks behind which it was), so the engine skips to them.
+DASH_CUT = re.compile(r"[\s—](?:(?<=\s)[-–—]{1,2}\s+|(?<=\s)\s*—\s*(?=[A-Z©(])|(?<=—)\s*(?=[A-Z©(]))")
+# "[:,]\s+|\s/\s+" found from its colon, comma or slash, so the engine skips to those; a slash's
+# match starts one character late (``segmentation.colon_cuts`` puts the white space back).
+COLON_CUT = re.compile(r"[:,/](?:(?<=[:,])\s+|(?<=\s/)\s+)")
 LETTER_ABBREVIATION = re.compile(r"\s?[A-Za-z]\.")
-TOKEN_END = re.compile(r"([\w.’'-]+)$")
+# The run of word characters, periods and apostrophes that ends the text (what "([\w.’'-]+)$" finds
+# by searching, trying every start): every earlier run and the character after it taken, without
+# going back, then the last run. Matched with the text's end at the end of the run.
+LAST_TOKEN = re.compile(r"(?:[\w.’'-]*+[^\w.’'-])*+([\w.’'-]+)\Z")
 DOTTED_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 TAGS_NOTE = re.compile(r"\s-\s+Tags:")
 BRACKET_CHAR = re.compile(r"[()\[\]]")
 VIA_WORD = re.compile(r"\bvia\b")
 ASCII_WORD = re.compile(r"[A-Za-z][\w'-]*")
 LIST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-LIST_SEPARATOR = re.compile(r"\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*")
+# The lookahead holds the characters a separator can start with (see EDITOR_NOTE).
+LIST_SEPARATOR = re.compile(r"(?=[\s/,|;vaf])\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*")
 UPPER_OR_DIGIT = re.compile(r"[A-Z\d]")
 PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 WORD_CHAR = re.compile(r"\w")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from creditcheck import compilecache
+from creditcheck import compilecache, lazyre
 from creditcheck.extract.patterns import (
     CJK_RUN,
     HANDLE,
@@ -38,6 +38,13 @@ from creditcheck.extract.vocabulary import (
 )
 from creditcheck.model import NameRole
 
+# Compiled once: ``re.split(r"...", text)`` looks the pattern up in re's cache on every call.
+_LETTER = lazyre.compile(r"[^\W\d_]")
+_SOURCE_SPLIT = lazyre.compile(r"[^\w&]+")
+_CONTRIBUTOR_SPLIT = lazyre.compile(r"[\s/,:+]+")
+_LABEL_SPLIT = lazyre.compile(r"[\s/&+,]+")
+_UNCASED_ORG = lazyre.compile(r"通信|新聞|社|放送|뉴스|일보|신문|통신|방송|뉴시스|캠프|協会|株式会社")
+
 
 def clean_holder(raw: str, offset: int) -> tuple[str, int]:
     """A holder's name from the text that holds it, and its offset: no years, no punctuation."""
@@ -59,7 +66,7 @@ def clean_holder(raw: str, offset: int) -> tuple[str, int]:
         while end > start and raw[end - 1].isspace():
             end -= 1  # "© A \"": the space before the stray quote is no part of the name
     body = raw[start:end]
-    if not re.search(r"[^\W\d_]", body):
+    if not _LETTER.search(body):
         return "", offset
     return body, offset + start
 
@@ -86,7 +93,8 @@ def name_words(name: str) -> list[str]:
     return out
 
 
-def prose_words(text: str, vocabulary: frozenset[str] = PROSE) -> list[str]:
+@lru_cache(maxsize=8192)  # a segment is asked again by the next test of the same block
+def prose_words(text: str, vocabulary: frozenset[str] = PROSE) -> tuple[str, ...]:
     """The words of ``text`` that read as running prose ("said", "the poll", "a man")."""
     shouting = text.isupper()
     out: list[str] = []
@@ -102,13 +110,13 @@ def prose_words(text: str, vocabulary: frozenset[str] = PROSE) -> list[str]:
         # "US Navy" and "IN" in a name are not prose; "MAN EXERCISING IN PARK" is.
         if word.islower() or word.istitle() or shouting:
             out.append(folded)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
 def known_source(name: str) -> bool:
     """Whether ``name`` is a picture agency, stock library or platform we know by name."""
-    key = " ".join(re.split(r"[^\w&]+", name.casefold())).strip()
+    key = " ".join(_SOURCE_SPLIT.split(name.casefold())).strip()
     if not key:
         return False
     if key in AGENCY_PHRASES or key.replace(" ", "") in AGENCY_TOKENS:
@@ -170,7 +178,7 @@ def other_contributor(key: str) -> bool:
     "Haare & Make-up", "Creative Director & Styling", "Autorin": credits of a shoot or a
     story, not of a picture's source.
     """
-    words = [w for w in re.split(r"[\s/,:+]+", key) if w and w not in _CONTRIBUTOR_JOINS]
+    words = [w for w in _CONTRIBUTOR_SPLIT.split(key) if w and w not in _CONTRIBUTOR_JOINS]
     if not words or not any(w in OTHER_CONTRIBUTORS for w in words):
         return False
     return all(w in OTHER_CONTRIBUTORS or w in TITLE_WORDS for w in words)
@@ -182,6 +190,8 @@ _LABEL_RUN = compilecache.compile(
     r"([^\W\d_][\w'-]*(?:\s*(?:[/&+,]|\bund\b|\band\b)\s*[^\W\d_][\w'-]*){0,3})\s*(?:[:：]|\s+(?:by|von|par)\s)",
     re.I,
 )
+_WORD_RUN = lazyre.compile(r"[\w'-]+")
+_LABEL_FIRST_WORDS = OTHER_CONTRIBUTORS | _CONTRIBUTOR_JOINS
 _PHOTO_WORDS = frozenset(
     {"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "picture", "pictures"}
 )
@@ -192,10 +202,16 @@ def other_contributor_label(text: str, pos: int) -> bool:
 
     A label that also names the pictures ("Text und Fotos:") is the photographer's.
     """
+    # The label's first word, split off as below, is the whole run of word characters,
+    # apostrophes and hyphens at ``pos`` (a shorter word is followed by neither a separator nor
+    # the label's end); it is a title or a join word, or the label is not another contributor's.
+    run = _WORD_RUN.match(text, pos)
+    if run is None or run.group().casefold() not in _LABEL_FIRST_WORDS:
+        return False
     m = _LABEL_RUN.match(text, pos)
     if m is None:
         return False
-    words = [w for w in re.split(r"[\s/&+,]+", m.group(1).casefold()) if w and w not in _CONTRIBUTOR_JOINS]
+    words = [w for w in _LABEL_SPLIT.split(m.group(1).casefold()) if w and w not in _CONTRIBUTOR_JOINS]
     return (
         bool(words) and not _PHOTO_WORDS.intersection(words) and all(w in OTHER_CONTRIBUTORS for w in words)
     )
@@ -203,7 +219,7 @@ def other_contributor_label(text: str, pos: int) -> bool:
 
 def uncased_role(seg: str) -> NameRole:
     """People and organisations in scripts without letter case (Japanese, Korean, Chinese)."""
-    if re.search(r"通信|新聞|社|放送|뉴스|일보|신문|통신|방송|뉴시스|캠프|協会|株式会社", seg):
+    if _UNCASED_ORG.search(seg):
         return NameRole.ORGANISATION
     core = seg.split(maxsplit=1)[0] if seg.split() else seg
     return NameRole.PERSON if 2 <= len(core) <= 5 else NameRole.ORGANISATION
