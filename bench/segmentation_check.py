@@ -4,8 +4,9 @@ Usage: python bench/segmentation_check.py FOLDER... [--mirror GIT_DIR]... [--rul
 
 Scans every file under each FOLDER (and the saved pages of each bare git mirror, exported to
 a temporary folder) as a scan does, with every call the extractor makes to ``find_cuts``,
-``prefix_at``, ``ends_sentence``, ``other_contributor_label``, ``name_list_like`` and
-``prose_words`` also answered by the plain form it replaced (``tests/plain_segmentation.py``).
+``prefix_at``, ``ends_sentence``, ``other_contributor_label``, ``other_contributor``,
+``name_list_like``, ``prose_words`` and ``is_name_token`` also answered by the plain form it
+replaced (``tests/plain_segmentation.py``).
 A FOLDER holding ``credit_lines.tsv`` or ``copyright_lines.tsv`` (the real credit lines of
 ``../shared/realworld``) has each line's first column asked too, at every position. Any answer
 that differs is printed and the exit status is 1. Run it with the pure build (``src`` first on
@@ -44,6 +45,8 @@ CHECKED: list[tuple[Any, str, Callable[..., Any]]] = [
     (words, "other_contributor_label", plain.other_contributor_label),
     (words, "name_list_like", plain.name_list_like),
     (words, "prose_words", lambda *a, **k: tuple(plain.prose_words(*a, **k))),
+    (words, "is_name_token", plain.is_name_token),
+    (words, "other_contributor", plain.other_contributor),
 ]
 
 

@@ -33,7 +33,9 @@ from creditcheck.extract.vocabulary import (
     MAX_CUTS,
     NAME_WORDS,
     OTHER_CONTRIBUTORS,
+    PARTICLES,
     PROSE,
+    TITLE_WORDS,
 )
 
 GLUED_SENTENCE = re.compile(r"[.!?](?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
@@ -41,6 +43,7 @@ DASH_CUT = re.compile(r"(?=[\s—])(?:\s[-–—]{1,2}\s+|\s*[—]\s*(?=[A-Z©(]
 COLON_CUT = re.compile(r"[:,]\s+|\s/\s+")
 TOKEN_END = re.compile(r"([\w.’'-]+)$")
 LIST_SEPARATOR = re.compile(r"\s*(?:/|\bv[ií]a\b|,|\||;|\s[-–—]\s|\band\b|\bfor\b)\s*")
+NAME_PART = re.compile(r"(?:[A-Z]\.)+(?:[A-Z])?|[IVX]+|Jr\.?|Sr\.?")
 LABEL_RUN = re.compile(
     r"([^\W\d_][\w'-]*(?:\s*(?:[/&+,]|\bund\b|\band\b)\s*[^\W\d_][\w'-]*){0,3})\s*(?:[:：]|\s+(?:by|von|par)\s)",
     re.I,
@@ -162,3 +165,17 @@ def name_list_like(text: str, contributors: bool = True) -> bool:
             continue
         return False
     return True
+
+
+def is_name_token(token: str) -> bool:
+    if token.casefold() in PARTICLES or NAME_PART.fullmatch(token):
+        return True
+    first = token[0]
+    return first.isupper() and all(c.isalpha() or c in "'’.-" for c in token)
+
+
+def other_contributor(key: str) -> bool:
+    words = [w for w in re.split(r"[\s/,:+]+", key) if w and w not in CONTRIBUTOR_JOINS]
+    if not words or not any(w in OTHER_CONTRIBUTORS for w in words):
+        return False
+    return all(w in OTHER_CONTRIBUTORS or w in TITLE_WORDS for w in words)

@@ -225,6 +225,15 @@ _PIECES = [
     "사진",
     "写真",
     "新聞社",
+    "J.R.",
+    "IV",
+    "Jr.",
+    "van",
+    "O’Neil",
+    "&",
+    "+",
+    "director",
+    "Autorin",
 ]
 
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=24).map("".join)
@@ -272,6 +281,23 @@ def test_name_list_like_and_prose_words_answer_as_the_plain_forms(text: str, con
     assert words.name_list_like(text, contributors) == plain.name_list_like(text, contributors)
     assert list(words.prose_words(text)) == plain.prose_words(text)
     assert list(words.prose_words(text, VERBS)) == plain.prose_words(text, VERBS)
+
+
+@PROPERTY
+@given(_TEXTS)
+def test_name_tokens_and_other_contributors_are_told_as_by_the_plain_forms(text: str) -> None:
+    for token in text.split():
+        assert words.is_name_token(token) == plain.is_name_token(token), token
+    key = text.casefold()
+    assert words.other_contributor(key) == plain.other_contributor(key)
+    assert words.other_contributor(text) == plain.other_contributor(text)
+
+
+def test_str_split_splits_at_the_white_space_of_the_patterns() -> None:
+    # other_contributor splits with str.split where the pattern could split only at \s.
+    for i in range(0x110000):
+        c = chr(i)
+        assert (re.fullmatch(r"\s", c) is not None) == (f"a{c}b".split() == ["a", "b"]), hex(i)
 
 
 # --- the rewritten patterns, against their plain forms -----------------------------------------
@@ -341,6 +367,10 @@ def test_the_gated_tests_still_find_what_they_are_for() -> None:
     assert not words.other_contributor_label("Text und Fotos: Jane", 0)
     assert not words.other_contributor_label("Jane Doe: Styling", 0)
     assert words.prose_words("He said a man was there") == ("he", "said", "a", "was", "there")
+    assert words.other_contributor("haare & make-up") and words.other_contributor("styling/text")
+    assert not words.other_contributor("jane doe")
+    assert words.is_name_token("J.R.") and words.is_name_token("IV") and words.is_name_token("van")
+    assert not words.is_name_token("3D") and not words.is_name_token("a")
     assert not segmentation.ends_sentence("J. Scott", 1)
     assert not segmentation.ends_sentence("in the U.S. today", 10)
     assert segmentation.ends_sentence("on Monday. Then", 9)

@@ -264,7 +264,6 @@ NON_WORD_RUN = re.compile(r"[^\w]+")
 HANDLE = re.compile(r"[a-z0-9][\w.\-]*")
 LOWER = re.compile(r"[a-z]")
 HYPHEN_OR_SLASH = re.compile(r"[-/]")
-NAME_PART = re.compile(r"(?:[A-Z]\.)+(?:[A-Z])?|[IVX]+|Jr\.?|Sr\.?")
 
 
 # Atomic groups and possessive quantifiers: "2001 - 2019" can be read several ways, and a

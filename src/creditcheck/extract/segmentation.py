@@ -143,7 +143,7 @@ def ends_sentence(text: str, dot: int) -> bool:
         return False  # "e. V.", "u. a.", "z. B.": an abbreviation of single letters
     if token.casefold() in ABBREVIATIONS:
         return False
-    return not DOTTED_INITIALS.fullmatch(token)
+    return "." not in token or not DOTTED_INITIALS.fullmatch(token)
 
 
 def segment_end(start: int, end: int, cuts: list[Cut], kinds: frozenset[CutKind]) -> int:

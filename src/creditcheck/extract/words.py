@@ -15,7 +15,6 @@ from creditcheck.extract.patterns import (
     LIST_SEPARATOR,
     LIST_WORD,
     LOWER,
-    NAME_PART,
     NON_WORD_RUN,
     NOT_WORD_OR_HYPHEN,
     UPPER_OR_DIGIT,
@@ -158,7 +157,9 @@ def is_acronym(token: str) -> bool:
 
 
 def is_name_token(token: str) -> bool:
-    if token.casefold() in PARTICLES or NAME_PART.fullmatch(token):
+    # A token NAME_PART matches ("J.R.", "IV", "Jr.") passes the test below too: it opens with a
+    # capital and holds only letters and periods, so the pattern need not be tried.
+    if token.casefold() in PARTICLES:
         return True
     first = token[0]
     return first.isupper() and all(c.isalpha() or c in "'’.-" for c in token)
@@ -178,7 +179,12 @@ def other_contributor(key: str) -> bool:
     "Haare & Make-up", "Creative Director & Styling", "Autorin": credits of a shoot or a
     story, not of a picture's source.
     """
-    words = [w for w in _CONTRIBUTOR_SPLIT.split(key) if w and w not in _CONTRIBUTOR_JOINS]
+    # Without a slash, comma, colon or plus the pattern splits at white space only, as str.split.
+    if "/" in key or "," in key or ":" in key or "+" in key:
+        parts = _CONTRIBUTOR_SPLIT.split(key)
+    else:
+        parts = key.split()
+    words = [w for w in parts if w and w not in _CONTRIBUTOR_JOINS]
     if not words or not any(w in OTHER_CONTRIBUTORS for w in words):
         return False
     return all(w in OTHER_CONTRIBUTORS or w in TITLE_WORDS for w in words)
@@ -237,7 +243,7 @@ def name_list_like(text: str, contributors: bool = True) -> bool:
         return False
     for piece in LIST_SEPARATOR.split(text):
         tokens = piece.split()
-        if len(tokens) > 6 or len(piece) > 60 or CJK_RUN.search(piece):
+        if len(tokens) > 6 or len(piece) > 60 or (not piece.isascii() and CJK_RUN.search(piece)):
             return False
         # "iStock", "eThekwini" are brands; "quake" in "East Coast quake" is a caption word.
         lower = [
