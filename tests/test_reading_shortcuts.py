@@ -239,6 +239,55 @@ def test_a_file_that_grew_after_its_size_was_taken_is_read_to_the_limit(
         ]
 
 
+def test_a_file_read_a_few_bytes_at_a_time_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read may return fewer bytes than asked for (a signal, a network file system).
+    path = tmp_path / "a.txt"
+    path.write_text("January 14, 2020\n\n" + "Soldiers patrol the square. " * 8 + "(Reuters)\n")
+    scanner = Scanner(load_rules(str(RULES)), ScanOptions())
+    whole = scanner.scan(Target(str(path), "a.txt"))
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real_read(fd, min(n, 3)))
+    assert scanner.scan(Target(str(path), "a.txt")) == whole
+    assert [(f.check, f.span.line) for f in whole.findings] == [("unlicensed-source", 3)]
+
+
+def test_pictures_are_looked_up_as_each_was_on_its_own(tmp_path: Path) -> None:
+    # A folder that is not there is asked once; what each picture is must not change.
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "checks" / "credit-mismatch"
+    (tmp_path / "images").mkdir()
+    for picture in (fixture / "images").iterdir():
+        (tmp_path / "images" / picture.name).write_bytes(picture.read_bytes())
+    (tmp_path / "a.md").write_text("x\n")
+    (tmp_path / "plain.jpg").write_text("not a folder")
+    pictures = [p.name for p in (fixture / "images").iterdir()]
+    sources = [
+        *(f"images/{name}" for name in pictures),
+        "images/missing.jpg",
+        "gone/x.jpg",
+        "gone/deeper/x.jpg",
+        "plain.jpg/x.jpg",
+        "/images/" + pictures[0],
+        "images/../gone/x.jpg",
+        "gone/../images/" + pictures[0],
+        "images",
+    ]
+    disk = str(tmp_path / "a.md")
+    rules = load_rules(str(RULES))
+    for order in (sources, sources[::-1]):
+        shared = Scanner(rules, ScanOptions())
+        for src in order:
+            alone = Scanner(rules, ScanOptions())._embedded(disk, src)
+            assert shared._embedded(disk, src) == alone, src
+    found = Scanner(rules, ScanOptions())
+    assert [src for src in sources if found._embedded(disk, src) is not None] == [
+        *(f"images/{name}" for name in pictures),
+        "/images/" + pictures[0],
+        "gone/../images/" + pictures[0],
+    ]
+
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 _DECODED_PIECES = st.sampled_from(
     ["a", "\t", "\n", "\r", "\x0b", "\x0c", "\x00", "\x1f", "\x7f", "é", "€", "\ud800"]
