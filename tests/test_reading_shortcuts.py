@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck import decode, restrictions
+from creditcheck import decode, readers, restrictions
 from creditcheck.dates import parse_dateline, parse_when
 from creditcheck.discover import Target
 from creditcheck.model import Block, BlockKind, Span
@@ -134,6 +134,10 @@ _SOURCE_PIECES = [
     "this\tstory ran on The Guardian",
     "originally  published by The Guardian",
     "Visit\tThe Japan Times at www.japantimes.co.jp",
+    "V",
+    "Vis",
+    "D",
+    "Distribute",
     "The Guardian",
     ":",
     "\t",
@@ -153,6 +157,83 @@ _SOURCE_TEXT_LINES = st.lists(st.lists(st.sampled_from(_SOURCE_PIECES), max_size
 def test_source_lines_are_found_as_line_by_line(lines: list[str], first_line: int) -> None:
     # Lines may hold line breaks here (the HTML reader passes block texts).
     assert source_lines(lines, first_line) == _source_lines_plain(lines, first_line)
+    assert readers._candidate_lines(lines) == _candidate_lines_plain(lines)
+
+
+def _candidate_lines_plain(lines: list[str]) -> list[int]:
+    needles = (":", "Visit", "Distributed", "originally", "article", "story")
+    return [i for i, line in enumerate(lines) if any(n in line for n in needles)]
+
+
+def test_candidate_lines_on_every_short_list_of_lines() -> None:
+    pieces = ["Visit", "V", "isit", "Distributed", "D", ":", "story", "\n", "", "x"]
+    for k in range(4):
+        for chosen in itertools.product(pieces, repeat=k):
+            for cut in range(k + 1):
+                lines = ["".join(chosen[:cut]), "".join(chosen[cut:]), *chosen[:cut]]
+                assert readers._candidate_lines(lines) == _candidate_lines_plain(lines), lines
+
+
+def _canonical_url_plain(text: str) -> str | None:
+    from html import unescape
+
+    end = re.compile(r"</head\s*>|<body\b", re.I).search(text, 0, 200_000)
+    head = text[: end.start() if end else 200_000]
+    found: str | None = None
+    for tag in re.compile(r"<(?:link|meta)\b[^<>]{0,2000}>", re.I).finditer(head):
+        attrs = {
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
+            for m in readers._ATTR.finditer(tag.group())
+        }
+        if "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href", "").strip():
+            return unescape(attrs["href"].strip())
+        if attrs.get("property", "").lower() == "og:url" and attrs.get("content", "").strip():
+            found = found or unescape(attrs["content"].strip())
+    return found
+
+
+_HEAD_PIECES = [
+    "<link rel='canonical' href='https://a.example/1'>",
+    '<LINK REL="Alternate CANONICAL" HREF="/2">',
+    "<link rel=canonical href= >",
+    "<meta property='og:url' content='https://a.example/3'>",
+    '<META PROPERTY="OG:URL" CONTENT="/4&amp;5">',
+    "<meta name=x content=y>",
+    "<link",
+    "<meta",
+    " rel=canonical",
+    " href=/6",
+    " property=og:url content=/7",
+    "</head>",
+    "</HEAD >",
+    "<body>",
+    "<BODY",
+    "<bodyx>",
+    "<",
+    ">",
+    "'",
+    '"',
+    " ",
+    "\n",
+    "İ",
+    "Σ",
+    "K",
+]
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=12).map("".join))
+def test_the_canonical_address_is_read_as_tag_by_tag_in_the_head(text: str) -> None:
+    assert readers.canonical_url(text) == _canonical_url_plain(text)
+
+
+def test_the_head_ends_at_the_bound_as_it_did() -> None:
+    tag = "<link rel=canonical href=/x>"
+    for at in range(200_000 - 40, 200_000 + 5, 3):
+        text = " " * at + tag
+        assert readers.canonical_url(text) == _canonical_url_plain(text), at
+        text = " " * at + "<body>" + tag
+        assert readers.canonical_url(text) == _canonical_url_plain(text), at
 
 
 _MARKDOWN_PIECES = [
@@ -351,6 +432,8 @@ def _dateline_plain(blocks: tuple[Block, ...]) -> dt.date | None:
 _BLOCK_PIECES = [
     "EMBARGOED UNTIL ",
     "Embargo: ",
+    "\u00a0EMBARGO ",
+    "\tembargoed until ",
     "**",
     "embargo",
     "EMBARGO",
@@ -401,8 +484,16 @@ def test_usage_words_are_found_as_the_words_are(pieces: list[str]) -> None:
     assert restrictions.holds_usage_word(text) == _holds_usage_word_plain(text)
 
 
-def test_no_letter_of_embargo_matches_a_character_outside_ascii() -> None:
-    # embargo_line skips the pattern when the lower-cased text lacks "embargo": sound only if
-    # the pattern, matching without case, matches these letters in ASCII alone.
-    letters = re.compile("[embargo]", re.I)
-    assert not [c for c in map(chr, range(128, 0x110000)) if letters.fullmatch(c)]
+def test_an_embargo_line_starts_with_a_space_a_star_or_an_e() -> None:
+    # embargo_line hands the pattern only the texts that start so: every other first character
+    # fails it, whatever follows (the pattern's other first characters tried after each).
+    starts = [
+        c
+        for c in map(chr, range(0x110000))
+        if any(
+            restrictions._EMBARGO.match(c + rest) is not None
+            for rest in ("MBARGO March 3, 2021", "*EMBARGO March 3, 2021", "EMBARGO March 3, 2021")
+        )
+    ]
+    assert [c for c in starts if c not in restrictions._EMBARGO_STARTS and not c.isspace()] == []
+    assert {"E", "e", "*", " ", "\t", "\u3000"} <= set(starts)
