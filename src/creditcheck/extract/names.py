@@ -7,6 +7,7 @@ from creditcheck.extract.offsets import closing_bracket, corporate_follows, skip
 from creditcheck.extract.patterns import (
     BRAND_ENDINGS,
     COURTESY,
+    COURTESY_FIRST,
     DATE_PIECE,
     DIGIT,
     DOMAIN,
@@ -15,7 +16,9 @@ from creditcheck.extract.patterns import (
     INITIALS_SURNAME,
     LETTER,
     LICENCE,
+    LICENCE_FIRST,
     NAME_LABEL,
+    NAME_LABEL_FIRST,
     NOT_IN_NAMES,
     ORG_ENDING,
     PLACE,
@@ -25,6 +28,7 @@ from creditcheck.extract.patterns import (
     SEPARATOR,
     URL,
     VIA_OR_YEAR,
+    VIA_OR_YEAR_FIRST,
     YEAR_WORD,
 )
 from creditcheck.extract.segmentation import ends_sentence
@@ -175,20 +179,28 @@ def make_name(
     ctx: BlockText, s: int, e: int, sep: str, pieces: list[tuple[int, int, str]], idx: int, courtesy: bool
 ) -> Name | None:
     text = ctx.text
-    m = NAME_LABEL.match(text, s)
+    # Each pattern is tried only where what its every match holds stands (NAME_LABEL_FIRST
+    # and the others; tests/test_extract_guards.py checks each against the plain call): most
+    # names are a person's or an agency's, which none of these patterns match.
+    m = NAME_LABEL.match(text, s) if text[s : s + 1] in NAME_LABEL_FIRST else None
     if m and m.end() < e and text[m.end() : e].strip():
         s = skip_space(text, m.end(), e)
-    m = COURTESY.match(text, s)
+    m = COURTESY.match(text, s) if text[s : s + 1] in COURTESY_FIRST else None
     if m and m.end() < e:
         s = m.end()
         courtesy = True
     # Bounds rather than slices: the lookaheads see no further than ``e`` either way.
-    m = VIA_OR_YEAR.match(text, s, e)
+    m = VIA_OR_YEAR.match(text, s, e) if text[s : s + 1] in VIA_OR_YEAR_FIRST else None
     if m:
         s = m.end()  # "Bildquelle: via REUTERS", "2011 Getty Images"
-    if len(DIGIT.findall(text, s, e)) >= 5 or not LETTER.search(text, s, e):
+    digits = len(DIGIT.findall(text, s, e))
+    if digits >= 5 or not LETTER.search(text, s, e):
         return None  # a picture or story id ("dpa:230428-99-483045"), not a name
-    if EMAIL.search(text, s, e) or DATE_PIECE.fullmatch(text.strip(), s, e) or URL.search(text, s, e):
+    if (
+        (text.find("@", s, e) >= 0 and EMAIL.search(text, s, e))
+        or (_may_be_date(text, digits) and DATE_PIECE.fullmatch(text.strip(), s, e))
+        or (text.find("://", s, e) >= 0 and URL.search(text, s, e))
+    ):
         return None  # "fmorales@example.com", "22.04.2020", "März 2017", an address: nobody's name
     # A name never starts or ends in a space, whatever the separator left around it.
     while s < e and text[s].isspace():
@@ -198,12 +210,15 @@ def make_name(
     seg = text[s:e]
     original = ctx.block.text[s:e]
     span = ctx.block.span(s, e)
-    key = " ".join(YEAR_WORD.sub(" ", seg.casefold()).split())
+    # A year is digits, and folding makes no digit of what is none.
+    folded = seg.casefold()
+    key = " ".join((YEAR_WORD.sub(" ", folded) if digits else folded).split())
     if sep == "for":
         return Name(original, span, NameRole.CLIENT)
     # "Pool", "File 2013", and a job title after a name: "Karl Tate, Infographics Artist"; a
     # licence ("CC BY-SA 3.0") or another contributor's title ("Haare & Make-up").
-    if key in ROLES or is_title(key) or LICENCE.fullmatch(seg) or other_contributor(key):
+    licence = seg[:1] in LICENCE_FIRST and LICENCE.fullmatch(seg) is not None
+    if key in ROLES or is_title(key) or licence or other_contributor(key):
         return Name(original, span, NameRole.ROLE)
     if key.endswith(" handout") and key != "handout":
         return Name(original, span, NameRole.HANDOUT)  # "Family handout", "Sony handout"
@@ -213,6 +228,14 @@ def make_name(
     if courtesy:
         return Name(original, span, NameRole.COURTESY)
     return Name(original, span, person_or_org(ctx, seg, pieces, idx))
+
+
+def _may_be_date(text: str, digits: int) -> bool:
+    """Whether ``DATE_PIECE.fullmatch(text.strip(), s, e)`` may match, given the digits in text[s:e].
+
+    Every date piece holds a digit; stripping only moves the offsets when text opens with a space.
+    """
+    return digits > 0 or text[:1].isspace()
 
 
 def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], idx: int) -> NameRole:
@@ -231,7 +254,7 @@ def person_or_org(ctx: BlockText, seg: str, pieces: list[tuple[int, int, str]], 
         return uncased_role(seg)
     if len(tokens) > 1 and tokens[0].casefold() in ORG_PREFIX_WORDS:
         return NameRole.ORGANISATION
-    if any(POSSESSIVE.search(t) for t in tokens[:-1]):
+    if ("'" in seg or "’" in seg) and any(POSSESSIVE.search(t) for t in tokens[:-1]):
         return NameRole.ORGANISATION  # "Tom's Hardware"
     stock_neighbour = next_to_stock(ctx, pieces, idx)
     if len(tokens) == 1:

@@ -83,6 +83,13 @@ COURTESY = re.compile(
     r"\s*[,:]?\s+",
     re.I,
 )
+# The characters a match of COURTESY, NAME_LABEL, VIA_OR_YEAR or LICENCE can start with: their
+# words' first letters in either case, and what else case-insensitive matching takes for them
+# ("İ" and "ı" for "i", "ſ" for "s"). tests/test_extract_guards.py derives each from its pattern.
+COURTESY_FIRST = frozenset("pPiIvVcCgGsSİıſ")
+NAME_LABEL_FIRST = frozenset("pPiImMgGvVaAbBİı")
+VIA_OR_YEAR_FIRST = frozenset("vV12")
+LICENCE_FIRST = frozenset("cC")
 BYLINE = re.compile(r"by\s+(?=\S)", re.I)
 GENERIC_LABEL = re.compile(r"[^\W\d_]{3,16}\s*[:：]\s+")
 # A match of MARK_LEAD, MARK or MARK_AT holds "©", "(c)", "&copy;" or "copyright", lower-cased.

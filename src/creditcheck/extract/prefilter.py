@@ -114,7 +114,6 @@ CUE_SHORT = tuple(compilecache.compile(rf"{w}(?<=\b{w})\b") for w in ("ap", "pa"
 LONG_CUE_WORDS = (
     "©",
     "copyright",
-    "(c)",
     "photo",
     "credit",
     "foto",
@@ -124,14 +123,16 @@ LONG_CUE_WORDS = (
     "courtesy",
     "illustration",
     "graphic",
-    "quelle",
-    "+++",
     "|",
 )
-# "rights\s+reserved|source\s*:|\bvia\b", one pattern each, for the same reason as CUE_SHORT.
+# Cue words holding a character prose seldom has, looked for first: a one-character search
+# (memchr) costs a tenth of a word's, and most paragraphs hold none of these characters.
+LONG_CUE_RARE = (("(", "(c)"), ("q", "quelle"), ("+", "+++"))
+# "rights\s+reserved|source\s*:|\bvia\b", one pattern each, for the same reason as CUE_SHORT,
+# each after a string its every match holds ("source" after its colon, which prose seldom has).
 LONG_CUE_SHORT = (
     ("rights", compilecache.compile(r"rights\s+reserved")),
-    ("source", compilecache.compile(r"source\s*:")),
+    (":", compilecache.compile(r"source\s*:")),
     ("via", compilecache.compile(r"via(?<=\bvia)\b")),
 )
 
@@ -152,9 +153,12 @@ def has_long_cue(low: str) -> bool:
     for c in LONG_CUE_WORDS:
         if c in low:
             return True
-    # Each pattern holds its word; almost no paragraph does, which spares the scan.
-    for word, pattern in LONG_CUE_SHORT:  # noqa: SIM110 (see has_cue)
-        if word in low and pattern.search(low) is not None:
+    for rare, c in LONG_CUE_RARE:
+        if rare in low and c in low:
+            return True
+    # Each pattern's matches hold its string; almost no paragraph does, which spares the scan.
+    for held, pattern in LONG_CUE_SHORT:  # noqa: SIM110 (see has_cue)
+        if held in low and pattern.search(low) is not None:
             return True
     return False
 

@@ -1,0 +1,89 @@
+"""The plain forms of extraction's tests that were rewritten for speed, kept to check them against.
+
+``tests/test_extract_guards.py`` compares each rewritten test with its plain form by hypothesis,
+and ``bench/guard_check.py`` over real text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# prefilter.has_long_cue as it was: every cue word searched for, then the three short cues.
+PLAIN_LONG_CUE_WORDS = (
+    "©",
+    "copyright",
+    "(c)",
+    "photo",
+    "credit",
+    "foto",
+    "image",
+    "picture",
+    "bild",
+    "courtesy",
+    "illustration",
+    "graphic",
+    "quelle",
+    "+++",
+    "|",
+)
+PLAIN_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
+
+
+def plain_has_long_cue(low: str) -> bool:
+    return any(c in low for c in PLAIN_LONG_CUE_WORDS) or PLAIN_LONG_CUE_SHORT.search(low) is not None
+
+
+# --- the characters a pattern's match can start with -----------------------------------------
+
+_ALL_CHARS = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Every character a match of ``pattern`` can start with (a match's first character).
+
+    Read from the parsed pattern: the first character-consuming items of each branch (items that
+    may match nothing, lookarounds and anchors looked past), each asked of every character of
+    Unicode with the flags in force where it stands. A pattern that can match nothing, or whose
+    start this does not follow (a back reference), raises ValueError.
+    """
+    from re import _constants as c
+    from re import _parser
+
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    atoms: list[tuple[object, int]] = []
+
+    def walk(items: list[tuple[object, object]] | _parser.SubPattern, flags: int) -> bool:
+        """Collect the first atoms of a sequence; whether it can match nothing."""
+        for op, av in items:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                continue  # zero width
+            if op is c.SUBPATTERN:
+                _group, add, remove, sub = av  # type: ignore[misc]
+                nullable = walk(sub, (flags | add) & ~remove)
+            elif op is c.ATOMIC_GROUP:
+                nullable = walk(av, flags)  # type: ignore[arg-type]
+            elif op is c.BRANCH:
+                nullable = any([walk(alt, flags) for alt in av[1]])  # type: ignore[index]
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                low, _high, item = av  # type: ignore[misc]
+                nullable = walk(item, flags) or low == 0
+            elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
+                atoms.append(((op, av), flags))
+                nullable = False
+            else:
+                raise ValueError(f"first_chars cannot follow {op}")
+            if not nullable:
+                return False
+        return True
+
+    if walk(parsed, parsed.state.flags):
+        raise ValueError("the pattern can match nothing")
+    found: set[str] = set()
+    for atom, flags in atoms:
+        one = _parser.SubPattern(_parser.State(), [atom])
+        one.state.flags = flags
+        from re import _compiler
+
+        compiled = _compiler.compile(one, flags)
+        found.update(m.group() for m in compiled.finditer(_ALL_CHARS))
+    return frozenset(found)

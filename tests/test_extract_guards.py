@@ -1,0 +1,119 @@
+"""Extraction's tests made cheaper (a character looked for first) answer as their plain forms do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from creditcheck.extract import names, patterns, prefilter
+from tests.plain_extract import PLAIN_LONG_CUE_WORDS, first_chars, plain_has_long_cue
+
+PROPERTY = settings(max_examples=3000, deadline=None)
+
+
+def _texts(pieces: list[str], size: int = 10) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(pieces), st.text(max_size=3)), max_size=size).map("".join)
+
+
+# Pieces of the cue words and what stands around them, so that most texts come near a cue.
+_CUE_PIECES = [
+    *PLAIN_LONG_CUE_WORDS,
+    *("(", "c)", "q", "uelle", "+", "++", "rights", "reserved", "source", "via", ":", " ", "\n", "x", "é"),
+]
+
+
+@PROPERTY
+@given(_texts(_CUE_PIECES))
+def test_the_long_paragraph_cues_are_found_as_by_their_plain_form(text: str) -> None:
+    low = text.lower()
+    assert prefilter.has_long_cue(low) == plain_has_long_cue(low)
+
+
+def test_each_long_paragraph_cue_is_found() -> None:
+    # Each word alone, in a paragraph of prose: a guard that never let a word through would
+    # pass the comparison above only on texts without cues.
+    prose = "the council met on monday and voted to close the old bridge " * 4
+    assert not prefilter.has_long_cue(prose)
+    for cue in (*PLAIN_LONG_CUE_WORDS, "rights  reserved", "source :", "via"):
+        assert prefilter.has_long_cue(f"{prose}{cue} {prose}"), cue
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (patterns.NAME_LABEL, patterns.NAME_LABEL_FIRST),
+        (patterns.COURTESY, patterns.COURTESY_FIRST),
+        (patterns.VIA_OR_YEAR, patterns.VIA_OR_YEAR_FIRST),
+        (patterns.LICENCE, patterns.LICENCE_FIRST),
+    ],
+    ids=["NAME_LABEL", "COURTESY", "VIA_OR_YEAR", "LICENCE"],
+)
+def test_each_first_character_set_is_what_its_pattern_starts_with(
+    pattern: re.Pattern[str], first: frozenset[str]
+) -> None:
+    assert first_chars(pattern) == first
+
+
+def test_first_chars_follows_branches_optional_items_and_scoped_case() -> None:
+    # The derivation the guards rest on, on patterns whose answer is plain.
+    assert first_chars(re.compile(r"(?i:ab)|c")) == frozenset("Aac")
+    assert first_chars(re.compile(r"x?(?=y)\b(?i:k)")) == frozenset("xKk\u212a")
+    assert first_chars(re.compile(r"(?:a|b?)c+")) == frozenset("abc")
+    with pytest.raises(ValueError):
+        first_chars(re.compile(r"a?"))
+
+
+# Pieces of names, dates, addresses and labels, so that the patterns the name reader guards
+# match often.
+_NAME_PIECES = [
+    *("Photo by ", "images: ", "Courtesy of ", "via ", "Vía ", "2011 ", "1999", "20", "CC BY-SA 3.0", "cc0"),
+    *("jane@example.com", "@", "https://x.org/a", "://", "März 2017", "22.04.2020", "06:15 Uhr", "Mai"),
+    *("Stand: 5", "Updated ", " ", "  ", "\n", "İ", "ı", "ſ", "Jane Doe", "AFP", "/", ", ", "Tom's", "’s"),
+    "\u0663",
+]
+
+
+@PROPERTY
+@given(_texts(_NAME_PIECES, 6), st.integers(0, 40), st.integers(0, 60))
+def test_the_name_reader_s_guards_refuse_only_what_their_patterns_refuse(text: str, s: int, e: int) -> None:
+    first = text[s : s + 1]
+    if patterns.NAME_LABEL.match(text, s) is not None:
+        assert first in patterns.NAME_LABEL_FIRST
+    if patterns.COURTESY.match(text, s) is not None:
+        assert first in patterns.COURTESY_FIRST
+    if patterns.VIA_OR_YEAR.match(text, s, e) is not None:
+        assert first in patterns.VIA_OR_YEAR_FIRST
+    if patterns.LICENCE.fullmatch(text) is not None:
+        assert text[:1] in patterns.LICENCE_FIRST
+    if patterns.EMAIL.search(text, s, e) is not None:
+        assert text.find("@", s, e) >= 0
+    if patterns.URL.search(text, s, e) is not None:
+        assert text.find("://", s, e) >= 0
+    if patterns.DATE_PIECE.fullmatch(text.strip(), s, e) is not None:
+        assert names._may_be_date(text, len(patterns.DIGIT.findall(text, s, e)))
+    if patterns.POSSESSIVE.search(text) is not None:
+        assert "'" in text or "’" in text
+
+
+def test_folding_makes_no_digit_of_what_is_none() -> None:
+    # A name's key drops years only when the name holds a digit (every year is digits):
+    # casefold must make no decimal digit of a character that is not one.
+    digit = re.compile(r"\d")
+    made = [c for c in map(chr, range(0x110000)) if not c.isdecimal() and digit.search(c.casefold())]
+    assert made == []
+
+
+def test_the_guarded_patterns_still_match_what_they_are_for() -> None:
+    # Not only never refused wrongly: each guard lets its pattern's own example through.
+    for text, pattern, first in [
+        ("Photo by Jane", patterns.NAME_LABEL, patterns.NAME_LABEL_FIRST),
+        ("İmages: Jane", patterns.NAME_LABEL, patterns.NAME_LABEL_FIRST),
+        ("ſubmitted by Jane", patterns.COURTESY, patterns.COURTESY_FIRST),
+        ("via REUTERS", patterns.VIA_OR_YEAR, patterns.VIA_OR_YEAR_FIRST),
+        ("2011 Getty Images", patterns.VIA_OR_YEAR, patterns.VIA_OR_YEAR_FIRST),
+    ]:
+        assert pattern.match(text) is not None and text[0] in first, text
+    assert patterns.LICENCE.fullmatch("CC BY-SA 3.0") is not None
