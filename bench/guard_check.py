@@ -9,6 +9,8 @@ parsed as a credit element and as a caption) and the saved pages of each bare gi
 scan does, and compares on every text that reaches each guarded test:
 
 - ``prefilter.has_long_cue`` with its plain form (``tests/plain_extract.py``), on every block;
+- the prefilter on an ASCII text without markup as it stands and folded (``extract._folded``
+  asks it first): it never passes the folded text when it refused the text;
 - each pattern ``names.make_name`` guards, at every start between a name's bounds: where the
   pattern matches, its guard lets it through.
 
@@ -38,7 +40,7 @@ from creditcheck.discover import Target  # noqa: E402
 from creditcheck.extract import parse_credit_text  # noqa: E402
 from creditcheck.extract import patterns as p  # noqa: E402
 from creditcheck.extract.context import BlockText  # noqa: E402
-from creditcheck.extract.prefilter import fold, has_long_cue  # noqa: E402
+from creditcheck.extract.prefilter import fold, has_long_cue, may_hold_attribution  # noqa: E402
 from creditcheck.model import Document  # noqa: E402
 from creditcheck.resolve import Resolver  # noqa: E402
 from creditcheck.ruleset import load_rules  # noqa: E402
@@ -58,10 +60,18 @@ class Checker:
         self.failures.append(f"{what}: {text[:160]!r}")
 
     def block(self, text: str) -> None:
-        low = fold(text).lower()
+        folded = fold(text)
+        low = folded.lower()
         self.counts["blocks"] += 1
         if has_long_cue(low) != plain_has_long_cue(low):
             self.fail("has_long_cue", text)
+        if (
+            text.isascii()
+            and "<" not in text
+            and not may_hold_attribution(text)
+            and may_hold_attribution(folded)
+        ):
+            self.fail("may_hold_attribution before folding", text)
 
     def name(self, ctx: BlockText, s: int, e: int) -> None:
         """Every guarded pattern of ``make_name`` at every start from ``s`` to ``e``."""

@@ -34,7 +34,7 @@ from creditcheck.extract.block import BlockExtractor
 from creditcheck.extract.context import BlockText
 from creditcheck.extract.gate import running_may_yield, text_may_yield
 from creditcheck.extract.patterns import ANY_YEAR, TAIL_TAG
-from creditcheck.extract.prefilter import fold, may_hold_attribution
+from creditcheck.extract.prefilter import LONG_LINE, fold, may_hold_attribution
 from creditcheck.extract.publisher import own_attributions
 from creditcheck.model import Attribution, AttributionKind, Block, BlockKind, Document, Name, Span
 from creditcheck.resolve import Resolver
@@ -198,10 +198,16 @@ def _folded(block: Block) -> str | None:
     raw = block.text
     if not raw.strip() or block.kind == _BYLINE:
         return None  # a byline element names the story's writer and agency, never a photo's
-    text = fold(raw)
-    if block.kind == _TEXT and not may_hold_attribution(text):
+    if block.kind != _TEXT:
+        return fold(raw)
+    # Folding ASCII text without markup only turns long runs of white space into barriers,
+    # which can make the prefilter refuse a text but never pass one it refused: the prefilter
+    # asked first of a long paragraph as it stands (most are refused) spares the folding.
+    # tests/test_extract_guards.py checks it.
+    if len(raw) > LONG_LINE and raw.isascii() and "<" not in raw and not may_hold_attribution(raw):
         return None
-    return text
+    text = fold(raw)
+    return text if may_hold_attribution(text) else None
 
 
 def _refused(block: Block, text: str, running: bool) -> bool:
