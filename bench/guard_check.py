@@ -12,7 +12,9 @@ scan does, and compares on every text that reaches each guarded test:
 - the prefilter on an ASCII text without markup as it stands and folded (``extract._folded``
   asks it first): it never passes the folded text when it refused the text;
 - each pattern ``names.make_name`` guards, at every start between a name's bounds: where the
-  pattern matches, its guard lets it through.
+  pattern matches, its guard lets it through;
+- ``patterns.TRANSLATION`` with its plain form (every match of each in every block), and
+  ``ID_COLON`` (a match holds a colon).
 
 Prints the count of texts compared and every disagreement; the exit status is 1 if there is one.
 """
@@ -31,7 +33,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tests.plain_extract import plain_has_long_cue  # noqa: E402
+from tests.plain_extract import PLAIN_TRANSLATION, plain_has_long_cue  # noqa: E402
 
 import compare_outputs  # noqa: E402
 import creditcheck.extract.names as names_module  # noqa: E402
@@ -72,6 +74,11 @@ class Checker:
             and may_hold_attribution(folded)
         ):
             self.fail("may_hold_attribution before folding", text)
+        fast = [m.span() for m in p.TRANSLATION.finditer(folded)]
+        if fast != [m.span() for m in PLAIN_TRANSLATION.finditer(folded)]:
+            self.fail("TRANSLATION", text)
+        if p.ID_COLON.search(folded) is not None and ":" not in folded:
+            self.fail("ID_COLON", text)
 
     def name(self, ctx: BlockText, s: int, e: int) -> None:
         """Every guarded pattern of ``make_name`` at every start from ``s`` to ``e``."""

@@ -29,6 +29,10 @@ PLAIN_LONG_CUE_WORDS = (
 PLAIN_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
 
 
+# patterns.TRANSLATION as it was written first.
+PLAIN_TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b")
+
+
 def plain_has_long_cue(low: str) -> bool:
     return any(c in low for c in PLAIN_LONG_CUE_WORDS) or PLAIN_LONG_CUE_SHORT.search(low) is not None
 

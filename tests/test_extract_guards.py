@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from creditcheck.extract import names, patterns, prefilter
-from tests.plain_extract import PLAIN_LONG_CUE_WORDS, first_chars, plain_has_long_cue
+from tests.plain_extract import PLAIN_LONG_CUE_WORDS, PLAIN_TRANSLATION, first_chars, plain_has_long_cue
 
 PROPERTY = settings(max_examples=3000, deadline=None)
 
@@ -148,3 +149,67 @@ def test_folding_can_make_the_prefilter_refuse() -> None:
     raw = prose + "all rights" + " " * 14 + "reserved"
     assert prefilter.may_hold_attribution(raw)
     assert not prefilter.may_hold_attribution(prefilter.fold(raw))
+
+
+# What stands before a translator's word, the word's first letter in every case (and letters
+# case-insensitive matching takes for others: "ſ" for "s"), the rest, and what follows.
+_TRANSLATION_SLOTS = [
+    ["", "a", "_", " ", "1", "é", "ü", "t"],
+    ["t", "T", "ü", "Ü", "x", ""],
+    [
+        "ranslated",
+        "RANSLATION",
+        "ranſlator",
+        "raduction",
+        "raduit",
+        "bersetzt",
+        "BERSETZUNG",
+        "ranslat",
+        "r",
+        "",
+    ],
+    ["", "s", "x", " ", "_", "-", "é"],
+]
+
+
+def test_the_translator_s_word_is_found_as_by_its_plain_form() -> None:
+    for parts in itertools.product(*_TRANSLATION_SLOTS):
+        text = "".join(parts)
+        for pos in range(len(text) + 1):
+            fast = patterns.TRANSLATION.search(text, pos)
+            plain = PLAIN_TRANSLATION.search(text, pos)
+            assert (fast is None) == (plain is None), (text, pos)
+    assert patterns.TRANSLATION.search("Übersetzt ins (en) von Jane Doe") is not None
+    assert patterns.TRANSLATION.search("Photo: Jane Doe/Reuters") is None
+
+
+@PROPERTY
+@given(
+    _texts(
+        [
+            "Translated by ",
+            "traduction",
+            "übersetzt",
+            "Ü",
+            "t",
+            "T",
+            "ranslat",
+            "ed",
+            "ion",
+            "-",
+            ":",
+            "x:y",
+            "ID:",
+        ],
+        8,
+    ),
+    st.integers(0, 40),
+    st.integers(0, 60),
+)
+def test_the_credit_reader_s_guards_refuse_only_what_their_patterns_refuse(
+    text: str, pos: int, end: int
+) -> None:
+    fast = patterns.TRANSLATION.search(text, pos, end)
+    assert (fast is None) == (PLAIN_TRANSLATION.search(text, pos, end) is None)
+    if patterns.ID_COLON.search(text) is not None:
+        assert ":" in text

@@ -12,6 +12,7 @@ from creditcheck.extract.patterns import (
     BARE_PREFIX,
     BYLINE,
     COURTESY,
+    COURTESY_FIRST,
     DOMAIN,
     EDITOR_NOTE,
     ELAPSED,
@@ -138,7 +139,7 @@ def _peel(text: str, cand: Candidate) -> _Peeled | None:
                 end -= 1
             start += 1
             continue
-        m = COURTESY.match(text, start)
+        m = COURTESY.match(text, start) if text[start] in COURTESY_FIRST else None
         if m is not None:
             start = m.end()
             prefixed = courtesy = labelled = True
@@ -215,7 +216,7 @@ def plausible_text(ctx: BlockText, start: int, end: int, prefixed: bool, cand: C
     if prefixed:
         return not prose_words(text, VERBS)  # "Photos: Steve Jobs resigns" labels a gallery
     # Unprefixed text holds only names: no prose, URL or id such as "tag:reuters.com,0000:newsml_…".
-    if prose_words(text) or "://" in text or ID_COLON.search(text):
+    if prose_words(text) or "://" in text or (":" in text and ID_COLON.search(text)):
         return False
     return len(words) <= 14 and name_list_like(text)
 

@@ -353,7 +353,13 @@ USAGE_TAIL = re.compile(
     r"|editorial\s+use)\b"
 )
 # A translation's credit, not a picture's: "Übersetzt ins (en) von", "Translated by".
-TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b")
+# "(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b" written to open with
+# its words' first letters, the "\b" before them checked behind: the engine then jumps from "t"
+# to "t" instead of trying every position (the reader searches each credit for it).
+# tests/test_extract_guards.py checks it against that plain form.
+TRANSLATION = re.compile(
+    r"[tTüÜ](?<!\w[tTüÜ])(?i:(?<=t)ra(?:nslat(?:ed|ion|or)|duc|duit)|(?<=ü)bersetz)\w*\b"
+)
 URL = re.compile(r"https?://\S+")
 # The end of a German compound that names an institution: "Siebengebirgsmuseum", "Stadtarchiv".
 INSTITUTION_ENDING = re.compile(r"(?i)(?:museum|archiv|bibliothek|ministerium|verein|amt|institut|polizei)\b")
