@@ -6,7 +6,9 @@ and ``bench/guard_check.py`` over real text.
 
 from __future__ import annotations
 
+import importlib
 import re
+from typing import Any
 
 # prefilter.has_long_cue as it was: every cue word searched for, then the three short cues.
 PLAIN_LONG_CUE_WORDS = (
@@ -50,26 +52,28 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str]:
     Unicode with the flags in force where it stands. A pattern that can match nothing, or whose
     start this does not follow (a back reference), raises ValueError.
     """
-    from re import _constants as c
-    from re import _parser
+    # re's parser and compiler are private modules, untyped: read through Any.
+    c: Any = importlib.import_module("re._constants")
+    parser: Any = importlib.import_module("re._parser")
+    compiler: Any = importlib.import_module("re._compiler")
 
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    atoms: list[tuple[object, int]] = []
+    parsed = parser.parse(pattern.pattern, pattern.flags)
+    atoms: list[tuple[Any, int]] = []
 
-    def walk(items: list[tuple[object, object]] | _parser.SubPattern, flags: int) -> bool:
+    def walk(items: Any, flags: int) -> bool:
         """Collect the first atoms of a sequence; whether it can match nothing."""
         for op, av in items:
             if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
                 continue  # zero width
             if op is c.SUBPATTERN:
-                _group, add, remove, sub = av  # type: ignore[misc]
+                _group, add, remove, sub = av
                 nullable = walk(sub, (flags | add) & ~remove)
             elif op is c.ATOMIC_GROUP:
-                nullable = walk(av, flags)  # type: ignore[arg-type]
+                nullable = walk(av, flags)
             elif op is c.BRANCH:
-                nullable = any([walk(alt, flags) for alt in av[1]])  # type: ignore[index]
+                nullable = any([walk(alt, flags) for alt in av[1]])
             elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-                low, _high, item = av  # type: ignore[misc]
+                low, _high, item = av
                 nullable = walk(item, flags) or low == 0
             elif op in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY):
                 atoms.append(((op, av), flags))
@@ -84,10 +88,8 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str]:
         raise ValueError("the pattern can match nothing")
     found: set[str] = set()
     for atom, flags in atoms:
-        one = _parser.SubPattern(_parser.State(), [atom])
+        one = parser.SubPattern(parser.State(), [atom])
         one.state.flags = flags
-        from re import _compiler
-
-        compiled = _compiler.compile(one, flags)
+        compiled = compiler.compile(one, flags)
         found.update(m.group() for m in compiled.finditer(_ALL_CHARS))
     return frozenset(found)
