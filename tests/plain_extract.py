@@ -10,24 +10,12 @@ import importlib
 import re
 from typing import Any
 
+from creditcheck.extract import prefilter
+
 # prefilter.has_long_cue as it was: every cue word searched for, then the three short cues.
-PLAIN_LONG_CUE_WORDS = (
-    "©",
-    "copyright",
-    "(c)",
-    "photo",
-    "credit",
-    "foto",
-    "image",
-    "picture",
-    "bild",
-    "courtesy",
-    "illustration",
-    "graphic",
-    "quelle",
-    "+++",
-    "|",
-)
+# The same words as the fast form's (its cue words and the ones it looks for after a rare
+# character), each searched for plainly.
+PLAIN_LONG_CUE_WORDS = (*prefilter.LONG_CUE_WORDS, *(word for _rare, word in prefilter.LONG_CUE_RARE))
 PLAIN_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
 
 
