@@ -11,21 +11,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import lxml.etree
 import lxml.html
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from creditcheck.readers.html import bylines
 from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_reader_only
 from creditcheck.readers.html.elements import CONTENT_CLASS
 from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
-from creditcheck.readers.html.pictures import _shown_pictures
+from creditcheck.readers.html.pictures import PictureJudge, _shown_pictures
 from creditcheck.readers.html.story import (
     _MAIN_XPATH,
     _STORY_XPATH,
     _content_class,
     _page_elements,
+    page_tops,
     xpath_elements,
 )
 
@@ -104,6 +106,66 @@ def test_a_card_link_is_judged_as_by_its_ancestors(markup: str) -> None:
     for link in root.iter("a"):
         for box in (link, *link.iterancestors()):
             assert boxes._card_link(link, box) == _card_link(link, box)
+
+
+_CARD_TAGS = ["div", "section", "article", "h1", "h2", "h3", "a", "a", "img", "picture", "noscript", "p"]
+_CARD_ATTRS = st.fixed_dictionaries(
+    {},
+    optional={
+        "class": st.sampled_from(["", "sr-only", "card", "caption"]),
+        "href": st.sampled_from(["/one", "/two", "#x", "", "https://elsewhere.example/x", "/one/p.jpg"]),
+        "src": st.sampled_from(["/a.jpg", "/b-10x10.jpg", "", "/pixel.gif"]),
+    },
+)
+# An overlay's blank text (Python's white space, which XML's is not all of), a headline, a story.
+_CARD_TEXT = st.sampled_from(["", " ", "\xa0", "\x0c", "A headline of a story", "word " * 130])
+
+
+@st.composite
+def card_pages(draw: st.DrawFn, depth: int = 0) -> str:
+    """A page's markup for the teaser search: boxes, headings, links and pictures."""
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 5 else 0))):
+        tag = draw(st.sampled_from(_CARD_TAGS))
+        attrs = "".join(f' {k}="{v}"' for k, v in draw(_CARD_ATTRS).items())
+        inner = draw(card_pages(depth + 1)) if tag != "img" else ""
+        close = f"</{tag}>" if tag != "img" else ""
+        parts.append(f"<{tag}{attrs}>{draw(_CARD_TEXT)}{inner}{close}{draw(_CARD_TEXT)}")
+    return "".join(parts)
+
+
+def _card_searches(markup: str) -> tuple[PictureJudge, PictureJudge]:
+    """A judge whose card search passes over the boxes that lead nowhere, and one that reads all."""
+    root = _root(markup)
+    judge, plain = PictureJudge(root), PictureJudge(root)
+    plain._boxes = CardBoxes()  # no links marked: every box's links are read
+    judge._boxes.mark_links(page_tops(root), judge._other_page)  # marked past the judge's gate too
+    return judge, plain
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(card_pages())
+def test_the_card_search_passes_over_only_boxes_that_lead_nowhere(markup: str) -> None:
+    judge, plain = _card_searches(markup)
+    for pic in _shown_pictures(judge.root):
+        assert judge._card(pic) is plain._card(pic)
+    for el in judge.root.iter(lxml.etree.Element):
+        assert judge._boxes.box(el, judge._other_page) == plain._boxes.box(el, plain._other_page)
+
+
+def test_the_card_search_finds_a_card_by_its_headline_or_overlay() -> None:
+    markup = (
+        '<div><img src="/a.jpg"><h3><a href="/one">A headline of a story</a></h3></div>'
+        '<div><a href="/two"> </a><img src="/b.jpg"><p>A headline of a story</p></div>'
+        '<div><img src="/c.jpg"><h3 class="sr-only"><a href="/three">A headline</a></h3></div>'
+    )
+    judge, plain = _card_searches(markup)
+    cards = [(judge._card(pic), plain._card(pic)) for pic in _shown_pictures(judge.root)]
+    assert [(fast is slow, fast is not None and fast.tag) for fast, slow in cards] == [
+        (True, "div"),
+        (True, "div"),
+        (True, False),
+    ]
 
 
 @settings(max_examples=300)

@@ -4,13 +4,14 @@
 holds many pictures, so the same boxes and pictures come up again and again. ``CardBoxes``
 remembers each box's facts (its text's length, the one picture it shows, the pages its card
 links lead to) and each picture's name, so a picture's file addresses are read once a page,
-not once for every box above it.
+not once for every box above it. It also marks, once a page, the elements that hold a link a
+card could lead by: a box outside them leads nowhere, and its links are not read.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import lxml.html
@@ -46,6 +47,41 @@ class CardBoxes:
         # Each link's heading above it (h2 to h6) and whether it is a card link wherever that
         # heading lies above the box: a link is asked about once for every box above it.
         self._links: dict[lxml.html.HtmlElement, tuple[lxml.html.HtmlElement | None, bool]] = {}
+        # The elements holding a link that leads to another page of the site and is a card link
+        # for some box around it (None: not marked, every box's links are read).
+        self._holders: set[lxml.html.HtmlElement] | None = None
+
+    def mark_links(
+        self, tops: Iterable[lxml.html.HtmlElement], other_page: Callable[[str | None], str | None]
+    ) -> None:
+        """Mark the elements that hold a possible card link, for the page whose elements ``tops`` hold.
+
+        A card link sits in a subheading, holds a heading or is an empty overlay (``_card_link``),
+        so those links are the only ones looked at: one pass over the page's links and headings.
+        """
+        found: list[lxml.html.HtmlElement] = []
+        for top in tops:
+            for el in top.iter("a", *HEADINGS):
+                if el.tag == "a":
+                    if len(el) == 0 and not (el.text or "").strip():
+                        found.append(el)
+                    continue
+                if el.tag != "h1":
+                    found.extend(el.iter("a"))
+                found.extend(el.iterancestors("a"))
+        holders: set[lxml.html.HtmlElement] = set()
+        for link in found:
+            if link in holders or not self._may_lead(link) or other_page(link.get("href")) is None:
+                continue
+            node: lxml.html.HtmlElement | None = link
+            while node is not None and node not in holders:
+                holders.add(node)
+                node = node.getparent()
+        self._holders = holders
+
+    def may_lead(self, el: lxml.html.HtmlElement) -> bool:
+        """Whether ``el`` may hold a card link (False: its box's card links lead nowhere)."""
+        return self._holders is None or el in self._holders
 
     def box(self, el: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> Box | None:
         """What a part of the page holds, for the teaser cards (None: it cannot be one).
@@ -61,7 +97,8 @@ class CardBoxes:
         if text <= CARD_TEXT and el.tag != "h1" and next(el.iterdescendants("h1"), None) is None:
             stems = picture_stems(el, self.stem)
             if len(stems) <= 1:
-                box = Box(text, next(iter(stems), None), frozenset(self._card_targets(el, other_page)))
+                targets = frozenset(self._card_targets(el, other_page)) if self.may_lead(el) else _NOWHERE
+                box = Box(text, next(iter(stems), None), targets)
         self._boxes[el] = box
         return box
 
@@ -90,16 +127,25 @@ class CardBoxes:
         file or the section, not another story. The heading around the link counts up to the
         box (a link that is the box itself: any heading above it).
         """
+        heading, otherwise = self._link(link)
+        if heading is not None and (link is box or heading is box or _above(box, heading)):
+            return not _screen_reader_only(heading)
+        return otherwise
+
+    def _may_lead(self, link: lxml.html.HtmlElement) -> bool:
+        """Whether ``link`` is a card link for some box around it (``_card_link`` for one box)."""
+        heading, otherwise = self._link(link)
+        return otherwise or (heading is not None and not _screen_reader_only(heading))
+
+    def _link(self, link: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, bool]:
+        """A link's heading above it, and whether it holds a heading or is an overlay, read once."""
         known = self._links.get(link)
         if known is None:
             heading = next(link.iterancestors(*_SUBHEADINGS), None)
             # A heading inside the link, else an overlay: an empty link laid over the whole card.
             inner = next(link.iterdescendants(*HEADINGS), None) is not None
             known = self._links[link] = (heading, inner or (len(link) == 0 and not (link.text or "").strip()))
-        heading, otherwise = known
-        if heading is not None and (link is box or heading is box or _above(box, heading)):
-            return not _screen_reader_only(heading)
-        return otherwise
+        return known
 
 
 def _above(top: lxml.html.HtmlElement, el: lxml.html.HtmlElement) -> bool:
@@ -108,6 +154,7 @@ def _above(top: lxml.html.HtmlElement, el: lxml.html.HtmlElement) -> bool:
 
 
 _SUBHEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_NOWHERE: frozenset[str] = frozenset()
 _SCREEN_READER = re.compile(r"element-invisible|sr-only|visually-?hidden|screen-?reader|a11y|hidden", re.I)
 
 

@@ -137,6 +137,7 @@ class PictureJudge:
         # whose links to its other pages are all in its navigation shows no teaser.
         self.other_stories: set[lxml.html.HtmlElement] = set()
         if self._links_elsewhere():
+            self._boxes.mark_links(page_tops(root), self._other_page)
             for pic in _shown_pictures(root):
                 card = self._card(pic)
                 if card is not None:
@@ -347,24 +348,25 @@ class PictureJudge:
         whose text is a card's: a headline at least, a short summary at most. What a part of
         the page holds is worked out once for all the pictures in it (``CardBoxes``).
         """
+        boxes = self._boxes
+        parents = self._card_parents(pic)
+        # A card leads to another page: by a card link inside it or the link around the picture.
+        if not any(boxes.may_lead(p) or (p.tag == "a" and self._other_page(p.get("href"))) for p in parents):
+            return None
         # A picture that names only placeholders is compared as an empty address is named.
-        known = self._boxes.stem(pic)
+        known = boxes.stem(pic)
         stem = known if known is not None else picture_stem("")
-        story_path = self.story_path
-        node, card, card_text, headlined = pic, None, 0, False
+        card, card_text, headlined = None, 0, False
         targets: frozenset[str] = frozenset()
-        for _ in range(CARD_DEPTH):
-            parent = node.getparent()
-            if parent is None or parent in story_path or parent.tag in ("body", "html"):
-                break
-            box = self._boxes.box(parent, self._other_page)
+        for parent in parents:
+            box = boxes.box(parent, self._other_page)
             if box is None or (box.stem is not None and box.stem != stem):
                 break  # too much text, the page's headline, or another picture: not one card
             around = self._other_page(parent.get("href")) if parent.tag == "a" else None
             found = targets | box.targets | ({around} if around else frozenset())
             if len(found) > 1:
                 break  # a list of cards: the card ends below
-            node, targets, headlined = parent, found, headlined or bool(box.targets)
+            targets, headlined = found, headlined or bool(box.targets)
             if found:
                 card, card_text = parent, box.text
         # A gallery's thumbnail linking to the photo's own page has no headline, and a picture
@@ -372,6 +374,18 @@ class PictureJudge:
         if card is None or card_text < 10 or (not headlined and _has_caption(card)):
             return None
         return card
+
+    def _card_parents(self, pic: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+        """The boxes above a picture its card may be: up to ``CARD_DEPTH``, below the story and body."""
+        story_path = self.story_path
+        found: list[lxml.html.HtmlElement] = []
+        node = pic.getparent()
+        while node is not None and len(found) < CARD_DEPTH and node not in story_path:
+            if node.tag in ("body", "html"):
+                break
+            found.append(node)
+            node = node.getparent()
+        return found
 
     def _other_page(self, href: str | None) -> str | None:
         """The page of this site a link leads to, when it is another page than this one.
