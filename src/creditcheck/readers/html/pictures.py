@@ -145,13 +145,14 @@ class PictureJudge:
 
     def _links_elsewhere(self) -> bool:
         """Whether a link outside the page's navigation menus leads to another page of the site."""
-        # Most links lead nowhere else (anchors, other sites) or repeat one already judged: the
-        # menu around a link is looked for only when it does. A broken page may hold a second
-        # <html> beside the first: its links count too.
+        # The menu around a link is looked for before where it leads: menus hold most of a
+        # page's links to its other pages, and the card search reads only the links a card
+        # could lead by, not these. A broken page may hold a second <html> beside the first:
+        # its links count too.
         root = self.root
         tops = (*root.itersiblings(preceding=True), root, *root.itersiblings())
         return any(
-            self._other_page(a.get("href")) is not None and next(a.iterancestors("nav"), None) is None
+            next(a.iterancestors("nav"), None) is None and self._other_page(a.get("href")) is not None
             for top in tops
             for a in top.iter("a")
         )
