@@ -69,17 +69,23 @@ _ATTRS = st.fixed_dictionaries(
 _TEXT = st.sampled_from(["", " ", "12", "#5", "a b", "\n"])
 
 
-@st.composite
-def pages(draw: st.DrawFn, depth: int = 0) -> str:
-    """A page's markup: nested elements of the tags above, with text and tails."""
+def _nested(draw: st.DrawFn, parts_of: tuple[Any, Any, Any], depth: int, deepest: int) -> str:
+    """Nested elements of the sampled tags, with attributes, text and tails, to ``deepest`` levels."""
+    tags, attrs_of, texts = parts_of
     parts = []
-    for _ in range(draw(st.integers(0, 3 if depth < 4 else 0))):
-        tag = draw(st.sampled_from(_TAGS))
-        attrs = "".join(f' {k}="{v}"' for k, v in draw(_ATTRS).items())
-        inner = draw(pages(depth + 1)) if tag != "img" else ""
+    for _ in range(draw(st.integers(0, 3 if depth < deepest else 0))):
+        tag = draw(tags)
+        attrs = "".join(f' {k}="{v}"' for k, v in draw(attrs_of).items())
+        inner = _nested(draw, parts_of, depth + 1, deepest) if tag != "img" else ""
         close = f"</{tag}>" if tag != "img" else ""
-        parts.append(f"<{tag}{attrs}>{draw(_TEXT)}{inner}{close}{draw(_TEXT)}")
+        parts.append(f"<{tag}{attrs}>{draw(texts)}{inner}{close}{draw(texts)}")
     return "".join(parts)
+
+
+@st.composite
+def pages(draw: st.DrawFn) -> str:
+    """A page's markup: nested elements of the tags above, with text and tails."""
+    return _nested(draw, (st.sampled_from(_TAGS), _ATTRS, _TEXT), 0, 4)
 
 
 def _root(markup: str) -> lxml.html.HtmlElement:
@@ -122,16 +128,9 @@ _CARD_TEXT = st.sampled_from(["", " ", "\xa0", "\x0c", "A headline of a story", 
 
 
 @st.composite
-def card_pages(draw: st.DrawFn, depth: int = 0) -> str:
+def card_pages(draw: st.DrawFn) -> str:
     """A page's markup for the teaser search: boxes, headings, links and pictures."""
-    parts = []
-    for _ in range(draw(st.integers(0, 3 if depth < 5 else 0))):
-        tag = draw(st.sampled_from(_CARD_TAGS))
-        attrs = "".join(f' {k}="{v}"' for k, v in draw(_CARD_ATTRS).items())
-        inner = draw(card_pages(depth + 1)) if tag != "img" else ""
-        close = f"</{tag}>" if tag != "img" else ""
-        parts.append(f"<{tag}{attrs}>{draw(_CARD_TEXT)}{inner}{close}{draw(_CARD_TEXT)}")
-    return "".join(parts)
+    return _nested(draw, (st.sampled_from(_CARD_TAGS), _CARD_ATTRS, _CARD_TEXT), 0, 5)
 
 
 def _card_searches(markup: str) -> tuple[PictureJudge, PictureJudge]:
