@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import field, replace
+from dataclasses import field
 from itertools import islice
 
 from creditcheck import suppress
@@ -104,7 +105,7 @@ class Scanner:
         # A bug, not a property of the file: reported on the file and by exit status 3.
         error = f"{type(exc).__name__}: {excerpt_error(exc)}"
         result = self.unreadable(target, f"internal error ({error}); please report it")
-        return replace(result, internal_error=error)
+        return result.with_internal_error(error)
 
     def scan_text(self, target: Target, text: str) -> FileResult:
         """Check text that did not come from the file system (standard input)."""
@@ -280,7 +281,7 @@ class Scanner:
             findings = [f for f in findings if f.check in self.enabled]
         if self.levels:
             findings = [
-                replace(f, severity=self.levels[f.check]) if f.check in self.levels else f for f in findings
+                f.with_severity(self.levels[f.check]) if f.check in self.levels else f for f in findings
             ]
         # Two fields of one file can name the same source at the same place (an image's Credit
         # and Source both `REUTERS`, both at 1:1): the reader sees one problem, so it is listed once.
@@ -362,9 +363,20 @@ def _check_name(written: str) -> str | None:
 _WORKER: Scanner | None = None
 
 
+# A worker's garbage-collection threshold for the youngest generation (Python's is 700). A
+# document makes thousands of objects that its own end frees by reference counting, so the
+# collector, run every 700, mostly walked live objects and found nothing; it still frees any
+# cycle, later.
+_WORKER_GC_THRESHOLD = 20_000
+
+
 def _init_worker(ruleset: RuleSet, options: ScanOptions) -> None:
     global _WORKER  # noqa: PLW0603 - one scanner per worker process, built once
     _WORKER = Scanner(ruleset, options)
+    # What the worker inherited and its scanner live as long as it does: frozen, the
+    # collector never walks them again (nor touches the memory it shares with the parent).
+    gc.freeze()
+    gc.set_threshold(_WORKER_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def _scan_chunk(targets: list[Target]) -> list[FileResult]:

@@ -27,7 +27,6 @@ when the page writes no other: when the same moment is also written in local tim
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -109,7 +108,7 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
     """The page's publication day from the first place, in the module's order, that gives one."""
     metas = _date_metas(root)
     # Most pages are dated by their metadata: the article's region is found only when needed.
-    region = functools.cache(lambda: PageRegion.of(root, _language(root)))
+    region = _LazyRegion(root)
     stamped: tuple[tuple[str, Callable[[], str | None]], ...] = (
         ("metadata", lambda: _first_meta(metas, _PUBLISHED_META)),
         ("json-ld", lambda: _json_ld(root)),
@@ -135,6 +134,26 @@ def find_published(root: lxml.html.HtmlElement) -> PageDate | None:
         if found is not None:
             return PageDate(found, origin)
     return None
+
+
+class _LazyRegion:
+    """The page's article region, found at the first call and kept.
+
+    Not ``functools.cache`` over a lambda: compiled by mypyc, the lambda's environment would
+    hold the cache that holds the lambda, a reference cycle that kept each page's whole tree
+    alive until the garbage collector ran.
+    """
+
+    __slots__ = ("_region", "_root")
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self._root = root
+        self._region: PageRegion | None = None
+
+    def __call__(self) -> PageRegion:
+        if self._region is None:
+            self._region = PageRegion.of(self._root, _language(self._root))
+        return self._region
 
 
 def _date_metas(root: lxml.html.HtmlElement) -> dict[str, str]:
