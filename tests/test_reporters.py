@@ -9,7 +9,6 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -208,7 +207,10 @@ def test_gitlab_fingerprints_are_unique_and_stable_across_line_moves() -> None:
     twice = RunResult.merge([FileResult(STORY_PATH, "html", DAY, "metadata", (DEPRECATED, DEPRECATED))])
     first, second = json.loads(render(OutputFormat.GITLAB, twice))
     assert first["fingerprint"] != second["fingerprint"]
-    moved = replace(DEPRECATED, span=Span(40, 1, 40, 40))
+    d = DEPRECATED
+    moved = Finding(
+        d.path, Span(40, 1, 40, 40), d.check, d.code, d.severity, d.message, d.text, d.fix, d.source
+    )
     assert json.loads(render(OutputFormat.GITLAB, alone(moved)))[0]["fingerprint"] == first["fingerprint"]
 
 

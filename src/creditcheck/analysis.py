@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import replace
-from typing import final
+from typing import ClassVar, final
 
 from creditcheck import compilecache
 from creditcheck.compilecache import dataclass
 from creditcheck.extract import TAIL_TAG  # one list of wire tags for parsing and judging
-from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span
+from creditcheck.model import Attribution, AttributionKind, Name, NameRole, Span, _Frozen
 from creditcheck.resolve import Resolver
 from creditcheck.ruleset import Coverage, CreditForm, Rule, RuleSet, SourceKind, alias_key
 from creditcheck.templates import Template, normalize
@@ -31,19 +30,70 @@ class FormStatus(enum.Enum):
     MISSING_PHOTOGRAPHER = "missing-photographer"
 
 
-@dataclass(frozen=True, slots=True)
-class CreditJudgement:
-    """How one photo credit compares with the forms its sources' rules accept."""
+@final
+class CreditJudgement(_Frozen):
+    """How one photo credit compares with the forms its sources' rules accept.
 
+    ``expected`` is the form the credit should take, placeholders filled where known; ``fix``
+    the replacement for the whole credit, only when fully known; ``dropped`` the organisations
+    the credit names that the suggested form would leave out (then no fix); ``collection`` the
+    text an accepted form's {collection} matched (names in it are held under that rule).
+    """
+
+    __slots__ = ("attribution", "collection", "dropped", "expected", "fix", "rule", "status")
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "attribution",
+        "status",
+        "rule",
+        "expected",
+        "fix",
+        "dropped",
+        "collection",
+    )
     attribution: Attribution
     status: FormStatus
-    rule: Rule | None = None
-    expected: str | None = None  # the form the credit should take, placeholders filled where known
-    fix: str | None = None  # replacement for the whole credit, only when fully known
-    # Organisations the credit names that the suggested form would leave out; then no fix.
-    dropped: tuple[str, ...] = ()
-    # The text an accepted form's {collection} matched: names in it are held under that rule.
-    collection: str | None = None
+    rule: Rule | None
+    expected: str | None
+    fix: str | None
+    dropped: tuple[str, ...]
+    collection: str | None
+
+    def __init__(
+        self,
+        attribution: Attribution,
+        status: FormStatus,
+        rule: Rule | None = None,
+        expected: str | None = None,
+        fix: str | None = None,
+        dropped: tuple[str, ...] = (),
+        collection: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "attribution", attribution)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "rule", rule)
+        object.__setattr__(self, "expected", expected)
+        object.__setattr__(self, "fix", fix)
+        object.__setattr__(self, "dropped", dropped)
+        object.__setattr__(self, "collection", collection)
+
+    def _key(
+        self,
+    ) -> tuple[Attribution, FormStatus, Rule | None, str | None, str | None, tuple[str, ...], str | None]:
+        return (
+            self.attribution,
+            self.status,
+            self.rule,
+            self.expected,
+            self.fix,
+            self.dropped,
+            self.collection,
+        )
+
+    def with_attribution(self, attribution: Attribution) -> CreditJudgement:
+        """The same judgement of another attribution (the credit with its names marked)."""
+        return CreditJudgement(
+            attribution, self.status, self.rule, self.expected, self.fix, self.dropped, self.collection
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,7 +339,7 @@ def mark_collections(judgements: list[CreditJudgement], resolver: Resolver) -> l
             else n
             for n in j.attribution.names
         )
-        out.append(replace(j, attribution=j.attribution.with_names(names)))
+        out.append(j.with_attribution(j.attribution.with_names(names)))
     return out
 
 

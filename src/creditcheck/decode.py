@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import ClassVar, final
 
 from creditcheck import compilecache
-from creditcheck.compilecache import dataclass
+from creditcheck.model import _Frozen
 from creditcheck.positions import LINE_BREAK_BYTES
 
 # Tell-tale pairs that UTF-8 text shows when it was decoded as cp1252 somewhere upstream.
@@ -72,21 +73,68 @@ class UndecodableError(ValueError):
     """The bytes are not text creditcheck can read; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
-    """The text, and how the file held it: ``encoding`` is utf-8, utf-16, utf-32 or cp1252."""
+@final
+class Decoded(_Frozen):
+    """The text, and how the file held it: ``encoding`` is utf-8, utf-16, utf-32 or cp1252.
 
+    ``codec`` is the exact codec after the BOM (utf-16-le) when it says more than
+    ``encoding``; ``prefix`` the byte-order mark as the file has it; ``repairs`` each byte the
+    encoding could not read, as (index of its replacement character, byte); ``exact`` whether
+    the encoding gives back the file's bytes (a few legacy code pages map two byte sequences
+    to one character).
+    """
+
+    __slots__ = ("bom", "codec", "encoding", "exact", "mojibake", "prefix", "repairs", "text")
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "text",
+        "encoding",
+        "bom",
+        "mojibake",
+        "codec",
+        "prefix",
+        "repairs",
+        "exact",
+    )
     text: str
     encoding: str
-    bom: bool = False
-    mojibake: bool = False
-    codec: str = ""  # the exact codec after the BOM (utf-16-le) when it says more than encoding
-    prefix: bytes = b""  # the byte-order mark as the file has it
-    # Each byte the encoding could not read, as (index of its replacement character, byte).
-    repairs: tuple[tuple[int, int], ...] = ()
-    # Whether the encoding gives back the file's bytes (a few legacy code pages map two byte
-    # sequences to one character).
-    exact: bool = True
+    bom: bool
+    mojibake: bool
+    codec: str
+    prefix: bytes
+    repairs: tuple[tuple[int, int], ...]
+    exact: bool
+
+    def __init__(
+        self,
+        text: str,
+        encoding: str,
+        bom: bool = False,
+        mojibake: bool = False,
+        codec: str = "",
+        prefix: bytes = b"",
+        repairs: tuple[tuple[int, int], ...] = (),
+        exact: bool = True,
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "encoding", encoding)
+        object.__setattr__(self, "bom", bom)
+        object.__setattr__(self, "mojibake", mojibake)
+        object.__setattr__(self, "codec", codec)
+        object.__setattr__(self, "prefix", prefix)
+        object.__setattr__(self, "repairs", repairs)
+        object.__setattr__(self, "exact", exact)
+
+    def _key(self) -> tuple[str, str, bool, bool, str, bytes, tuple[tuple[int, int], ...], bool]:
+        return (
+            self.text,
+            self.encoding,
+            self.bom,
+            self.mojibake,
+            self.codec,
+            self.prefix,
+            self.repairs,
+            self.exact,
+        )
 
     @property
     def repaired(self) -> bool:

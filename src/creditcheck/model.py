@@ -220,29 +220,140 @@ class Image(_Frozen):
         return (self.index, self.src, self.span)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+# A document without text ends where it starts.
+_DOCUMENT_END = Span(1, 1, 1, 1)
+
+
+@final
+class Document(_Frozen):
     """What a reader produces from one file."""
 
+    __slots__ = (
+        "asset_id",
+        "blocks",
+        "creators",
+        "embargo",
+        "embargo_span",
+        "end",
+        "format",
+        "images",
+        "instructions",
+        "path",
+        "published",
+        "published_at",
+        "published_from",
+        "publisher",
+        "source_names",
+        "status",
+        "suppressions",
+        "title",
+        "url",
+    )
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "path",
+        "format",
+        "blocks",
+        "published",
+        "published_from",
+        "images",
+        "source_names",
+        "title",
+        "end",
+        "suppressions",
+        "published_at",
+        "embargo",
+        "embargo_span",
+        "status",
+        "instructions",
+        "asset_id",
+        "creators",
+        "url",
+        "publisher",
+    )
     path: str
     format: str
     blocks: tuple[Block, ...]
     published: dt.date
     published_from: str
-    images: tuple[Image, ...] = ()
-    source_names: tuple[tuple[str, Span], ...] = ()
-    title: str | None = None
-    end: Span = Span(1, 1, 1, 1)
-    suppressions: tuple[Suppression, ...] = ()
-    published_at: dt.datetime | None = None
-    embargo: dt.datetime | dt.date | None = None
-    embargo_span: Span | None = None
-    status: tuple[str, Span] | None = None
-    instructions: tuple[tuple[str, Span], ...] = ()
-    asset_id: str | None = None
-    creators: tuple[tuple[str, Span], ...] = ()
-    url: str | None = None  # where the article says it is published (front matter, canonical link)
-    publisher: tuple[str, ...] = ()  # the names the page gives its own publisher (og:site_name, JSON-LD)
+    images: tuple[Image, ...]
+    source_names: tuple[tuple[str, Span], ...]
+    title: str | None
+    end: Span
+    suppressions: tuple[Suppression, ...]
+    published_at: dt.datetime | None
+    embargo: dt.datetime | dt.date | None
+    embargo_span: Span | None
+    status: tuple[str, Span] | None
+    instructions: tuple[tuple[str, Span], ...]
+    asset_id: str | None
+    creators: tuple[tuple[str, Span], ...]
+    url: str | None  # where the article says it is published (front matter, canonical link)
+    publisher: tuple[str, ...]  # the names the page gives its own publisher (og:site_name, JSON-LD)
+
+    def __init__(
+        self,
+        path: str,
+        format: str,
+        blocks: tuple[Block, ...],
+        published: dt.date,
+        published_from: str,
+        images: tuple[Image, ...] = (),
+        source_names: tuple[tuple[str, Span], ...] = (),
+        title: str | None = None,
+        end: Span = _DOCUMENT_END,
+        suppressions: tuple[Suppression, ...] = (),
+        published_at: dt.datetime | None = None,
+        embargo: dt.datetime | dt.date | None = None,
+        embargo_span: Span | None = None,
+        status: tuple[str, Span] | None = None,
+        instructions: tuple[tuple[str, Span], ...] = (),
+        asset_id: str | None = None,
+        creators: tuple[tuple[str, Span], ...] = (),
+        url: str | None = None,
+        publisher: tuple[str, ...] = (),
+    ) -> None:
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "format", format)
+        object.__setattr__(self, "blocks", blocks)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "published_from", published_from)
+        object.__setattr__(self, "images", images)
+        object.__setattr__(self, "source_names", source_names)
+        object.__setattr__(self, "title", title)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "suppressions", suppressions)
+        object.__setattr__(self, "published_at", published_at)
+        object.__setattr__(self, "embargo", embargo)
+        object.__setattr__(self, "embargo_span", embargo_span)
+        object.__setattr__(self, "status", status)
+        object.__setattr__(self, "instructions", instructions)
+        object.__setattr__(self, "asset_id", asset_id)
+        object.__setattr__(self, "creators", creators)
+        object.__setattr__(self, "url", url)
+        object.__setattr__(self, "publisher", publisher)
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.path,
+            self.format,
+            self.blocks,
+            self.published,
+            self.published_from,
+            self.images,
+            self.source_names,
+            self.title,
+            self.end,
+            self.suppressions,
+            self.published_at,
+            self.embargo,
+            self.embargo_span,
+            self.status,
+            self.instructions,
+            self.asset_id,
+            self.creators,
+            self.url,
+            self.publisher,
+        )
 
 
 class AttributionKind(enum.StrEnum):
@@ -370,10 +481,22 @@ class Attribution(_Frozen):
         return [n.text for n in self.names if n.role == NameRole.ORGANISATION and n.rule is None]
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Finding:
+@final
+class Finding(_Frozen):
     """One violation, complete at construction."""
 
+    __slots__ = ("check", "code", "fix", "message", "path", "severity", "source", "span", "text")
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "path",
+        "span",
+        "check",
+        "code",
+        "severity",
+        "message",
+        "text",
+        "fix",
+        "source",
+    )
     path: str
     span: Span
     check: str
@@ -381,16 +504,81 @@ class Finding:
     severity: Severity
     message: str
     text: str
-    fix: str | None = None
-    source: str | None = None
+    fix: str | None
+    source: str | None
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        path: str,
+        span: Span,
+        check: str,
+        code: str,
+        severity: Severity,
+        message: str,
+        text: str,
+        fix: str | None = None,
+        source: str | None = None,
+    ) -> None:
         # Text from the input enters the report here: every output shows it safely (safetext).
         # A line break is kept (each format has its own way to show one) except in the path.
-        for name in ("path", "message", "text", "fix"):
-            value = getattr(self, name)
-            if value is not None and not value.isprintable():
-                object.__setattr__(self, name, shown(value, one_line=name == "path"))
+        object.__setattr__(self, "path", path if path.isprintable() else shown(path, one_line=True))
+        object.__setattr__(self, "span", span)
+        object.__setattr__(self, "check", check)
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "severity", severity)
+        object.__setattr__(
+            self, "message", message if message.isprintable() else shown(message, one_line=False)
+        )
+        object.__setattr__(self, "text", text if text.isprintable() else shown(text, one_line=False))
+        object.__setattr__(
+            self, "fix", fix if fix is None or fix.isprintable() else shown(fix, one_line=False)
+        )
+        object.__setattr__(self, "source", source)
+
+    def _key(self) -> tuple[str, Span, str, str, Severity, str, str, str | None, str | None]:
+        return (
+            self.path,
+            self.span,
+            self.check,
+            self.code,
+            self.severity,
+            self.message,
+            self.text,
+            self.fix,
+            self.source,
+        )
+
+    def __lt__(self, other: object) -> bool:
+        return self._key() < other._key() if isinstance(other, Finding) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self._key() <= other._key() if isinstance(other, Finding) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self._key() > other._key() if isinstance(other, Finding) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self._key() >= other._key() if isinstance(other, Finding) else NotImplemented
+
+    def with_severity(self, severity: Severity) -> Finding:
+        """The same finding at another severity (the configuration's level for its check)."""
+        return Finding(
+            self.path,
+            self.span,
+            self.check,
+            self.code,
+            severity,
+            self.message,
+            self.text,
+            self.fix,
+            self.source,
+        )
+
+    def with_message(self, message: str, fix: str | None) -> Finding:
+        """The same finding saying ``message``, with ``fix``."""
+        return Finding(
+            self.path, self.span, self.check, self.code, self.severity, message, self.text, fix, self.source
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -423,29 +611,106 @@ class ImageRef:
                 object.__setattr__(self, name, shown(value))
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """Everything the scan of one file produced; picklable so it can cross processes."""
+@final
+class FileResult(_Frozen):
+    """Everything the scan of one file produced; picklable so it can cross processes.
 
+    For the audit's itemised usage (kept only with the attributions), an attribution's
+    ``image`` indexes ``images``. ``internal_error`` is set when creditcheck itself failed on
+    this file (a bug): the run exits 3.
+    """
+
+    __slots__ = (
+        "attributions",
+        "findings",
+        "format",
+        "images",
+        "internal_error",
+        "path",
+        "published",
+        "published_from",
+        "title",
+        "url",
+    )
+    __match_args__: ClassVar[tuple[str, ...]] = (
+        "path",
+        "format",
+        "published",
+        "published_from",
+        "findings",
+        "attributions",
+        "title",
+        "url",
+        "images",
+        "internal_error",
+    )
     path: str
     format: str
     published: dt.date | None
     published_from: str | None
     findings: tuple[Finding, ...]
-    attributions: tuple[Attribution, ...] = ()
-    title: str | None = None
-    # For the audit's itemised usage (kept only with the attributions): an attribution's
-    # ``image`` indexes ``images``.
-    url: str | None = None
-    images: tuple[ImageRef, ...] = ()
-    # Set when creditcheck itself failed on this file (a bug): the run exits 3.
-    internal_error: str | None = None
+    attributions: tuple[Attribution, ...]
+    title: str | None
+    url: str | None
+    images: tuple[ImageRef, ...]
+    internal_error: str | None
 
-    def __post_init__(self) -> None:
-        for name in ("path", "title", "url"):
-            value = getattr(self, name)
-            if value is not None and not value.isprintable():
-                object.__setattr__(self, name, shown(value, one_line=name == "path"))
+    def __init__(
+        self,
+        path: str,
+        format: str,
+        published: dt.date | None,
+        published_from: str | None,
+        findings: tuple[Finding, ...],
+        attributions: tuple[Attribution, ...] = (),
+        title: str | None = None,
+        url: str | None = None,
+        images: tuple[ImageRef, ...] = (),
+        internal_error: str | None = None,
+    ) -> None:
+        object.__setattr__(self, "path", path if path.isprintable() else shown(path, one_line=True))
+        object.__setattr__(self, "format", format)
+        object.__setattr__(self, "published", published)
+        object.__setattr__(self, "published_from", published_from)
+        object.__setattr__(self, "findings", findings)
+        object.__setattr__(self, "attributions", attributions)
+        object.__setattr__(
+            self, "title", title if title is None or title.isprintable() else shown(title, one_line=False)
+        )
+        object.__setattr__(
+            self, "url", url if url is None or url.isprintable() else shown(url, one_line=False)
+        )
+        object.__setattr__(self, "images", images)
+        object.__setattr__(self, "internal_error", internal_error)
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.path,
+            self.format,
+            self.published,
+            self.published_from,
+            self.findings,
+            self.attributions,
+            self.title,
+            self.url,
+            self.images,
+            self.internal_error,
+        )
+
+    def with_internal_error(self, error: str) -> FileResult:
+        """The same result, marked as one creditcheck itself failed on."""
+        return FileResult(
+            self.path,
+            self.format,
+            self.published,
+            self.published_from,
+            self.findings,
+            self.attributions,
+            self.title,
+            self.url,
+            self.images,
+            error,
+        )
 
 
 @dataclass(frozen=True, slots=True)

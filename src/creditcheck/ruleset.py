@@ -184,8 +184,13 @@ class RuleSet:
         """The rule and every rule its license is held through, in order."""
         out: list[Rule] = []
         current: str | None = rule_id
-        while current is not None and current in self.rules and self.rules[current] not in out:
+        while current is not None and current in self.rules:
             rule = self.rules[current]
+            # A rule met again closes a loop of `via`s. Asked by identity: rules are keyed by
+            # their unique ids, so two are equal only when they are one, and the generated
+            # __eq__ would compare every field of each rule already in the chain.
+            if any(seen is rule for seen in out):
+                break
             out.append(rule)
             current = rule.license.via if rule.license.status == "active" else None
         return out

@@ -9,8 +9,6 @@ findings altogether, for an audit of published pages that should not guess.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from creditcheck import compilecache
 from creditcheck.model import Document, Finding
 
@@ -49,7 +47,7 @@ def judge_undated(findings: list[Finding], doc: Document, policy: str) -> list[F
             out.append(f)
             continue
         fix = None if f.fix is not None and _writes_a_year(f.text, f.fix) else f.fix
-        out.append(replace(f, message=f.message + note, fix=fix))
+        out.append(f.with_message(f.message + note, fix))
     return out
 
 
