@@ -149,7 +149,7 @@ def _lone_comma_may_credit(text: str) -> bool:
 # after the last place a cut can follow; a prose word among them refuses every last segment.
 # ``text_may_yield`` asks that first, then lets through every text where another path, or
 # a step that moves a candidate's ends, may be taken (each named where it is tested).
-# What a cut follows (``find_cuts``): a sentence's end (``SENTENCE``, ``GLUED_SENTENCE``), a bar
+# What a cut follows (``find_cuts``): a sentence's end (``SENTENCE_OR_GLUED``), a bar
 # (``BAR_CUT``), a dash (``DASH_CUT``; "-" only with a white space after it), a bracket's close
 # (its ``BRACKET`` cut). A cut after a credit label (``CAPTION_LABEL``, ``COLON_CUT``) needs a
 # prefix's word, tested on its own. Each cut's start is the first character after these, its
