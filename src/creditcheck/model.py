@@ -87,8 +87,35 @@ class _Frozen:
         return (type(self), self._key())
 
 
+class _Ordered(_Frozen):
+    """A ``_Frozen`` value that also orders as a dataclass made with ``order=True`` does."""
+
+    __slots__ = ()
+
+    # Only a value of the same class compares, as with a dataclass.
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self) or not isinstance(other, _Ordered):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self) or not isinstance(other, _Ordered):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self) or not isinstance(other, _Ordered):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self) or not isinstance(other, _Ordered):
+            return NotImplemented
+        return self._key() >= other._key()
+
+
 @final
-class Span(_Frozen):
+class Span(_Ordered):
     """A 1-based, end-exclusive range of characters in the original file."""
 
     __slots__ = ("column", "end_column", "end_line", "line")
@@ -106,18 +133,6 @@ class Span(_Frozen):
 
     def _key(self) -> tuple[int, int, int, int]:
         return (self.line, self.column, self.end_line, self.end_column)
-
-    def __lt__(self, other: object) -> bool:
-        return self._key() < other._key() if isinstance(other, Span) else NotImplemented
-
-    def __le__(self, other: object) -> bool:
-        return self._key() <= other._key() if isinstance(other, Span) else NotImplemented
-
-    def __gt__(self, other: object) -> bool:
-        return self._key() > other._key() if isinstance(other, Span) else NotImplemented
-
-    def __ge__(self, other: object) -> bool:
-        return self._key() >= other._key() if isinstance(other, Span) else NotImplemented
 
 
 class BlockKind(enum.StrEnum):
@@ -482,7 +497,7 @@ class Attribution(_Frozen):
 
 
 @final
-class Finding(_Frozen):
+class Finding(_Ordered):
     """One violation, complete at construction."""
 
     __slots__ = ("check", "code", "fix", "message", "path", "severity", "source", "span", "text")
@@ -547,18 +562,6 @@ class Finding(_Frozen):
             self.fix,
             self.source,
         )
-
-    def __lt__(self, other: object) -> bool:
-        return self._key() < other._key() if isinstance(other, Finding) else NotImplemented
-
-    def __le__(self, other: object) -> bool:
-        return self._key() <= other._key() if isinstance(other, Finding) else NotImplemented
-
-    def __gt__(self, other: object) -> bool:
-        return self._key() > other._key() if isinstance(other, Finding) else NotImplemented
-
-    def __ge__(self, other: object) -> bool:
-        return self._key() >= other._key() if isinstance(other, Finding) else NotImplemented
 
     def with_severity(self, severity: Severity) -> Finding:
         """The same finding at another severity (the configuration's level for its check)."""
