@@ -397,3 +397,10 @@ def test_a_judgement_of_another_attribution_is_what_replace_made(
     assert _fields(judged.with_attribution(attribution)) == _fields(
         dataclasses.replace(plain, attribution=attribution)
     )
+
+
+def test_replace_refuses_a_field_the_value_has_not() -> None:
+    name = Name("AP", Span(1, 1, 1, 3), NameRole.ORGANISATION)
+    with pytest.raises(TypeError, match="Name has no field 'colour'"):
+        name._replace(colour="red")
+    assert name._replace(rule="ap") == Name("AP", Span(1, 1, 1, 3), NameRole.ORGANISATION, "ap")

@@ -91,9 +91,7 @@ class CreditJudgement(_Frozen):
 
     def with_attribution(self, attribution: Attribution) -> CreditJudgement:
         """The same judgement of another attribution (the credit with its names marked)."""
-        return CreditJudgement(
-            attribution, self.status, self.rule, self.expected, self.fix, self.dropped, self.collection
-        )
+        return self._replace(attribution=attribution)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import FrozenInstanceError, field
-from typing import TYPE_CHECKING, ClassVar, final
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, final
 
 from creditcheck.compilecache import dataclass
 from creditcheck.safetext import shown
@@ -40,6 +40,9 @@ class ExitCode(enum.IntEnum):
     FINDINGS = 1
     USAGE = 2
     INTERNAL = 3  # creditcheck itself failed (a bug): never mistaken for findings
+
+
+_F = TypeVar("_F", bound="_Frozen")
 
 
 class _Frozen:
@@ -85,6 +88,18 @@ class _Frozen:
 
     def __reduce__(self) -> tuple[type[_Frozen], tuple[object, ...]]:
         return (type(self), self._key())
+
+    def _replace(self: _F, **changes: Any) -> _F:
+        """The same value with the fields named in ``changes`` set to other values."""
+        fields = dict(zip(self.__match_args__, self._key(), strict=True))
+        for name in changes:
+            if name not in fields:
+                raise TypeError(f"{type(self).__qualname__} has no field {name!r}")
+        fields.update(changes)
+        # Through the constructor, so that a changed field is checked as a new one is.
+        make: Any = type(self)
+        new: _F = make(**fields)
+        return new
 
 
 class _Ordered(_Frozen):
@@ -427,7 +442,7 @@ class Name(_Frozen):
 
     def with_role(self, role: NameRole) -> Name:
         """The same name in another role."""
-        return Name(self.text, self.span, role, self.rule, self.score, self.alias)
+        return self._replace(role=role)
 
     def _key(self) -> tuple[str, Span, NameRole, str | None, float, str | None]:
         return (self.text, self.span, self.role, self.rule, self.score, self.alias)
@@ -474,7 +489,7 @@ class Attribution(_Frozen):
 
     def with_names(self, names: tuple[Name, ...]) -> Attribution:
         """The same attribution with other names."""
-        return Attribution(self.kind, self.text, self.span, names, self.year, self.holder, self.image)
+        return self._replace(names=names)
 
     def _key(self) -> tuple[AttributionKind, str, Span, tuple[Name, ...], int | None, str | None, int | None]:
         return (self.kind, self.text, self.span, self.names, self.year, self.holder, self.image)
@@ -565,23 +580,11 @@ class Finding(_Ordered):
 
     def with_severity(self, severity: Severity) -> Finding:
         """The same finding at another severity (the configuration's level for its check)."""
-        return Finding(
-            self.path,
-            self.span,
-            self.check,
-            self.code,
-            severity,
-            self.message,
-            self.text,
-            self.fix,
-            self.source,
-        )
+        return self._replace(severity=severity)
 
     def with_message(self, message: str, fix: str | None) -> Finding:
         """The same finding saying ``message``, with ``fix``."""
-        return Finding(
-            self.path, self.span, self.check, self.code, self.severity, message, self.text, fix, self.source
-        )
+        return self._replace(message=message, fix=fix)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -702,18 +705,7 @@ class FileResult(_Frozen):
 
     def with_internal_error(self, error: str) -> FileResult:
         """The same result, marked as one creditcheck itself failed on."""
-        return FileResult(
-            self.path,
-            self.format,
-            self.published,
-            self.published_from,
-            self.findings,
-            self.attributions,
-            self.title,
-            self.url,
-            self.images,
-            error,
-        )
+        return self._replace(internal_error=error)
 
 
 @dataclass(frozen=True, slots=True)
