@@ -11,6 +11,17 @@ import re
 from typing import Any
 
 from creditcheck.extract import prefilter
+from creditcheck.extract.context import Candidate
+from creditcheck.extract.patterns import (
+    BARE_PREFIX,
+    BYLINE,
+    GENERIC_LABEL,
+    LEAD_PREFIX,
+    MARK_LEAD,
+    NOTE_WORDS,
+    PREFIX,
+    VIA,
+)
 
 # prefilter.has_long_cue as it was: every cue word searched for, then the three short cues.
 # The same words as the fast form's (its cue words and the ones it looks for after a rare
@@ -21,6 +32,21 @@ PLAIN_LONG_CUE_SHORT = re.compile(r"rights\s+reserved|source\s*:|\bvia\b")
 
 # patterns.TRANSLATION as it was written first.
 PLAIN_TRANSLATION = re.compile(r"(?i)\b(?:übersetz\w*|translat(?:ed|ion|or)\w*|traduc\w*|traduit\w*)\b")
+
+
+def plain_prefix_match(text: str, start: int, cand: Candidate, prefixed: bool) -> re.Match[str] | None:
+    """credits._prefix_match as it was: every pattern tried at ``start``."""
+    m = MARK_LEAD.match(text, start) or PREFIX.match(text, start) or LEAD_PREFIX.match(text, start)
+    if m is None and (cand.bracket or cand.trusted):
+        m = BARE_PREFIX.match(text, start) or VIA.match(text, start)
+    if m is None and cand.trusted and prefixed:
+        m = BYLINE.match(text, start) or GENERIC_LABEL.match(text, start)
+    return m
+
+
+def plain_holds_note_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds one of the editor's note words, each searched for."""
+    return any(text.find(word, start, end) != -1 for word in NOTE_WORDS)
 
 
 def plain_has_long_cue(low: str) -> bool:

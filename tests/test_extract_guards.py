@@ -9,8 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from creditcheck.extract import names, patterns, prefilter
-from tests.plain_extract import PLAIN_LONG_CUE_WORDS, PLAIN_TRANSLATION, first_chars, plain_has_long_cue
+from creditcheck.extract import credits, names, offsets, patterns, prefilter
+from creditcheck.extract.context import Candidate
+from tests.plain_extract import (
+    PLAIN_LONG_CUE_WORDS,
+    PLAIN_TRANSLATION,
+    first_chars,
+    plain_has_long_cue,
+    plain_holds_note_word,
+    plain_prefix_match,
+)
 
 PROPERTY = settings(max_examples=3000, deadline=None)
 
@@ -213,3 +221,52 @@ def test_the_credit_reader_s_guards_refuse_only_what_their_patterns_refuse(
     assert (fast is None) == (PLAIN_TRANSLATION.search(text, pos, end) is None)
     if patterns.ID_COLON.search(text) is not None:
         assert ":" in text
+
+
+# Pieces of the credit prefixes, marks and the editor's notes, so that the guarded patterns
+# match often: each place of each text is asked, with every kind of candidate.
+_PREFIX_PIECES = [
+    *("Photo: ", "Foto: ", "photos by ", "Picture ", "Screenshot ", "via ", "vía ", "Vía ", "By ", "by "),
+    *("Credit: ", "Courtesy of ", "Staff photo by ", "The photo by ", "Tribune photos by ", "Image: "),
+    *("Bildquelle: ", "Quelle: ", "left: ", "写真：", "사진=", "©", "(c) ", "(C)", "&copy; ", " ", "\n"),
+    *("\u3000", "İmage", "ſ", "Jane Doe", "AFP", "/", "Source: ", "Copyright ", "x"),
+    *("NO RESALES", "THIS IMAGE", "FOR EDITORIAL", "ATTENTION", "MANDATORY", "EDITORIAL", "ORG XMIT"),
+    *("Tags:", "NOT", "THE", "Oslo", "No"),
+]
+
+
+@PROPERTY
+@given(_texts(_PREFIX_PIECES, 6), st.booleans())
+def test_the_credit_reader_s_prefix_guards_match_as_every_pattern_tried(text: str, prefixed: bool) -> None:
+    for start in range(len(text)):
+        for bracket, trusted in itertools.product((False, True), repeat=2):
+            cand = Candidate(start, len(text), prefixed, bracket, trusted)
+            fast = credits._prefix_match(text, start, cand, prefixed)
+            plain = plain_prefix_match(text, start, cand, prefixed)
+            assert (fast and fast.span()) == (plain and plain.span()), (start, cand)
+
+
+def test_each_prefix_is_still_matched_behind_its_guard() -> None:
+    plain = Candidate(0, 40, prefixed=False)
+    bracket = Candidate(0, 40, prefixed=False, bracket=True)
+    for text, cand in (
+        ("© Jane Doe", plain),
+        (" (c) Jane Doe", plain),
+        ("Photo: Jane Doe", plain),
+        ("写真：共同", plain),
+        ("Staff photo by Jane Doe", plain),
+        ("Photos Jane Doe", bracket),
+        ("via Jane Doe", bracket),
+    ):
+        assert credits._prefix_match(text, 0, cand, False) is not None, text
+    assert credits._prefix_match("Jane Doe", 0, bracket, False) is None
+
+
+@PROPERTY
+@given(_texts(_PREFIX_PIECES, 8), st.integers(0, 60), st.integers(0, 80))
+def test_the_editor_s_note_words_are_found_as_by_their_plain_form(text: str, start: int, end: int) -> None:
+    fast = patterns.NOTE_WORD.search(text, start, end) is not None
+    assert fast == plain_holds_note_word(text, start, end)
+    note = offsets.editor_note(text, start, end)
+    searched = patterns.EDITOR_NOTE.search(text, start, end)
+    assert (note and note.span()) == (searched and searched.span())

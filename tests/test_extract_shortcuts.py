@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,7 +45,7 @@ def _afresh(blocks: list[Block]) -> list[Attribution]:
     return [a for b in blocks for a in extract_block(b, RESOLVER)]
 
 
-class _Forgetful(dict[object, list[Attribution]]):
+class _Forgetful(OrderedDict[object, list[Attribution]]):
     """A memo that keeps nothing: every block is read afresh."""
 
     def __setitem__(self, key: object, value: list[Attribution]) -> None:

@@ -31,7 +31,7 @@ from creditcheck.extract.patterns import (
     VIA,
     WORD_CHAR,
 )
-from creditcheck.extract.segmentation import ends_sentence
+from creditcheck.extract.segmentation import BARE_STARTS, PREFIX_STARTS, ends_sentence
 from creditcheck.extract.vocabulary import (
     INSTITUTION_WORDS,
     MAX_CREDIT,
@@ -169,9 +169,22 @@ def _wrapper_at(text: str, start: int, end: int) -> bool:
 
 
 def _prefix_match(text: str, start: int, cand: Candidate, prefixed: bool) -> re.Match[str] | None:
-    """A mark or prefix at ``start``; bare words count in a bracket or a credit element."""
-    m = MARK_LEAD.match(text, start) or PREFIX.match(text, start) or LEAD_PREFIX.match(text, start)
-    if m is None and (cand.bracket or cand.trusted):
+    """A mark or prefix at ``start``; bare words count in a bracket or a credit element.
+
+    Each pattern is tried only where its matches can open (as ``segmentation.prefix_at``
+    does): most candidates open with a name. tests/test_extract_guards.py checks it against
+    the plain form, every pattern tried.
+    """
+    head = text[start : start + 3]
+    first = head[:1]
+    ascii_head = head.isascii()
+    low = head.lower()
+    m = MARK_LEAD.match(text, start) if first in "©(&" or first.isspace() else None
+    if m is None and (low in PREFIX_STARTS or not ascii_head):
+        m = PREFIX.match(text, start)
+    if m is None and "A" <= first <= "Z":
+        m = LEAD_PREFIX.match(text, start)
+    if m is None and (cand.bracket or cand.trusted) and (low in BARE_STARTS or not ascii_head):
         m = BARE_PREFIX.match(text, start) or VIA.match(text, start)
     if m is None and cand.trusted and prefixed:
         m = BYLINE.match(text, start) or GENERIC_LABEL.match(text, start)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from creditcheck import compilecache
-from creditcheck.extract.offsets import NOTE_WORDS, editor_note, skip_space
+from creditcheck.extract.offsets import editor_note, skip_space
 from creditcheck.extract.patterns import (
     BARE_PREFIX,
     CAPTION_LABEL,
@@ -11,6 +11,7 @@ from creditcheck.extract.patterns import (
     COURTESY_CUES,
     LEAD_PREFIX,
     MARK_CUES,
+    NOTE_WORD,
     PREFIX,
     PREFIX_CUES,
     RESERVED,
@@ -225,9 +226,8 @@ def _ends_may_move(text: str, low: str, end: int) -> bool:
     # An editor's note cuts a region or a credit short; every note holds one of these words,
     # or ends a text whose last character is a capital letter or a digit (``editor_note``,
     # asked of the region, the whole text, and of a credit, which ``trim`` leaves).
-    for word in NOTE_WORDS:
-        if word in text:
-            return True
+    if NOTE_WORD.search(text) is not None:
+        return True
     for tail in (text.rstrip(), text.rstrip(TRIM_END).rstrip()):
         last = tail[-1:]
         if last.isdecimal() or "A" <= last <= "Z":

@@ -109,6 +109,12 @@ EDITOR_NOTE = re.compile(
     )""",
     re.X,
 )
+# Every editor's note holds one of these words, but for the two forms that close the text with an
+# id or a date, which end in a capital letter or a digit.
+NOTE_WORDS = ("NO", "THIS", "FOR", "ATTENTION", "MANDATORY", "EDITORIAL", "ORG", "Tags:")
+# Whether a text holds one of NOTE_WORDS, in one scan: each opens with a capital letter, which
+# the engine skips to, where a search for each word is a call and a scan of its own.
+NOTE_WORD = re.compile("|".join(NOTE_WORDS))
 # Tags that stay part of the credit's text but name nobody: ", File", "TPX IMAGES OF THE DAY".
 # The lookahead holds the characters a tag can start with, for the same reason as EDITOR_NOTE's.
 TAIL_TAG = re.compile(
