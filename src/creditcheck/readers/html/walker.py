@@ -95,8 +95,11 @@ class Walker:
         its line.
         """
         raw: list[tuple[int, int]] | None = None
+        by_tag: dict[str, list[lxml.html.HtmlElement]] = {}
+        for el in root.iter(*PICTURE_TAGS):  # one pass over the tree for all three
+            by_tag.setdefault(el.tag, []).append(el)
         for tag, pattern in PICTURE_TAGS.items():
-            elements = list(root.iter(tag))
+            elements = by_tag.get(tag)
             if not elements:
                 continue  # most pages show no <picture> or <video>: their tags need no search
             offsets = [m.start() for m in pattern.finditer(self.pos.text)]
