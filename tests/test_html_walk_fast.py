@@ -6,7 +6,7 @@ import lxml.html
 from hypothesis import given, settings
 
 from creditcheck.readers.html import has_content_root
-from creditcheck.readers.html.elements import PICTURE_TAGS
+from creditcheck.readers.html.elements import HOLDS_STORY, PICTURE_TAGS
 from creditcheck.readers.html.pictures import PictureJudge
 from creditcheck.readers.html.source import SourceText
 from creditcheck.readers.html.walker import Walker
@@ -49,3 +49,12 @@ def test_each_picture_element_is_placed_at_its_own_tag(markup: str) -> None:
         assert len(offsets) == len(elements)  # the generated markup keeps every picture element
         assert [walker.img_offsets[el] for el in elements] == offsets
     assert len(walker.img_offsets) == sum(1 for _ in root.iter(*PICTURE_TAGS))
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_holds_story_answers_as_the_xpath_union(markup: str) -> None:
+    root = _tree(markup, ' itemprop="articleBody" role="main"')
+    for el in root.iter():
+        plain = bool(el.xpath(".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody']"))
+        assert bool(HOLDS_STORY(el)) is plain

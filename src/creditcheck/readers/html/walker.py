@@ -36,10 +36,10 @@ from creditcheck.readers.html.elements import (
     block_kind,
     caption_credit,
     chrome,
-    classes,
+    classes_among,
     control,
     has_block,
-    hidden,
+    hidden_among,
     inline_text,
     node_line,
     only_link,
@@ -227,22 +227,23 @@ class Walker:
             return UNREAD
         if tag in SKIP or (tag == "a" and control(child)) or child in self.judge.other_stories:
             return UNREAD
-        if child.keys():
-            names = classes(child)  # read once for the tests below
+        keys = child.keys()
+        if keys:
+            names = classes_among(child, keys)  # read once for the tests below
             if not names or quiet_names(names):
                 # No class names, or none in which any test of class names finds a word: only
                 # hiding or the site's footer refuses the element, only its tag names a kind.
-                if hidden(child) or _footer_element(child, tag, names):
+                if hidden_among(child, keys) or _footer_element(child, tag, names, keys):
                     return UNREAD
                 child_kind = BlockKind.CAPTION if tag == "figcaption" else None
             else:
                 if plain_names(names):
                     # Names that say no chrome, footer or hidden label: only a <footer> or the
                     # page's content info can be the site's footer.
-                    refused = hidden(child) or _footer_element(child, tag, names)
+                    refused = hidden_among(child, keys) or _footer_element(child, tag, names, keys)
                 else:
                     refused = (
-                        hidden(child)
+                        hidden_among(child, keys)
                         or chrome(child, names, self.judge.holds_story)
                         or site_footer(child, names)
                         or hidden_label(child, names)
@@ -422,9 +423,14 @@ class Walker:
         return Span(ln, col, eln, ecol)
 
 
-def _footer_element(el: lxml.html.HtmlElement, tag: str, names: str) -> bool:
-    """Whether a ``<footer>`` or the page's content info is the site's footer (names: no footer's)."""
-    return (tag == "footer" or el.get("role") == "contentinfo") and site_footer(el, names)
+def _footer_element(el: lxml.html.HtmlElement, tag: str, names: str, keys: list[str]) -> bool:
+    """Whether a ``<footer>`` or the page's content info is the site's footer (names: no footer's).
+
+    ``keys``: the element's attribute names.
+    """
+    if tag != "footer" and ("role" not in keys or el.get("role") != "contentinfo"):
+        return False
+    return site_footer(el, names)
 
 
 # Whether class names may hold a word one of the walk's tests of class names looks for: each
