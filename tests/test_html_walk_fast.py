@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from creditcheck.readers.html import has_content_root
+from creditcheck.readers.html.captions import HOLDS_CREDIT
 from creditcheck.readers.html.elements import HOLDS_STORY, PICTURE_TAGS
 from creditcheck.readers.html.pictures import PictureJudge
 from creditcheck.readers.html.source import SourceText
@@ -58,3 +61,20 @@ def test_holds_story_answers_as_the_xpath_union(markup: str) -> None:
     for el in root.iter():
         plain = bool(el.xpath(".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody']"))
         assert bool(HOLDS_STORY(el)) is plain
+
+
+_CREDIT_CLASSES = ("Photo-Credit", "license-author x", "copyright", "CREDITS", "cred it", "accreditation", "")
+
+
+@settings(max_examples=300)
+@given(pages(), st.lists(st.sampled_from(_CREDIT_CLASSES), min_size=1, max_size=4))
+def test_holds_credit_answers_as_the_element_predicate(markup: str, names: list[str]) -> None:
+    # The plain form tests each descendant element's class; the search tests the class attributes.
+    spans = "".join(f'<span class="{n}">c</span>' for n in names)
+    root = _tree(f"<span>{markup}<b>{spans}</b></span>{markup}")
+    plain = lxml.etree.XPath(
+        "boolean(.//*[contains(translate(@class, 'CREDITLS', 'creditls'), 'credit')"
+        " or contains(@class, 'license-author') or contains(@class, 'copyright')])"
+    )
+    for el in root.iter():
+        assert bool(HOLDS_CREDIT(el)) is bool(plain(el))
