@@ -76,6 +76,46 @@ def test_parts_do_not_change_the_map(text: str) -> None:
                 assert other.anchors(start, length) == whole.anchors(start, length)
 
 
+def _plain_find(pos: SourceText, text: str, line: int, cursor: int) -> int:
+    """``SourceText.find`` from the exact stream index of the line's start."""
+    begin = pos.stream_index(pos.line_offset(line))
+    found = pos.stream.find(text, max(begin, cursor))
+    if found < 0 and cursor > begin:
+        found = pos.stream.find(text, begin)
+    return found
+
+
+@PROPERTY
+@given(_MARKUP, st.integers(1, 20), st.integers(1, 8))
+def test_find_needs_no_exact_start(text: str, part: int, size: int) -> None:
+    # find starts from a line's stream index without mapping the part before it when that
+    # index is the stream's space (one less, or not): what it finds is the same. The texts are
+    # what the walk looks for: the stream's own words and text not in it, with no space
+    # around them.
+    plain = SourceText(text, part=part, eager_below=0)
+    words = {plain.stream[i : i + size].strip() for i in range(len(plain.stream))} - {""}
+    for word in sorted(words | {"Photo", "zz"}):
+        for line in range(1, len(plain.lines) + 2):
+            for cursor in range(0, len(plain.stream) + 2, 3):
+                pos = SourceText(text, part=part, eager_below=0)
+                assert pos.find(word, line, cursor) == _plain_find(plain, word, line, cursor)
+
+
+def test_find_from_a_line_in_a_parts_leading_whitespace() -> None:
+    # Line 2 starts in the second part's leading whitespace, after the first part's space:
+    # find starts at that space without mapping the first part, and finds what it found.
+    text = "<p>Photo </p>\n<p>AP</p>\n<p>AP Photo</p>"
+    pos = SourceText(text, part=2, eager_below=0)
+    assert pos.stream == "Photo AP AP Photo"
+    assert pos.stream_index(pos.line_offset(2), exact=False) == 5
+    assert 0 not in pos._segments
+    assert pos.stream_index(pos.line_offset(2)) == 6
+    for word, line, cursor in [("AP", 2, 0), ("AP", 2, 6), ("AP", 2, 7), ("Photo", 2, 0), ("P", 2, 6)]:
+        fresh = SourceText(text, part=2, eager_below=0)
+        assert fresh.find(word, line, cursor) == _plain_find(pos, word, line, cursor)
+    assert SourceText(text, part=2, eager_below=0).find("AP", 2, 0) == 6
+
+
 @PROPERTY
 @given(_MARKUP)
 def test_stream_traces_back_to_the_source(text: str) -> None:

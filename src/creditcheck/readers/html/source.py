@@ -148,7 +148,12 @@ class SourceText:
     def position(self, offset: int) -> tuple[int, int]:
         return self.lines.position(offset)
 
-    def stream_index(self, source_offset: int) -> int:
+    def stream_index(self, source_offset: int, exact: bool = True) -> int:
+        """Where ``source_offset`` falls in the stream.
+
+        Not ``exact``: perhaps one less, where the stream holds a space there (what ``find``
+        needs, since no text it looks for starts with a space).
+        """
         k = bisect.bisect_right(self._source, source_offset) - 1
         if k < 0:
             return 0
@@ -158,6 +163,14 @@ class SourceText:
             # Before the part's first segment (leading whitespace or tags): the last one before.
             if k == 0:
                 return 0
+            n = self._stream[k]
+            if not exact and self.stream[n - 1] == " " and k - 1 not in self._segments:
+                # That is the previous part's last, which ends at ``n``: it starts there when
+                # it maps one to one, at ``n - 1`` when it is a run of whitespace. Either way
+                # the stream holds its space at ``n - 1``: the part need not be mapped to say
+                # which (mostly it is mapped for this alone: a line starts in the part's
+                # leading whitespace).
+                return n - 1
             k -= 1
             seg = self._segments_of(k)
             j = len(seg.source) - 1
@@ -177,7 +190,7 @@ class SourceText:
 
     def find(self, text: str, line: int, cursor: int) -> int:
         """Stream index of ``text`` at or after the element's line (and the walk's cursor)."""
-        begin = self.stream_index(self.line_offset(line))
+        begin = self.stream_index(self.line_offset(line), exact=False)
         stream = self.stream
         found = stream.find(text, begin if begin > cursor else cursor)
         if found < 0 and cursor > begin:
