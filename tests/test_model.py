@@ -7,6 +7,7 @@ import copy
 import dataclasses
 import datetime as dt
 import pickle
+from types import FunctionType
 from typing import Any
 
 import pytest
@@ -29,6 +30,8 @@ from creditcheck.model import (
     NameRole,
     Severity,
     Span,
+    _Frozen,
+    _stored_by_slot,
 )
 from creditcheck.ruleset import License, Rule, SourceKind
 from creditcheck.safetext import shown
@@ -404,3 +407,54 @@ def test_replace_refuses_a_field_the_value_has_not() -> None:
     with pytest.raises(TypeError, match="Name has no field 'colour'"):
         name._replace(colour="red")
     assert name._replace(rule="ap") == Name("AP", Span(1, 1, 1, 3), NameRole.ORGANISATION, "ap")
+
+
+_STORED_BY_SLOT = (Span, Block, Image, Name, Attribution, Document)
+
+
+@pytest.mark.parametrize("cls", _STORED_BY_SLOT, ids=lambda cls: cls.__name__)
+@settings(deadline=None)
+@given(data=st.data())
+def test_an_init_that_stores_by_slot_takes_keywords_as_the_written_out_one(
+    cls: type, data: st.DataObject
+) -> None:
+    init = cls.__dict__["__init__"]
+    if not isinstance(init, FunctionType):
+        pytest.skip("compiled: the written-out __init__ is kept")
+    # The pure build's __init__ is made from the field names (model._stored_by_slot).
+    assert any(name.startswith("_set_") for name in init.__code__.co_names)
+    reference = REFERENCES[cls]
+    names: tuple[str, ...] = cls.__match_args__  # type: ignore[attr-defined]
+    args = data.draw(_ARGS[cls])
+    required = sum(1 for f in dataclasses.fields(reference) if f.default is dataclasses.MISSING)
+    # The first ``positional`` arguments by position, the other required ones and some optional
+    # ones by name, in any order.
+    positional = data.draw(st.integers(min_value=0, max_value=len(names)))
+    optional = data.draw(st.lists(st.sampled_from(names[max(positional, required) :] or ("",)), unique=True))
+    by_name = [*names[positional:required], *(name for name in optional if name)]
+    by_name = data.draw(st.permutations(by_name))
+    keywords = {name: args[names.index(name)] for name in by_name}
+    value, plain = cls(*args[:positional], **keywords), reference(*args[:positional], **keywords)
+    assert _fields(value) == _fields(plain)
+    with pytest.raises(TypeError):
+        cls(*args, args[0])  # one argument too many, as the written-out __init__ refuses
+
+
+def test_a_class_whose_init_is_not_its_fields_in_order_keeps_its_init() -> None:
+    class Pair(_Frozen):
+        __slots__ = ("a", "b")
+        __match_args__ = ("a", "b")
+        a: int
+        b: int
+
+        def __init__(self, b: int, a: int) -> None:
+            object.__setattr__(self, "a", a)
+            object.__setattr__(self, "b", b)
+
+        def _key(self) -> tuple[int, int]:
+            return (self.a, self.b)
+
+    written = Pair.__init__
+    _stored_by_slot(Pair)
+    assert Pair.__init__ is written
+    assert _fields(Pair(1, 2)) == (2, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import FrozenInstanceError, field
+from types import FunctionType
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, final
 
 from creditcheck.compilecache import dataclass
@@ -723,3 +724,58 @@ class RunResult:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
+
+
+def _stored_by_slot(cls: type[_Frozen], shown_fields: tuple[str, ...] = ()) -> None:
+    """In pure Python, give ``cls`` an ``__init__`` that stores each field with its slot's setter.
+
+    ``object.__setattr__(self, name, value)`` makes a bound wrapper and looks the slot up again
+    for every field: most of what making a ``Span`` or a ``Block`` costs in pure Python, and
+    hundreds of thousands are made in a run. The new ``__init__`` takes the written-out one's
+    parameters and defaults, in the same order as ``__match_args__`` (else nothing is changed),
+    and passes ``shown_fields`` through ``shown`` as that one does (a test compares the two).
+    Compiled by mypyc, the written-out ``__init__`` is already a plain store, and a native class
+    cannot be changed: it is left as it is.
+    """
+    own = vars(cls)  # mypyc compiles no ``cls.__dict__``
+    init = own.get("__init__")
+    if not isinstance(init, FunctionType):
+        return
+    code = init.__code__
+    names = code.co_varnames[1 : code.co_argcount]
+    if names != cls.__match_args__ or code.co_kwonlyargcount:
+        return
+    defaults = init.__defaults__ or ()
+    first_default = len(names) - len(defaults)
+    scope: dict[str, object] = {"_shown": shown}
+    params: list[str] = []
+    body: list[str] = []
+    for i, name in enumerate(names):
+        scope[f"_set_{name}"] = own[name].__set__
+        if i >= first_default:
+            scope[f"_default_{name}"] = defaults[i - first_default]
+            params.append(f"{name}=_default_{name}")
+        else:
+            params.append(name)
+        value = name
+        if name in shown_fields:
+            value = f"{name} if {name} is None or {name}.isprintable() else _shown({name}, one_line=False)"
+        body.append(f"    _set_{name}(self, {value})\n")
+    source = f"def __init__(self, {', '.join(params)}):\n{''.join(body)}"
+    exec(source, scope)  # the source is made above from the class's own field names
+    fast = scope["__init__"]
+    assert isinstance(fast, FunctionType)
+    fast.__qualname__ = f"{cls.__qualname__}.__init__"
+    fast.__doc__ = init.__doc__
+    type.__setattr__(cls, "__init__", fast)
+
+
+for _cls, _shown_fields in (
+    (Span, ()),
+    (Block, ()),
+    (Image, ()),
+    (Name, ("text",)),
+    (Attribution, ("text", "holder")),
+    (Document, ()),
+):
+    _stored_by_slot(_cls, _shown_fields)
