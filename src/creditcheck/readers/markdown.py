@@ -154,15 +154,52 @@ def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
     return {str(k.value).lower(): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
 
 
+# A front-matter line in the commonest form: a plain key, a colon, spaces and a plain value that
+# opens with no YAML indicator ("title: Union leaders …", "date: 2019-07-16").
+_FLAT_LINE = lazyre.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,63}): +([^-?:,\[\]{}#&*!|>'\"%@` ].*)")
+
+
+def _flat_mapping(lines: list[str]) -> dict[str, yaml.Node] | None:
+    """``_mapping`` of the composed front matter when every line is a plain ``key: value`` (or empty).
+
+    Such lines are a flat mapping of one-line plain scalars, which YAML reads as written (the
+    value without its trailing spaces). Any other line, or a value YAML could read otherwise
+    (holding ``": "`` or ``" #"``, ending with a colon, a character that is not printable), gives
+    None, and YAML composes the whole. Each value is a ``ScalarNode`` at the place compose puts
+    it; its tag is not resolved (the reader reads none).
+    """
+    out: dict[str, yaml.Node] = {}
+    for number, line in enumerate(lines):
+        if not line:
+            continue
+        m = _FLAT_LINE.fullmatch(line)
+        if m is None:
+            return None
+        value = m.group(2).rstrip(" ")
+        if not value.isprintable() or ": " in value or " #" in value or value.endswith(":"):
+            return None
+        start = m.start(2)
+        end = start + len(value)
+        out[m.group(1).lower()] = yaml.ScalarNode(
+            "",
+            value,
+            yaml.Mark("", 0, number, start, None, 0),
+            yaml.Mark("", 0, number, end, None, 0),
+        )
+    return out
+
+
 def _front_matter(lines: list[str], result: ReadResult, path: str) -> None:
     """Date, title, address, sources, credits, notices, restrictions and images from the front matter."""
-    try:
-        root = yaml.compose("\n".join(lines), Loader=_Loader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {int(mark.line) + 2}" if mark is not None else "front matter"
-        raise FrontMatterError(f"invalid YAML front matter at {where}") from None
-    fm = _mapping(root) if root is not None else {}
+    fm = _flat_mapping(lines)
+    if fm is None:
+        try:
+            root = yaml.compose("\n".join(lines), Loader=_Loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {int(mark.line) + 2}" if mark is not None else "front matter"
+            raise FrontMatterError(f"invalid YAML front matter at {where}") from None
+        fm = _mapping(root) if root is not None else {}
     first = 2  # the front matter starts on the line after the opening ---
     text = _FrontMatterText(lines, first)
     day = _front_matter_date(fm)
