@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck.readers.html import bylines
-from creditcheck.readers.html.card_boxes import HEADINGS, CardBoxes, _screen_reader_only
-from creditcheck.readers.html.elements import CONTENT_CLASS
+from creditcheck.readers.html import bylines, site
+from creditcheck.readers.html.card_boxes import HEADINGS, Box, CardBoxes, _screen_reader_only
+from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY
 from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
 from creditcheck.readers.html.pictures import PictureJudge, _shown_pictures
 from creditcheck.readers.html.story import (
@@ -149,7 +149,18 @@ def test_the_card_search_passes_over_only_boxes_that_lead_nowhere(markup: str) -
     for pic in _shown_pictures(judge.root):
         assert judge._card(pic) is plain._card(pic)
     for el in judge.root.iter(lxml.etree.Element):
-        assert judge._boxes.box(el, judge._other_page) == plain._boxes.box(el, plain._other_page)
+        assert _facts(judge._boxes.box(el, judge._other_page)) == _facts(
+            plain._boxes.box(el, plain._other_page)
+        )
+        # The card search asks only the widest of a picture's boxes whether it may hold a card
+        # link: the elements around one that may, may too.
+        parent = el.getparent()
+        if parent is not None and judge._boxes.may_lead(el):
+            assert judge._boxes.may_lead(parent)
+
+
+def _facts(box: Box | None) -> tuple[int, str | None, frozenset[str]] | None:
+    return None if box is None else (box.text, box.stem, box.targets)
 
 
 def test_the_card_search_finds_a_card_by_its_headline_or_overlay() -> None:
@@ -181,6 +192,59 @@ def test_the_story_searches_find_what_the_predicates_find(markup: str) -> None:
         el for el in content if CONTENT_CLASS.search(el.get("class", ""))
     ]
     assert list(_page_elements(root)) == root.xpath("//*")
+
+
+@settings(max_examples=300)
+@given(pages())
+def test_the_site_footers_story_search_finds_what_the_two_searches_find(markup: str) -> None:
+    root = _root(markup)
+    for el in root.iter(lxml.etree.Element):
+        assert site._HOLDS_STORY(el) is bool(HOLDS_STORY(el) or el.xpath(".//h1"))
+
+
+_FURNITURE_NAMES = ["", "author-box", "sidebar", "gallery-icon", "site-header", "mainmenu", "card", "icons"]
+
+
+@st.composite
+def furniture_pages(draw: st.DrawFn) -> str:
+    """A page's markup for the furniture test: furniture's names, headlines, a story's text."""
+    attrs = st.fixed_dictionaries(
+        {},
+        optional={
+            "class": st.sampled_from(_FURNITURE_NAMES),
+            "id": st.sampled_from(["header", "x"]),
+            "role": st.sampled_from(["banner", "navigation"]),
+            "href": st.sampled_from(["/authors/jo", "/one"]),
+        },
+    )
+    tags = st.sampled_from(["div", "header", "footer", "aside", "article", "h1", "a", "img", "p"])
+    return _nested(draw, (tags, attrs, st.sampled_from(["", "text", "word " * 600])), 0, 4)
+
+
+def _furniture_as_before(judge: PictureJudge, el: lxml.html.HtmlElement) -> bool:
+    """The plain order: what the element holds first, then its tag, role and names."""
+    tag = el.tag
+    if (
+        tag == "a"
+        or tag in ("footer", "aside")
+        or el.get("role") in ("contentinfo", "complementary", "navigation")
+    ):
+        return judge._furniture_element(el)  # not reordered
+    names = judge._names(el)
+    if not names and tag != "header":
+        return False
+    if judge._holds_page(el):
+        return False
+    return judge._named_furniture(el, tag, el.get("role") or "", names)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(furniture_pages())
+def test_furniture_is_judged_as_in_the_plain_order(markup: str) -> None:
+    root = _root(markup)
+    judge = PictureJudge(root)
+    for el in root.iter(lxml.etree.Element):
+        assert judge._furniture_element(el) is _furniture_as_before(judge, el)
 
 
 @settings(max_examples=300)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 import lxml.html
 
@@ -25,17 +24,20 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CARD_TEXT = 600
 
 
-@dataclass(frozen=True, slots=True)
 class Box:
     """A part of the page that may be a teaser card.
 
     Its text's length, the name of the one picture it shows (None: none), and the other pages
-    its headline and overlay links lead to.
+    its headline and overlay links lead to. A plain class, not a dataclass: one is made for
+    most boxes of a page, and mypyc builds a dataclass through the interpreter's ``__init__``.
     """
 
-    text: int
-    stem: str | None
-    targets: frozenset[str]
+    __slots__ = ("stem", "targets", "text")
+
+    def __init__(self, text: int, stem: str | None, targets: frozenset[str]) -> None:
+        self.text = text
+        self.stem = stem
+        self.targets = targets
 
 
 class CardBoxes:
@@ -80,7 +82,11 @@ class CardBoxes:
         self._holders = holders
 
     def may_lead(self, el: lxml.html.HtmlElement) -> bool:
-        """Whether ``el`` may hold a card link (False: its box's card links lead nowhere)."""
+        """Whether ``el`` may hold a card link (False: its box's card links lead nowhere).
+
+        The elements that may are those around a possible card link, so an element around one
+        that may, may too.
+        """
         return self._holders is None or el in self._holders
 
     def box(self, el: lxml.html.HtmlElement, other_page: Callable[[str | None], str | None]) -> Box | None:

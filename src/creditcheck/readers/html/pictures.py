@@ -270,8 +270,12 @@ class PictureJudge:
         names = self._names(el)
         if not names and tag != "header":
             return False
-        if self._holds_page(el):
-            return False
+        # An element holding the page's headline or a story's text is never furniture; its text
+        # is counted last, for the few elements whose names say furniture.
+        return self._named_furniture(el, tag, role, names) and not self._holds_page(el)
+
+    def _named_furniture(self, el: lxml.html.HtmlElement, tag: str, role: str, names: frozenset[str]) -> bool:
+        """Whether an element's tag, role and names say furniture (what it holds aside)."""
         if names & FURNITURE_WORDS or (names & _ICONS and "gallery" not in names):
             return True
         if any(len(w) > 6 and w.endswith(FURNITURE_ENDINGS) for w in names):
@@ -352,7 +356,11 @@ class PictureJudge:
         boxes = self._boxes
         parents = self._card_parents(pic)
         # A card leads to another page: by a card link inside it or the link around the picture.
-        if not any(boxes.may_lead(p) or (p.tag == "a" and self._other_page(p.get("href"))) for p in parents):
+        # An element around one that may hold a card link may hold it too: the widest box says
+        # for all of them.
+        if not (parents and boxes.may_lead(parents[-1])) and not any(
+            p.tag == "a" and self._other_page(p.get("href")) for p in parents
+        ):
             return None
         # A picture that names only placeholders is compared as an empty address is named.
         known = boxes.stem(pic)

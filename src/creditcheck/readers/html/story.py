@@ -39,11 +39,12 @@ def text_length(el: lxml.html.HtmlElement) -> int:
 
 
 # The elements by an attribute's value: libxml2 finds an attribute node faster than it tests
-# every element's attribute in a predicate.
-_STORY_XPATH = lxml.etree.XPath("//@itemprop[. = 'articleBody']/..")
+# every element's attribute in a predicate, and faster still from the elements only
+# (``/descendant::*``) than from every node (``//``, text too).
+_STORY_XPATH = lxml.etree.XPath("/descendant::*/@itemprop[. = 'articleBody']/..")
 
 
-_MAIN_XPATH = lxml.etree.XPath("//main | //@role[. = 'main']/..")
+_MAIN_XPATH = lxml.etree.XPath("/descendant::main | /descendant::*/@role[. = 'main']/..")
 
 
 # Class names may name the story's content when they hold "content" or "body" (ASCII case
