@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck.readers.html import bylines, site
+from creditcheck.readers.html import bylines, pictures, site
 from creditcheck.readers.html.card_boxes import HEADINGS, Box, CardBoxes, _screen_reader_only
 from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY
 from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
@@ -245,6 +246,43 @@ def test_furniture_is_judged_as_in_the_plain_order(markup: str) -> None:
     judge = PictureJudge(root)
     for el in root.iter(lxml.etree.Element):
         assert judge._furniture_element(el) is _furniture_as_before(judge, el)
+
+
+_ADDRESS_PARTS = [
+    "http://",
+    "https://",
+    "HTTP://",
+    "Www.Example.com",
+    "a-b.de",
+    "/",
+    "//",
+    "?",
+    "#",
+    ";",
+    ":",
+]
+_ADDRESS_PARTS += ["80", "@", "[", "]", "%", "\t", "\n", "\r", " ", "\x01", "é", "\u2100", "path", ".", "-"]
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_ADDRESS_PARTS) | st.text(max_size=2), max_size=8).map("".join))
+def test_a_simple_address_is_read_as_urlsplit_reads_it(href: str) -> None:
+    simple = pictures._simple_absolute(href)
+    if simple is not None:
+        parts = urlsplit(href)
+        assert parts.scheme in ("http", "https")
+        assert simple == (parts.hostname, parts.path)
+        assert pictures._split_absolute(href) == parts  # the form it stands in for
+
+
+def test_the_common_absolute_addresses_are_simple() -> None:
+    assert pictures._simple_absolute("https://www.Example.com/news/a-story-1.html?x=1#top") == (
+        "www.example.com",
+        "/news/a-story-1.html",
+    )
+    assert pictures._simple_absolute("http://example.com") == ("example.com", "")
+    for other in ("https://user@example.com/", "http://example.com:80/", "http://[::1]/", "https://a.de/x;p"):
+        assert pictures._simple_absolute(other) is None
 
 
 @settings(max_examples=300)
