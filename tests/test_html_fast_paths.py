@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from creditcheck.readers.html import bylines, pictures, site
+from creditcheck.readers.html import bylines, pictures
 from creditcheck.readers.html.card_boxes import HEADINGS, Box, CardBoxes, _screen_reader_only
-from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY
+from creditcheck.readers.html.elements import CONTENT_CLASS
 from creditcheck.readers.html.page_tags import TAGS, first_below, tagged
 from creditcheck.readers.html.pictures import PictureJudge, _shown_pictures
 from creditcheck.readers.html.story import (
@@ -193,14 +193,6 @@ def test_the_story_searches_find_what_the_predicates_find(markup: str) -> None:
         el for el in content if CONTENT_CLASS.search(el.get("class", ""))
     ]
     assert list(_page_elements(root)) == root.xpath("//*")
-
-
-@settings(max_examples=300)
-@given(pages())
-def test_the_site_footers_story_search_finds_what_the_two_searches_find(markup: str) -> None:
-    root = _root(markup)
-    for el in root.iter(lxml.etree.Element):
-        assert site._HOLDS_STORY(el) is bool(HOLDS_STORY(el) or el.xpath(".//h1"))
 
 
 _FURNITURE_NAMES = ["", "author-box", "sidebar", "gallery-icon", "site-header", "mainmenu", "card", "icons"]

@@ -8,7 +8,7 @@ import re
 import lxml.etree
 import lxml.html
 
-from creditcheck.readers.html.elements import CONTENT_CLASS, classes, names_test
+from creditcheck.readers.html.elements import CONTENT_CLASS, HOLDS_STORY, classes, names_test
 from creditcheck.readers.html.page_tags import first_below, tagged
 
 # A page footer by its class or id: "footer", "site-footer", "c-footer__bottom", "mainFooter",
@@ -42,16 +42,11 @@ def site_footer(el: lxml.html.HtmlElement, names: str) -> bool:
             return False
         if CONTENT_CLASS.search(classes(ancestor)):
             return False
-    return not _HOLDS_STORY(el)
+    return not HOLDS_STORY(el) and not _HOLDS_HEADLINE(el)
 
 
-# What ``HOLDS_STORY`` finds, or a headline ("<div class='page has-footer'>" around a whole page
-# without <article>: its headline shows it). One search: libxml2 reads an element's attributes
-# by the descendant axis faster than by ``.//*[@role='main']``, which tries every node.
-_HOLDS_STORY = lxml.etree.XPath(
-    "boolean(descendant::article | descendant::main | descendant::h1"
-    " | descendant::*/@role[. = 'main'] | descendant::*/@itemprop[. = 'articleBody'])"
-)
+# "<div class='page has-footer'>" around a whole page without <article>: its headline shows it.
+_HOLDS_HEADLINE = lxml.etree.XPath("boolean(.//h1)")
 
 
 # --- the publisher's names ------------------------------------------------------------------
