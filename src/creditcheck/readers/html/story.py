@@ -106,9 +106,11 @@ def _with_headline(body: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None
     """The story's body widened to hold its headline too (and so its lead picture or gallery)."""
     if h1 is None:
         return body
-    holders = {id(a) for a in h1.iterancestors()}
+    # The elements themselves, not their ids: lxml makes an element's Python object when it is
+    # read and frees it when nothing holds it, so a later object may take a freed one's id.
+    holders = set(h1.iterancestors())
     for a in body.iterancestors():
-        if id(a) in holders:
+        if a in holders:
             return a if a.tag not in ("body", "html") else body
     return body
 
